@@ -1,0 +1,100 @@
+//! `eval`, `goal` and `sensitivity`: scenario in, result out.
+
+use std::fmt::Write;
+
+use servicescore::{evaluate, goal, sensitivity as sens, RulePack, Scenario, Target};
+
+use crate::common::{json, CliError, Input};
+
+fn scenario(pack: &RulePack, file: &Input) -> Result<Scenario, CliError> {
+    let s = Scenario::from_json(&file.read()?)?;
+    s.validate(pack)?;
+    Ok(s)
+}
+
+/// `servicescore eval`.
+pub fn eval(pack: &RulePack, file: &Input) -> Result<String, CliError> {
+    let s = scenario(pack, file)?;
+    json(&evaluate(pack, &s)?)
+}
+
+/// `servicescore goal`.
+pub fn goal(
+    pack: &RulePack,
+    file: &Input,
+    target: &str,
+    metric: Option<&str>,
+    as_json: bool,
+) -> Result<String, CliError> {
+    let s = scenario(pack, file)?;
+    let target = Target::parse(target, pack)?;
+    let metrics: Vec<&str> = match metric {
+        Some(m) => vec![m],
+        None => pack.metrics.iter().map(|m| m.id.as_str()).collect(),
+    };
+    let answers = metrics
+        .into_iter()
+        .map(|m| goal::goal_seek(pack, &s, m, &target))
+        .collect::<Result<Vec<_>, _>>()?;
+    if as_json {
+        return json(&answers);
+    }
+    Ok(answers.iter().map(|a| a.summary() + "\n").collect())
+}
+
+/// `servicescore sensitivity`.
+pub fn sensitivity(
+    pack: &RulePack,
+    file: &Input,
+    curve: Option<&str>,
+    lo: Option<f64>,
+    hi: Option<f64>,
+    samples: usize,
+    as_json: bool,
+) -> Result<String, CliError> {
+    let s = scenario(pack, file)?;
+    if let Some(metric) = curve {
+        let m = pack
+            .metric(metric)
+            .ok_or_else(|| CliError(format!("--curve: unknown metric \"{metric}\"")))?;
+        let points = sens::curve(
+            pack,
+            &s,
+            metric,
+            lo.unwrap_or(m.range[0]),
+            hi.unwrap_or(m.range[1]),
+            samples,
+        )?;
+        if as_json {
+            return json(&points);
+        }
+        let mut out = format!("{:>10}  {:>8}  {:>9}\n", metric, "score", "dimension");
+        for p in points {
+            let f = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.4}"));
+            let _ = writeln!(
+                out,
+                "{:>10}  {:>8}  {:>9}",
+                p.value,
+                f(p.score),
+                f(p.dimension)
+            );
+        }
+        return Ok(out);
+    }
+    let ranked = sens::sensitivity(pack, &s)?;
+    if as_json {
+        return json(&ranked);
+    }
+    let mut out = format!(
+        "{:<22} {:>8} → {:<8} {:>10}\n",
+        "metric", "from", "to", "score gain"
+    );
+    for r in ranked {
+        let _ = writeln!(
+            out,
+            "{:<22} {:>8} → {:<8} {:>+10.4}",
+            r.metric, r.from, r.to, r.gain
+        );
+    }
+    Ok(out)
+}

@@ -1,0 +1,90 @@
+//! The crate's one error type: every message names what is wrong and where.
+
+use std::fmt;
+
+/// Why an input (scenario, rule pack, CSV file, URL value) was refused.
+///
+/// `Display` gives one line that names the offending place first, e.g.
+/// `metrics.reply_3min_pct: 120 is out of range 0–100` or
+/// `line 4, column ship_due: "abc" is not a number`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A field of a JSON document (scenario, rule pack) or a named value is invalid.
+    #[error("{path}: {message}")]
+    Field {
+        /// Dotted path of the field, e.g. `benchmarks.apparel.ship_on_time_pct`.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A cell of a CSV file is invalid.
+    #[error("line {line}, column {column}: {message}")]
+    Row {
+        /// 1-based line number in the file (the header is line 1).
+        line: u64,
+        /// Column name from the header (or its position when the header lacks it).
+        column: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+impl Error {
+    /// An error about the field at `path`.
+    pub fn field(path: impl Into<String>, message: impl fmt::Display) -> Self {
+        Error::Field {
+            path: path.into(),
+            message: message.to_string(),
+        }
+    }
+
+    /// An error about the cell at `line`, `column` of a CSV file.
+    pub fn row(line: u64, column: impl Into<String>, message: impl fmt::Display) -> Self {
+        Error::Row {
+            line,
+            column: column.into(),
+            message: message.to_string(),
+        }
+    }
+
+    /// The place the error names (`path`, or `line N, column C`).
+    pub fn place(&self) -> String {
+        match self {
+            Error::Field { path, .. } => path.clone(),
+            Error::Row { line, column, .. } => format!("line {line}, column {column}"),
+        }
+    }
+}
+
+/// Result with the crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Parses JSON into `T`, turning serde's error into an [`Error::Field`] naming the path
+/// (`metrics.reply_3min_pct`) where it happened; `root` names the document when the error
+/// is at its top (`scenario: expected value at line 1 column 1`).
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, root))?;
+    de.end().map_err(|e| Error::field(root, clean_serde(&e)))?;
+    Ok(value)
+}
+
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>, root: &str) -> Error {
+    let path = e.path().to_string();
+    let path = if path == "." || path == "?" || path.is_empty() {
+        root.to_string()
+    } else {
+        path
+    };
+    Error::field(path, clean_serde(e.inner()))
+}
+
+/// serde_json says "invalid type: string \"x\", expected f64 at line 1 column 9"; keep it,
+/// but say "a number" instead of Rust type names, which mean nothing to a user.
+fn clean_serde(e: &serde_json::Error) -> String {
+    e.to_string()
+        .replace("expected f64", "expected a number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u64", "expected a whole number")
+        .replace("expected a string", "expected text")
+}

@@ -1,0 +1,432 @@
+//! Goal seek (目标反推): the least improvement of one metric, the others held, that reaches a
+//! score, a star level or a threshold.
+//!
+//! Answers lie on the metric's slider grid (multiples of its `slider.step`, e.g. 0.1 % for the
+//! reply rate), so "raise the 3-minute reply rate to 91.5 %" is a value a user can enter, and
+//! one step less does not reach the target. The score never falls when one metric improves
+//! (percentiles, the points curve and the weights are all monotone), so a bisection over the
+//! grid finds the least such value.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::eval::{fmt_num, format_display, Model, Scenario, Scores};
+use crate::rulepack::{Better, RulePack, ThresholdKind};
+
+/// What to reach.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Target {
+    /// A displayed score of at least this.
+    Score(f64),
+    /// At least this many stars.
+    Stars(f64),
+    /// This threshold: a gate met, or a risk escaped.
+    Threshold(String),
+}
+
+impl Target {
+    /// Parses `score:4.5`, `stars:4.5` or `threshold:<id>` (a bare threshold id also works).
+    ///
+    /// # Errors
+    ///
+    /// `target: ...` naming what is wrong.
+    pub fn parse(text: &str, pack: &RulePack) -> Result<Target> {
+        let (kind, value) = text.split_once(':').unwrap_or(("threshold", text));
+        let number = |v: &str| {
+            v.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| Error::field("target", format!("\"{v}\" is not a number")))
+        };
+        let t = match kind.trim() {
+            "score" => Target::Score(number(value)?),
+            "stars" => Target::Stars(number(value)?),
+            "threshold" => Target::Threshold(value.trim().to_string()),
+            other => {
+                return Err(Error::field(
+                    "target",
+                    format!("unknown kind \"{other}\" (use score:N, stars:N or threshold:ID)"),
+                ))
+            }
+        };
+        t.check(pack)?;
+        Ok(t)
+    }
+
+    fn check(&self, pack: &RulePack) -> Result<()> {
+        match self {
+            Target::Threshold(id) if pack.threshold(id).is_none() => {
+                let known: Vec<&str> = pack.thresholds.iter().map(|t| t.id.as_str()).collect();
+                Err(Error::field(
+                    "target",
+                    format!("unknown threshold \"{id}\" (known: {})", known.join(", ")),
+                ))
+            }
+            Target::Score(x) | Target::Stars(x) if !x.is_finite() => {
+                Err(Error::field("target", "not a number"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `scores` reach the target.
+    pub fn reached(&self, model: &Model<'_>, scores: &Scores) -> bool {
+        match self {
+            Target::Score(x) => scores.overall.is_some_and(|s| model.display(s) >= *x),
+            Target::Stars(x) => model.stars(scores).is_some_and(|s| s >= *x),
+            Target::Threshold(id) => match model.pack().threshold(id) {
+                Some(t) => {
+                    let met = model.threshold_met(t, scores);
+                    match t.kind {
+                        ThresholdKind::Gate => met,
+                        ThresholdKind::Risk => scores.overall.is_some() && !met,
+                    }
+                }
+                None => false,
+            },
+        }
+    }
+}
+
+/// Outcome of a goal seek.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum GoalOutcome {
+    /// The current values already reach the target.
+    AlreadyMet,
+    /// Setting the metric to `value` reaches it; one grid step less does not.
+    Reach {
+        /// The value to reach.
+        value: f64,
+        /// `value − current` (signed; absent when the metric had no data).
+        change: Option<f64>,
+        /// The raw score then.
+        score: f64,
+        /// The displayed score then.
+        display_score: String,
+    },
+    /// Even the best value of the metric does not reach it.
+    Unreachable {
+        /// The best value of the range.
+        best_value: f64,
+        /// The raw score at the best value.
+        best_score: Option<f64>,
+    },
+}
+
+/// A goal-seek answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalSeek {
+    /// The metric moved.
+    pub metric: String,
+    /// What was sought.
+    pub target: Target,
+    /// Its current value (`None`: no data).
+    pub from: Option<f64>,
+    /// The answer.
+    #[serde(flatten)]
+    pub outcome: GoalOutcome,
+}
+
+/// Seeks the least improvement of `metric` that reaches `target`.
+///
+/// For a metric without data, the answer is the worst value that, entered as data, reaches the
+/// target (the search starts at the worst end of its range).
+///
+/// # Examples
+///
+/// ```
+/// use servicescore::{goal_seek, GoalOutcome, RulePack, Scenario, Target};
+/// let pack = RulePack::default_pack();
+/// let s = Scenario::from_json(r#"{"metrics": {"reply_3min_pct": 60}}"#)?;
+/// let g = goal_seek(pack, &s, "reply_3min_pct", &Target::Stars(4.0))?;
+/// let GoalOutcome::Reach { value, .. } = g.outcome else { panic!() };
+/// assert_eq!(value, 74.9); // 3.996 points, displayed "4.00": four stars
+/// # Ok::<(), servicescore::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// An invalid scenario, an unknown metric or an unknown threshold.
+pub fn goal_seek(
+    pack: &RulePack,
+    scenario: &Scenario,
+    metric: &str,
+    target: &Target,
+) -> Result<GoalSeek> {
+    scenario.validate(pack)?;
+    target.check(pack)?;
+    let idx = pack
+        .metric_index(metric)
+        .ok_or_else(|| Error::field("metric", format!("unknown metric \"{metric}\"")))?;
+    let model = Model::new(pack, &scenario.industry)?;
+    let values = scenario.values(pack);
+    Ok(GoalSeek {
+        metric: metric.to_string(),
+        target: target.clone(),
+        from: values[idx],
+        outcome: seek(&model, &values, idx, target),
+    })
+}
+
+/// [`goal_seek`] on already validated values (pack metric order); no allocation beyond one
+/// copy of `values`.
+pub fn seek(
+    model: &Model<'_>,
+    values: &[Option<f64>],
+    metric: usize,
+    target: &Target,
+) -> GoalOutcome {
+    let m = &model.pack().metrics[metric];
+    let mut trial = values.to_vec();
+    let mut reached_at = |v: Option<f64>| {
+        trial[metric] = v;
+        let s = model.scores(&trial);
+        (target.reached(model, &s), s)
+    };
+    let current = values.get(metric).copied().flatten();
+    if let Some(c) = current {
+        if reached_at(Some(c)).0 {
+            return GoalOutcome::AlreadyMet;
+        }
+    }
+    let (worst, best) = m.worst_best();
+    let (ok, best_scores) = reached_at(Some(best));
+    if !ok {
+        return GoalOutcome::Unreachable {
+            best_value: best,
+            best_score: best_scores.overall,
+        };
+    }
+    let step = m.slider.step;
+    let dec = m.step_decimals();
+    let grid = |k: i64| round_to(k as f64 * step, dec);
+    // Candidates: grid values strictly better than the current value (or, without data, from
+    // the worst end), up to the best end; index i = 0 is the least improvement.
+    let (k0, k_end, dir): (i64, i64, i64) = match (m.better, current) {
+        (Better::Higher, Some(c)) => (
+            (c / step + 1e-9).floor() as i64 + 1,
+            (best / step + 1e-9).floor() as i64,
+            1,
+        ),
+        (Better::Higher, None) => (
+            (worst / step - 1e-9).ceil() as i64,
+            (best / step + 1e-9).floor() as i64,
+            1,
+        ),
+        (Better::Lower, Some(c)) => (
+            (c / step - 1e-9).ceil() as i64 - 1,
+            (best / step - 1e-9).ceil() as i64,
+            -1,
+        ),
+        (Better::Lower, None) => (
+            (worst / step + 1e-9).floor() as i64,
+            (best / step - 1e-9).ceil() as i64,
+            -1,
+        ),
+    };
+    let n = (k_end - k0) * dir + 1;
+    let answer = if n <= 0 || !reached_at(Some(grid(k_end))).0 {
+        best
+    } else {
+        // Least i in 0..n whose grid value reaches the target; the last one does.
+        let (mut lo, mut hi) = (0i64, n - 1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if reached_at(Some(grid(k0 + dir * mid))).0 {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        grid(k0 + dir * lo)
+    };
+    let (_, s) = reached_at(Some(answer));
+    let score = s.overall.unwrap_or(model.pack().score.min.value);
+    GoalOutcome::Reach {
+        value: answer,
+        change: current.map(|c| round_to(answer - c, dec + 6)),
+        score,
+        display_score: format_display(score, model.pack().score.decimals),
+    }
+}
+
+fn round_to(x: f64, decimals: usize) -> f64 {
+    let f = 10f64.powi(decimals.min(12) as i32);
+    (x * f).round() / f
+}
+
+impl GoalSeek {
+    /// One line for people: `reply_3min_pct: 60 → 70.1 (+10.1) reaches stars ≥ 4`.
+    pub fn summary(&self) -> String {
+        let target = match &self.target {
+            Target::Score(x) => format!("score ≥ {}", fmt_num(*x)),
+            Target::Stars(x) => format!("stars ≥ {}", fmt_num(*x)),
+            Target::Threshold(id) => format!("threshold {id}"),
+        };
+        let from = self.from.map_or("no data".to_string(), fmt_num);
+        match &self.outcome {
+            GoalOutcome::AlreadyMet => format!("{}: {from} already reaches {target}", self.metric),
+            GoalOutcome::Reach {
+                value,
+                change,
+                display_score,
+                ..
+            } => {
+                let delta = change
+                    .map(|c| format!(" ({}{})", if c >= 0.0 { "+" } else { "" }, fmt_num(c)))
+                    .unwrap_or_default();
+                format!(
+                    "{}: {from} → {}{delta} reaches {target} (score {display_score})",
+                    self.metric,
+                    fmt_num(*value)
+                )
+            }
+            GoalOutcome::Unreachable { best_value, .. } => format!(
+                "{}: unreachable — even {} does not reach {target}",
+                self.metric,
+                fmt_num(*best_value)
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::evaluate;
+
+    fn pack() -> &'static RulePack {
+        RulePack::default_pack()
+    }
+
+    fn scenario(j: &str) -> Scenario {
+        Scenario::from_json(j).unwrap()
+    }
+
+    #[test]
+    fn reply_rate_to_four_stars() {
+        let s = scenario(r#"{"metrics":{"reply_3min_pct":60}}"#);
+        let g = goal_seek(pack(), &s, "reply_3min_pct", &Target::Stars(4.0)).unwrap();
+        // 4.0 points need p = 1/3, i.e. 75 %; but stars are judged on the displayed score and
+        // 74.9 % gives 3.996 → "4.00". One grid step less (74.8 %: 3.9936 → "3.99") does not.
+        match g.outcome {
+            GoalOutcome::Reach {
+                value,
+                change,
+                ref display_score,
+                ..
+            } => {
+                assert_eq!(value, 74.9);
+                assert_eq!(change, Some(14.9));
+                assert_eq!(display_score, "4.00");
+            }
+            ref o => panic!("{o:?}"),
+        }
+        let mut s2 = s.clone();
+        s2.set("reply_3min_pct", Some(74.8));
+        assert_eq!(evaluate(pack(), &s2).unwrap().stars, Some(3.5));
+    }
+
+    #[test]
+    fn lower_is_better_metrics_move_down() {
+        let s = scenario(r#"{"metrics":{"pay_to_sign_hours":120}}"#);
+        let g = goal_seek(pack(), &s, "pay_to_sign_hours", &Target::Score(4.4)).unwrap();
+        assert_eq!(
+            g.outcome,
+            GoalOutcome::Reach {
+                value: 84.0,
+                change: Some(-36.0),
+                score: 4.4,
+                display_score: "4.40".into()
+            }
+        );
+    }
+
+    #[test]
+    fn already_met_and_unreachable() {
+        let s = scenario(r#"{"metrics":{"reply_3min_pct":99,"dispute_pct":2}}"#);
+        let g = goal_seek(pack(), &s, "reply_3min_pct", &Target::Stars(3.0)).unwrap();
+        assert_eq!(g.outcome, GoalOutcome::AlreadyMet);
+        // Disputes at 3.0 points cap the mean at 4.0: five stars cannot be reached by replies.
+        let g = goal_seek(pack(), &s, "reply_3min_pct", &Target::Stars(5.0)).unwrap();
+        assert!(
+            matches!(g.outcome, GoalOutcome::Unreachable { best_value, .. } if best_value == 100.0)
+        );
+        // Activity sign-up also needs every dimension ≥ 4.0.
+        let g = goal_seek(
+            pack(),
+            &s,
+            "reply_3min_pct",
+            &Target::Threshold("activity_signup".into()),
+        )
+        .unwrap();
+        assert!(matches!(g.outcome, GoalOutcome::Unreachable { .. }));
+        assert!(g.summary().contains("unreachable"));
+    }
+
+    #[test]
+    fn escaping_a_risk() {
+        let s = scenario(r#"{"metrics":{"reply_3min_pct":10}}"#);
+        let g = goal_seek(
+            pack(),
+            &s,
+            "reply_3min_pct",
+            &Target::Threshold("termination_risk".into()),
+        )
+        .unwrap();
+        match g.outcome {
+            GoalOutcome::Reach {
+                value,
+                display_score,
+                ..
+            } => {
+                assert_eq!(display_score, "3.50");
+                // 3.5 points: p = 0.15625 → 57.5 %; 57.3 % gives 3.4988 → "3.50" already.
+                assert_eq!(value, 57.3);
+            }
+            o => panic!("{o:?}"),
+        }
+    }
+
+    #[test]
+    fn metric_without_data_starts_at_the_worst_end() {
+        let s = scenario(r#"{"metrics":{"reply_3min_pct":60}}"#);
+        let g = goal_seek(pack(), &s, "ship_on_time_pct", &Target::Score(4.0)).unwrap();
+        assert_eq!(g.from, None);
+        let GoalOutcome::Reach { value, change, .. } = g.outcome else {
+            panic!()
+        };
+        assert_eq!(change, None);
+        // mean(3.56, x) ≥ 4.0 → x ≥ 4.44 points.
+        let mut s2 = s.clone();
+        s2.set("ship_on_time_pct", Some(value));
+        assert!(evaluate(pack(), &s2).unwrap().score.unwrap() >= 3.995);
+    }
+
+    #[test]
+    fn target_parsing() {
+        assert_eq!(
+            Target::parse("score:4.5", pack()).unwrap(),
+            Target::Score(4.5)
+        );
+        assert_eq!(
+            Target::parse("stars:5", pack()).unwrap(),
+            Target::Stars(5.0)
+        );
+        assert_eq!(
+            Target::parse("traffic_boost", pack()).unwrap(),
+            Target::Threshold("traffic_boost".into())
+        );
+        assert_eq!(
+            Target::parse("score:high", pack()).unwrap_err().to_string(),
+            "target: \"high\" is not a number"
+        );
+        assert!(Target::parse("threshold:vip", pack())
+            .unwrap_err()
+            .to_string()
+            .starts_with("target: unknown threshold \"vip\""));
+    }
+}

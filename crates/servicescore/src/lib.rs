@@ -1,0 +1,47 @@
+//! Reference model of the Xiaohongshu merchant service score (小红书商家服务分).
+//!
+//! The platform computes a 3–5 score from 180 days of a merchant's data in five dimensions
+//! (product, logistics, after-sales, consultation, disputes; 20 % each) but publishes neither
+//! its scoring tables nor its star bands. This crate computes the score of SPEC.md §2: the
+//! published structure, with every unpublished number an explicit, replaceable assumption in
+//! a [`RulePack`].
+//!
+//! ```
+//! use servicescore::{evaluate, RulePack, Scenario};
+//!
+//! let pack = RulePack::default_pack();
+//! let scenario = Scenario::from_json(
+//!     r#"{"industry": "general", "metrics": {"ship_on_time_pct": 99.5, "reply_3min_pct": 62}}"#,
+//! )?;
+//! let result = evaluate(pack, &scenario)?;
+//! assert_eq!(result.display_score.as_deref(), Some("4.28"));
+//! assert_eq!(result.stars, Some(4.0));
+//! # Ok::<(), servicescore::Error>(())
+//! ```
+//!
+//! # Scope
+//!
+//! - [`eval`]: scenario → percentiles, points, dimensions, score, stars, thresholds.
+//! - [`goal`]: the least change of one metric that reaches a score, a star level or a threshold.
+//! - [`sensitivity`]: what a standard step of each metric is worth; the score across a range.
+//! - [`rulepack`]: the constants, their provenance, and validation of user-supplied packs.
+//!
+//! Not in scope: anything that talks to the platform. The crate is pure and has no web
+//! dependency; the page and the `servicescore` command line are thin layers over it.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod eval;
+pub mod goal;
+pub mod rulepack;
+pub mod sensitivity;
+
+pub use error::{Error, Result};
+pub use eval::{
+    breakdown, evaluate, format_display, round_display, Evaluation, Model, Scenario, Scores,
+};
+pub use goal::{goal_seek, GoalOutcome, GoalSeek, Target};
+pub use rulepack::{Provenance, RulePack};
+pub use sensitivity::{curve, sensitivity, CurvePoint, MetricSensitivity};

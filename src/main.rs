@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<servicescore_web::App>::new().render();
+}
