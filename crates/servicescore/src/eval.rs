@@ -62,6 +62,14 @@ impl Scenario {
     /// Bad JSON or a wrongly typed field, naming the field (`metrics.reply_3min_pct: ...`).
     /// Whether the ids and values fit a rule pack is checked by [`Scenario::validate`].
     pub fn from_json(text: &str) -> Result<Scenario> {
+        // serde would read a struct from a JSON array too and then complain about `[0]`.
+        let t = text.trim_start();
+        if t.starts_with('[') {
+            return Err(Error::field(
+                "scenario",
+                "expected a JSON object like {\"industry\": \"general\", \"metrics\": {...}}",
+            ));
+        }
         from_json(text, "scenario")
     }
 
