@@ -1,15 +1,225 @@
 //! Service Score Simulator (服务分模拟器): the Yew page over the `servicescore` core.
+//!
+//! Data flows one way: user input → [`state::Action`] → the reducer → the core computes a
+//! breakdown ([`derived::Derived`]) → components render it. Effects in [`App`] write the URL,
+//! localStorage and the document language; nothing else touches the browser.
 
+#![forbid(unsafe_code)]
+
+pub mod browser;
+pub mod components;
+pub mod derived;
+pub mod format;
+pub mod i18n;
+pub mod state;
+pub mod storage;
+pub mod url;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use servicescore::RulePack;
 use yew::prelude::*;
+
+use components::about::About;
+use components::advice::Advice;
+use components::explain::Explain;
+use components::header::Header;
+use components::metrics_panel::MetricsPanel;
+use components::notices::Notices;
+use components::scenario_bar::ScenarioBar;
+use components::score_panel::ScorePanel;
+use derived::Derived;
+use i18n::T;
+use state::{Notice, State, Store};
+
+/// How long the URL waits for the slider to rest before it is rewritten (Chrome throttles
+/// `history.replaceState` called on every input event).
+const URL_DEBOUNCE_MS: u32 = 150;
+
+/// The initial state: defaults, then the stored state (unless the URL sets the scenario),
+/// then the URL. Problems become notices; nothing is silently dropped: an unreadable stored
+/// document is returned as the second value, for the caller to keep under
+/// [`storage::BACKUP_KEY`].
+pub fn initial_state(
+    pack: &RulePack,
+    query: &str,
+    stored: Option<String>,
+    storage_ok: bool,
+) -> (State, Option<String>) {
+    let mut s = State::defaults(pack);
+    let mut backup = None;
+    let params = url::parse_query(pack, query);
+    if !storage_ok {
+        s.notify(Notice::StorageUnavailable);
+    }
+    if let Some(raw) = stored {
+        match storage::decode(pack, &raw) {
+            Ok(st) => {
+                if params.sets_scenario() {
+                    // The link decides the scenario; the user's baseline, saved scenario and
+                    // language still come back.
+                    let mut keep = State::defaults(pack);
+                    st.restore_into(pack, &mut keep);
+                    s.baseline = keep.baseline;
+                    s.saved = keep.saved;
+                    s.lang = keep.lang;
+                } else {
+                    st.restore_into(pack, &mut s);
+                }
+            }
+            Err(reason) => {
+                backup = Some(raw);
+                s.notify(Notice::StorageDropped(reason));
+            }
+        }
+    }
+    if let Some(ind) = &params.industry {
+        s.industry = ind.clone();
+    }
+    s.apply_url_metrics(&params.metrics);
+    if let Some(l) = params.lang {
+        s.lang = l;
+    }
+    s.embed = params.embed;
+    for p in params.problems {
+        s.notify(Notice::BadParam(p));
+    }
+    (s, backup)
+}
 
 /// The page.
 #[component]
 pub fn App() -> Html {
-    let pack = servicescore::RulePack::default_pack();
-    let scenario = servicescore::Scenario::default();
-    let shown = servicescore::evaluate(pack, &scenario)
-        .ok()
-        .and_then(|r| r.display_score)
-        .unwrap_or_else(|| "—".into());
-    html! { <main><h1>{ "服务分模拟器" }</h1><p data-testid="overall-score">{ shown }</p></main> }
+    let pack = RulePack::default_pack();
+    let store = use_reducer(|| {
+        let (state, backup) = initial_state(
+            pack,
+            &browser::query(),
+            browser::storage_get(storage::KEY),
+            browser::storage_available(),
+        );
+        if let Some(raw) = backup {
+            // Keep what the user had before the page overwrites the key.
+            browser::storage_set(storage::BACKUP_KEY, &raw);
+        }
+        Store(state)
+    });
+    let st = &store.0;
+    let scenario = st.scenario();
+    let derived = use_memo((scenario.clone(), st.baseline.clone()), |(s, b)| {
+        Derived::compute(pack, s, b.as_ref())
+    });
+
+    // Persist: one setItem of the whole document (all or nothing).
+    {
+        let stored = storage::Stored::from_state(st);
+        use_effect_with(stored, |stored| {
+            browser::storage_set(storage::KEY, &stored.encode());
+        });
+    }
+    // Keep the URL in step (debounced: replaceState is throttled by browsers).
+    {
+        let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        let q = url::to_query(pack, &st.industry, &scenario.metrics, st.lang, st.embed);
+        use_effect_with(q, move |q| {
+            let q = q.clone();
+            *timer.borrow_mut() = Some(Timeout::new(URL_DEBOUNCE_MS, move || {
+                browser::replace_query(&q)
+            }));
+        });
+    }
+    // Document language and title.
+    use_effect_with(st.lang, |lang| {
+        browser::set_document_lang(lang.html_lang(), T::AppTitle.get(*lang));
+    });
+    // Embedded: tell the parent frame our height after every render that changed it.
+    {
+        let last = use_mut_ref(|| 0.0f64);
+        let embed = st.embed;
+        use_effect(move || {
+            if embed {
+                let h = browser::document_height();
+                if (h - *last.borrow()).abs() >= 1.0 {
+                    *last.borrow_mut() = h;
+                    browser::post_height(h);
+                }
+            }
+        });
+    }
+
+    let lang = st.lang;
+    let dispatch = store.dispatcher();
+    let full_link = format!(
+        "?{}",
+        url::to_query(pack, &st.industry, &scenario.metrics, lang, false)
+    );
+    let body = match &*derived {
+        Ok(d) => html! {
+            <div class="layout">
+                <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
+                    industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
+                    baseline={st.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
+                <aside class="results" aria-label={T::Results.get(lang)}>
+                    <ScorePanel eval={d.eval.clone()} baseline={d.baseline.clone()} lang={lang} />
+                    <Explain eval={d.eval.clone()} lang={lang} />
+                    if !st.embed {
+                        <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
+                            lang={lang} dispatch={dispatch.clone()} />
+                    }
+                    <Advice helps={d.helps.clone()} goals={d.goals.clone()} has_score={d.eval.score.is_some()}
+                        lang={lang} dispatch={dispatch.clone()} />
+                </aside>
+            </div>
+        },
+        Err(e) => html! { <p class="error" role="alert">{ e.to_string() }</p> },
+    };
+    html! {
+        <div class={classes!("app", st.embed.then_some("embed"))} lang={lang.html_lang()}>
+            <Header lang={lang} industry={AttrValue::from(st.industry.clone())} view={st.view}
+                embed={st.embed} full_link={AttrValue::from(full_link)} dispatch={dispatch.clone()} />
+            <Notices notices={st.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+            <main id="panel-score" role="tabpanel" aria-labelledby="tab-score">{ body }</main>
+            if !st.embed {
+                <About industry={AttrValue::from(st.industry.clone())} lang={lang} />
+            }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_scenario_wins_over_storage_but_keeps_baseline() {
+        let pack = RulePack::default_pack();
+        let mut before = State::defaults(pack);
+        before.apply(
+            pack,
+            state::Action::SetValue("ship_on_time_pct".into(), 90.0),
+        );
+        before.apply(pack, state::Action::PinBaseline);
+        let raw = storage::Stored::from_state(&before).encode();
+        let (s, _) = initial_state(pack, "?reply_3min_pct=62.5", Some(raw.clone()), true);
+        assert_eq!(s.scenario().value("reply_3min_pct"), Some(62.5));
+        assert_eq!(s.scenario().value("ship_on_time_pct"), Some(97.0));
+        assert!(s.baseline.is_some());
+        // Only lang: the stored scenario comes back.
+        let (s, _) = initial_state(pack, "?lang=en", Some(raw), true);
+        assert_eq!(s.scenario().value("ship_on_time_pct"), Some(90.0));
+        assert_eq!(s.lang, i18n::Lang::En);
+    }
+
+    #[test]
+    fn broken_storage_becomes_a_notice() {
+        let pack = RulePack::default_pack();
+        let (s, backup) = initial_state(pack, "", Some("{\"schema\":2,".into()), true);
+        assert_eq!(backup.as_deref(), Some("{\"schema\":2,"));
+        assert_eq!(s.scenario(), State::defaults(pack).scenario());
+        assert!(matches!(s.notices[0].notice, Notice::StorageDropped(_)));
+        let (s, _) = initial_state(pack, "?reply_3min_pct=abc", None, false);
+        assert_eq!(s.notices.len(), 2);
+    }
 }

@@ -1,0 +1,105 @@
+//! The only module that talks to browser APIs directly (URL, storage, document, parent
+//! frame). Every call tolerates failure: a sandboxed iframe without storage, a detached
+//! window, a parent on another origin; the page keeps working without the feature.
+
+use wasm_bindgen::JsValue;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current query string (with `?`, or empty).
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the query string without a new history entry (the rest of the URL is kept).
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let loc = w.location();
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let url = format!("{path}?{query}{hash}");
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// localStorage, when the browser allows it.
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Whether localStorage can be used.
+pub fn storage_available() -> bool {
+    storage().is_some()
+}
+
+/// Reads a key (`None`: absent or storage unavailable).
+pub fn storage_get(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Writes a key in one `setItem` (all or nothing); `false` when it failed (quota, blocked).
+pub fn storage_set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes a key.
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_document_lang(lang: &str, title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        if let Some(e) = d.document_element() {
+            let _ = e.set_attribute("lang", lang);
+        }
+        d.set_title(title);
+    }
+}
+
+/// The page's full height in CSS pixels.
+pub fn document_height() -> f64 {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map_or(0.0, |e| f64::from(e.scroll_height()))
+}
+
+/// Whether the page runs inside a frame.
+pub fn in_frame() -> bool {
+    window().is_some_and(|w| match (w.parent(), w.top()) {
+        (Ok(Some(p)), Ok(Some(t))) => !js_sys::Object::is(&p, &t) || !js_sys::Object::is(&w, &t),
+        _ => false,
+    })
+}
+
+/// The message type the page posts to its parent: `{type: "servicescore:height", height}`.
+pub const HEIGHT_MESSAGE: &str = "servicescore:height";
+
+/// Tells the parent frame the page's height (no user data: only a number).
+pub fn post_height(height: f64) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if js_sys::Object::is(&parent, &w) {
+        return;
+    }
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    // "*": the height is not secret and the embedding origin is not known in advance.
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// Milliseconds since navigation (for measurements).
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}

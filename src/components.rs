@@ -1,0 +1,13 @@
+//! The page's components, one per file.
+
+pub mod about;
+pub mod advice;
+pub mod explain;
+pub mod header;
+pub mod metric_row;
+pub mod metrics_panel;
+pub mod notices;
+pub mod scenario_bar;
+pub mod score_panel;
+pub mod stars;
+pub mod tag;

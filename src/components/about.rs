@@ -1,0 +1,82 @@
+//! "About this model": the rule text it rests on, and every constant with its provenance.
+
+use servicescore::RulePack;
+use yew::prelude::*;
+
+use crate::components::tag::Tag;
+use crate::format;
+use crate::i18n::{fill, Lang, T};
+
+/// Props of [`About`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AboutProps {
+    /// Industry whose benchmarks are listed.
+    pub industry: AttrValue,
+    /// Page language.
+    pub lang: Lang,
+    /// Start open.
+    #[prop_or_default]
+    pub open: bool,
+}
+
+fn src(s: &Option<String>) -> Option<AttrValue> {
+    s.clone().map(AttrValue::from)
+}
+
+/// The about panel.
+#[component]
+pub fn About(props: &AboutProps) -> Html {
+    let pack = RulePack::default_pack();
+    let lang = props.lang;
+    let code = lang.code();
+    let industry = pack.industry(&props.industry);
+    let ps = &pack.percentiles.value;
+    html! {
+        <details class="about" open={props.open} data-testid="about">
+            <summary><h2>{ T::AboutTitle.get(lang) }</h2></summary>
+            <p>{ T::AboutRule.get(lang) }</p>
+            <p>{ T::AboutFormula.get(lang) }</p>
+            <p class="assumed-note">{ T::AboutAssumed.get(lang) }</p>
+            <h3>{ T::AboutConstants.get(lang) }</h3>
+            if let Some(ind) = industry.filter(|i| i.applicable.value) {
+                <h4>{ fill(T::AboutBenchmarks.get(lang), &[("industry", ind.names.get(code))]) }</h4>
+                <div class="table-wrap">
+                <table class="bench">
+                    <thead><tr>
+                        <th scope="col">{ T::Metrics.get(lang) }</th>
+                        { for ps.iter().map(|p| html! { <th scope="col">{ format!("P{}", format::knot(*p)) }</th> }) }
+                        <th scope="col"></th>
+                    </tr></thead>
+                    <tbody>
+                        { for pack.metrics.iter().filter_map(|m| {
+                            let k = pack.knots(&ind.id, &m.id)?;
+                            Some(html! {
+                                <tr>
+                                    <th scope="row">{ m.names.get(code) }</th>
+                                    { for k.value.iter().map(|v| html! { <td>{ crate::url::number_text(*v) }</td> }) }
+                                    <td><Tag provenance={k.provenance} source={src(&k.source)} lang={lang} /></td>
+                                </tr>
+                            })
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+            <h4>{ T::AboutPointsCurve.get(lang) }
+                <Tag provenance={pack.points_curve.provenance} source={src(&pack.points_curve.source)} lang={lang} /></h4>
+            <p>{ pack.points_curve.value.iter().map(|[p, v]| format!("P{} → {v:.1}", format::knot(*p))).collect::<Vec<_>>().join(" · ") }</p>
+            <h4>{ T::AboutStarBands.get(lang) }
+                <Tag provenance={pack.stars.bands.provenance} source={src(&pack.stars.bands.source)} lang={lang} /></h4>
+            <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {:.2} → {}", b.min_score, fill(T::StarsValue.get(lang), &[("n", &format::stars(b.stars))]))).collect::<Vec<_>>().join(" · ") }</p>
+            <h4>{ T::AboutWeights.get(lang) }</h4>
+            <p>{ pack.metrics.iter().map(|m| format!("{} {}", m.names.get(code), m.weight.value)).collect::<Vec<_>>().join(" · ") }
+                <Tag provenance={servicescore::Provenance::Assumed} lang={lang} /></p>
+            <h4>{ fill(T::AboutDecay.get(lang), &[("h", &pack.decay.half_life_days.value.to_string()), ("w", &pack.decay.window_days.value.to_string())]) }
+                <Tag provenance={pack.decay.half_life_days.provenance} source={src(&pack.decay.half_life_days.source)} lang={lang} /></h4>
+            <ul class="sources">
+                { for pack.sources.iter().map(|s| html! { <li>{ &s.title }</li> }) }
+            </ul>
+            <p class="disclaimer">{ T::AboutDisclaimer.get(lang) }</p>
+        </details>
+    }
+}

@@ -1,0 +1,83 @@
+//! Number formatting for the page (values, scores, deltas, shares).
+
+use servicescore::format_display;
+use servicescore::rulepack::{MetricDef, Unit};
+
+use crate::i18n::{Lang, T};
+use crate::url::number_text;
+
+/// A metric value with its unit: `62.5%`, `84 小时`, `4.7 分`.
+pub fn value(m: &MetricDef, v: f64, lang: Lang) -> String {
+    let n = number_text(round_to(v, 6));
+    match m.unit {
+        Unit::Percent => format!("{n}%"),
+        Unit::Hours => format!("{n} {}", T::UnitHours.get(lang)),
+        Unit::Points => format!("{n} {}", T::UnitPoints.get(lang)),
+    }
+}
+
+/// The unit word of a metric.
+pub fn unit(m: &MetricDef, lang: Lang) -> &'static str {
+    match m.unit {
+        Unit::Percent => T::UnitPercent.get(lang),
+        Unit::Hours => T::UnitHours.get(lang),
+        Unit::Points => T::UnitPoints.get(lang),
+    }
+}
+
+/// A displayed score (`4.32`).
+pub fn score(x: f64) -> String {
+    format_display(x, 2)
+}
+
+/// A signed change with a true minus sign (`+0.12`, `−0.05`, `±0.00`).
+pub fn delta(x: f64, decimals: usize) -> String {
+    let r = round_to(x, decimals as u32);
+    if r == 0.0 {
+        return format!("±{:.*}", decimals, 0.0);
+    }
+    let sign = if r > 0.0 { "+" } else { "−" };
+    format!("{sign}{:.*}", decimals, r.abs())
+}
+
+/// A share 0–1 as a percentage with at most one decimal (`82.5%`, `19%`).
+pub fn share(p: f64) -> String {
+    format!("{}%", number_text(round_to(p * 100.0, 1)))
+}
+
+/// A star count (`4.5`, `4`).
+pub fn stars(s: f64) -> String {
+    number_text(s)
+}
+
+/// A percentile knot label: `0.25` → `25`.
+pub fn knot(p: f64) -> String {
+    number_text(round_to(p * 100.0, 1))
+}
+
+/// Rounds half away from zero to `d` decimals.
+pub fn round_to(x: f64, d: u32) -> f64 {
+    servicescore::round_display(x, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use servicescore::RulePack;
+
+    #[test]
+    fn formats() {
+        let p = RulePack::default_pack();
+        let reply = p.metric("reply_3min_pct").unwrap();
+        let hours = p.metric("pay_to_sign_hours").unwrap();
+        assert_eq!(value(reply, 62.55, Lang::Zh), "62.55%");
+        assert_eq!(value(hours, 84.0, Lang::Zh), "84 小时");
+        assert_eq!(value(hours, 84.0, Lang::En), "84 h");
+        assert_eq!(delta(0.123, 2), "+0.12");
+        assert_eq!(delta(-0.05, 2), "−0.05");
+        assert_eq!(delta(0.001, 2), "±0.00");
+        assert_eq!(share(0.825), "82.5%");
+        assert_eq!(share(0.19), "19%");
+        assert_eq!(score(4.322357), "4.32");
+    }
+}

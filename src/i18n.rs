@@ -1,0 +1,292 @@
+//! The page's words in Chinese (default), English and Spanish.
+//!
+//! Metric, dimension, industry and threshold names come from the rule pack (`Names`); every
+//! other visible word is a [`T`] key here. Placeholders are `{name}`, filled by [`fill`].
+
+use serde::{Deserialize, Serialize};
+
+/// A page language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 中文 (default: the rules and most users are Chinese).
+    #[default]
+    Zh,
+    /// English.
+    En,
+    /// Español.
+    Es,
+}
+
+impl Lang {
+    /// All languages, in the switch's order.
+    pub const ALL: [Lang; 3] = [Lang::Zh, Lang::En, Lang::Es];
+
+    /// The code used in URLs and the rule pack (`zh`, `en`, `es`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Parses a code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    /// The language's own name.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// The `lang` attribute of the document.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value.
+///
+/// # Examples
+///
+/// ```
+/// use servicescore_web::i18n::fill;
+/// assert_eq!(fill("{a} → {b}", &[("a", "1"), ("b", "2")]), "1 → 2");
+/// ```
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+macro_rules! texts {
+    ($($key:ident => [$zh:expr, $en:expr, $es:expr $(,)?],)*) => {
+        /// A text key.
+        #[allow(missing_docs)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key),* }
+
+        impl T {
+            /// The text in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self {
+                    $(T::$key => match lang { Lang::Zh => $zh, Lang::En => $en, Lang::Es => $es }),*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppTitle => ["服务分模拟器", "Service Score Simulator", "Simulador de puntuación de servicio"],
+    AppSubtitle => [
+        "小红书商家服务分：拖动指标，立即看到五个维度、服务分、体验星级和门槛的变化。",
+        "Xiaohongshu merchant service score: drag a metric and instantly see the five dimensions, the score, the experience stars and the thresholds.",
+        "Puntuación de servicio de comercios de Xiaohongshu: mueve una métrica y ve al instante las cinco dimensiones, la puntuación, las estrellas y los umbrales.",
+    ],
+    Language => ["语言", "Language", "Idioma"],
+    Industry => ["行业", "Industry", "Sector"],
+    TabScore => ["服务分", "Service score", "Puntuación"],
+    TabCs => ["客服考核", "Customer service", "Atención al cliente"],
+    TabProjection => ["180天走势", "180-day outlook", "Evolución 180 días"],
+    ScoreHeading => ["服务分", "Service score", "Puntuación de servicio"],
+    OutOfFive => ["满分 5 分，最低 3 分", "out of 5, minimum 3", "sobre 5, mínimo 3"],
+    NoScore => ["暂无服务分", "No score yet", "Aún sin puntuación"],
+    NoScoreHint => [
+        "所有指标都是“暂无数据”：打开至少一个指标即可计算。",
+        "Every metric is set to “no data”: switch at least one on to get a score.",
+        "Todas las métricas están en “sin datos”: activa al menos una para calcular.",
+    ],
+    Stars => ["体验星级", "Experience stars", "Estrellas de experiencia"],
+    StarsValue => ["{n} 星", "{n} stars", "{n} estrellas"],
+    NoStars => ["暂无星级", "No stars", "Sin estrellas"],
+    Dimensions => ["维度得分", "Dimension scores", "Puntuación por dimensión"],
+    DimensionNoData => ["暂无数据（不计入）", "no data (left out)", "sin datos (excluida)"],
+    EffectiveWeight => ["实际权重 {w}", "weight {w}", "peso {w}"],
+    Thresholds => ["门槛", "Thresholds", "Umbrales"],
+    Met => ["已达到", "met", "alcanzado"],
+    NotMetBy => ["差 {x}", "{x} below", "faltan {x}"],
+    MetBy => ["已达到，高出 {x}", "met, {x} above", "alcanzado, {x} por encima"],
+    AtRisk => ["有风险：低于 {x}", "at risk: {x} below the line", "en riesgo: {x} por debajo"],
+    SafeBy => ["安全，高出 {x}", "safe, {x} above the line", "a salvo, {x} por encima"],
+    NoScoreThreshold => ["暂无服务分，无法判断", "no score to judge", "sin puntuación que evaluar"],
+    EveryDimensionAtLeast => ["且每个维度 ≥ {x}", "and every dimension ≥ {x}", "y cada dimensión ≥ {x}"],
+    NoData => ["暂无数据", "No data", "Sin datos"],
+    HasData => ["有数据", "Has data", "Con datos"],
+    DimensionHasData => ["本维度有数据", "This dimension has data", "Esta dimensión tiene datos"],
+    HigherBetter => ["越高越好", "higher is better", "cuanto más alto, mejor"],
+    LowerBetter => ["越低越好", "lower is better", "cuanto más bajo, mejor"],
+    UnitPercent => ["%", "%", "%"],
+    UnitHours => ["小时", "h", "h"],
+    UnitPoints => ["分", "pts", "pts"],
+    Beats => ["超过行业 {x} 的商家", "better than {x} of the industry", "mejor que el {x} del sector"],
+    PointsValue => ["{x} 分", "{x} pts", "{x} pts"],
+    Assumed => ["假设", "assumed", "supuesto"],
+    Published => ["已公布", "published", "publicado"],
+    UserValue => ["用户", "user", "usuario"],
+    AssumedTitle => [
+        "平台未公布此数值，这是本模型的假设",
+        "Not published by the platform: an assumption of this model",
+        "No publicado por la plataforma: una suposición de este modelo",
+    ],
+    InvalidNumber => ["请输入数字", "Enter a number", "Introduce un número"],
+    OutOfRange => ["请输入 {min}–{max} 之间的数值", "Enter a value from {min} to {max}", "Introduce un valor entre {min} y {max}"],
+    KeptLast => ["仍使用上一个有效值 {v}", "still using the last valid value {v}", "se mantiene el último valor válido {v}"],
+    HelpsTitle => ["哪项改进最有效", "What helps most", "Qué ayuda más"],
+    HelpsStep => ["{metric}：{from} → {to}", "{metric}: {from} → {to}", "{metric}: {from} → {to}"],
+    HelpsGain => ["服务分 +{x}", "score +{x}", "puntuación +{x}"],
+    HelpsNone => ["没有可改进的指标（已到最佳值或暂无数据）。", "Nothing left to improve (best values or no data).", "Nada que mejorar (valores óptimos o sin datos)."],
+    HelpsNote => [
+        "每项按一个标准步长改进（其他指标不变），按服务分增益排序。",
+        "Each metric improved by one standard step, the others held; ranked by score gained.",
+        "Cada métrica mejorada un paso estándar, las demás fijas; ordenadas por la ganancia.",
+    ],
+    GoalTitle => ["下一个目标", "Next goal", "Próximo objetivo"],
+    GoalRaise => ["将{metric}从 {from} 提高到 {to}，即可达到{target}。", "Raise {metric} from {from} to {to} to reach {target}.", "Sube {metric} de {from} a {to} para alcanzar {target}."],
+    GoalLower => ["将{metric}从 {from} 降低到 {to}，即可达到{target}。", "Lower {metric} from {from} to {to} to reach {target}.", "Baja {metric} de {from} a {to} para alcanzar {target}."],
+    GoalAdd => ["为{metric}补充数据（{to}）即可达到{target}。", "Add data for {metric} ({to}) to reach {target}.", "Añade datos de {metric} ({to}) para alcanzar {target}."],
+    GoalNone => ["单独改进任何一项指标都无法达到{target}。", "No single metric can reach {target} on its own.", "Ninguna métrica sola puede alcanzar {target}."],
+    GoalAllMet => ["已达到最高星级和所有门槛。", "Top stars and every threshold reached.", "Máximas estrellas y todos los umbrales alcanzados."],
+    GoalApply => ["应用", "Apply", "Aplicar"],
+    GoalAlternatives => ["其他做法", "Other ways", "Otras opciones"],
+    TargetStars => ["{x} 星", "{x} stars", "{x} estrellas"],
+    TargetEscape => ["摆脱{name}", "out of {name}", "salir de {name}"],
+    Baseline => ["基准", "Baseline", "Referencia"],
+    PinBaseline => ["固定为基准", "Pin as baseline", "Fijar como referencia"],
+    ClearBaseline => ["取消基准", "Clear baseline", "Quitar referencia"],
+    VsBaseline => ["较基准 {x}", "{x} vs baseline", "{x} frente a la referencia"],
+    BaselineHint => ["基准：{score}，{stars}", "Baseline: {score}, {stars}", "Referencia: {score}, {stars}"],
+    SaveMine => ["保存为我的方案", "Save as my scenario", "Guardar como mi escenario"],
+    RestoreMine => ["恢复我的方案", "Reset to my saved scenario", "Volver a mi escenario guardado"],
+    ResetMedians => ["恢复行业中位数", "Reset to industry medians", "Volver a las medianas del sector"],
+    Saved => ["已保存我的方案。", "Saved as my scenario.", "Guardado como mi escenario."],
+    Restored => ["已恢复我的方案。", "Restored my saved scenario.", "Escenario guardado restaurado."],
+    ShareLink => ["分享链接", "Share link", "Enlace para compartir"],
+    BadParam => ["已忽略网址参数 {name}={value}：{reason}", "Ignored URL parameter {name}={value}: {reason}", "Parámetro de URL ignorado {name}={value}: {reason}"],
+    ReasonNotNumber => ["不是数字", "not a number", "no es un número"],
+    ReasonRange => ["超出范围 {min}–{max}", "out of range {min}–{max}", "fuera de rango {min}–{max}"],
+    ReasonIndustry => ["未知行业", "unknown industry", "sector desconocido"],
+    ReasonLang => ["未知语言（可用 zh、en、es）", "unknown language (use zh, en or es)", "idioma desconocido (usa zh, en o es)"],
+    ReasonParam => ["未知参数", "unknown parameter", "parámetro desconocido"],
+    ReasonEmbed => ["应为 0 或 1", "expected 0 or 1", "se esperaba 0 o 1"],
+    ReasonDuplicate => ["重复参数，使用了第一个值", "repeated; the first value was used", "repetido; se usó el primer valor"],
+    StorageDropped => [
+        "无法读取上次保存的方案（{reason}），已从默认值开始。原数据已备份，未被删除。",
+        "Your last scenario could not be read ({reason}); the page started from defaults. The unreadable data was kept as a backup.",
+        "No se pudo leer tu último escenario ({reason}); la página empezó con valores por defecto. Los datos ilegibles se guardaron como copia.",
+    ],
+    StorageUnavailable => ["浏览器禁止本地存储：方案不会被保存。", "This browser blocks local storage: scenarios will not be kept.", "El navegador bloquea el almacenamiento local: no se guardarán escenarios."],
+    Dismiss => ["关闭", "Dismiss", "Cerrar"],
+    NotApplicableTitle => ["该行业不适用服务分", "The service score does not apply to this industry", "La puntuación de servicio no se aplica a este sector"],
+    AboutTitle => ["关于此模型", "About this model", "Sobre este modelo"],
+    AboutRule => [
+        "依据《小红书商家服务分规则》（2022-07-25 发布，2022-08-01 生效）：服务分为 5 分制，最低 3 分，基于近 180 天的商品体验、物流体验、售后体验、咨询体验和投诉纠纷五个维度，并结合商家在行业内的排名计算，日期越近影响越大；每天中午 12 点前更新。",
+        "Based on the Xiaohongshu merchant service score rules (published 2022-07-25, effective 2022-08-01): a 5-point score, minimum 3, computed from the last 180 days in five dimensions — product, logistics, after-sales, consultation, disputes — combined with the merchant's ranking in its industry, recent days weighing more; updated daily before noon.",
+        "Según las reglas de puntuación de servicio de Xiaohongshu (publicadas el 2022-07-25, vigentes desde el 2022-08-01): puntuación sobre 5, mínimo 3, calculada con los últimos 180 días en cinco dimensiones — producto, logística, posventa, consulta, disputas — y la posición del comercio en su sector; los días recientes pesan más; se actualiza cada día antes del mediodía.",
+    ],
+    AboutFormula => [
+        "服务分 = 20%×商品体验 + 20%×物流体验 + 20%×售后体验 + 20%×咨询体验 + 20%×投诉纠纷；缺少某维度时，其余维度按权重重新归一（已公布）。",
+        "Score = 20% product + 20% logistics + 20% after-sales + 20% consultation + 20% disputes; a dimension without data is left out and the others renormalised (published).",
+        "Puntuación = 20% producto + 20% logística + 20% posventa + 20% consulta + 20% disputas; una dimensión sin datos se excluye y las demás se renormalizan (publicado).",
+    ],
+    AboutAssumed => [
+        "平台没有公布各指标的评分表、行业排名如何换算成分数、时间衰减权重、分数与星级的对应关系以及活动和清退门槛。本模型对这些数值做了明确的假设（标记为“假设”），仅供模拟，不代表平台的实际算法。",
+        "The platform does not publish per-metric scoring tables, how industry rank maps to points, the decay weights, the score-to-stars table, or the activity and termination thresholds. This model makes explicit assumptions for them (tagged “assumed”): a simulation, not the platform's actual algorithm.",
+        "La plataforma no publica las tablas por métrica, cómo la posición en el sector se convierte en puntos, los pesos de decaimiento, la tabla de estrellas ni los umbrales. Este modelo hace suposiciones explícitas (marcadas como “supuesto”): es una simulación, no el algoritmo real.",
+    ],
+    AboutConstants => ["模型常数及来源", "Model constants and their sources", "Constantes del modelo y sus fuentes"],
+    AboutBenchmarks => ["行业基准（{industry}）", "Industry benchmarks ({industry})", "Referencias del sector ({industry})"],
+    AboutPointsCurve => ["百分位 → 分数曲线", "Percentile → points curve", "Curva percentil → puntos"],
+    AboutStarBands => ["分数 → 星级", "Score → stars", "Puntuación → estrellas"],
+    AboutDecay => ["时间衰减：半衰期 {h} 天，窗口 {w} 天", "Decay: half-life {h} days, window {w} days", "Decaimiento: vida media {h} días, ventana {w} días"],
+    AboutWeights => ["维度内指标权重", "Metric weights inside a dimension", "Pesos de métricas en cada dimensión"],
+    AboutDisclaimer => [
+        "本工具为独立模拟器，与小红书官方无关；结果以平台后台为准。不会发送任何数据。",
+        "An independent simulator, not affiliated with Xiaohongshu; the platform's back office is authoritative. Nothing you enter is sent anywhere.",
+        "Un simulador independiente, sin relación con Xiaohongshu; manda el panel de la plataforma. Nada de lo que introduces se envía.",
+    ],
+    Percentile => ["百分位", "Percentile", "Percentil"],
+    Value => ["数值", "Value", "Valor"],
+    Points => ["分数", "Points", "Puntos"],
+    ExplainTitle => ["计算过程", "How it is computed", "Cómo se calcula"],
+    ExplainBracket => [
+        "{v} 位于行业第 {plo} 百分位（{lo}）与第 {phi} 百分位（{hi}）之间 → 百分位 {p} → {pts} 分",
+        "{v} lies between the industry's {plo}th percentile ({lo}) and {phi}th ({hi}) → percentile {p} → {pts} pts",
+        "{v} está entre el percentil {plo} ({lo}) y el {phi} ({hi}) del sector → percentil {p} → {pts} pts",
+    ],
+    ExplainWorst => ["{v} 不优于行业最差基准 {k} → 百分位 0 → {pts} 分", "{v} is no better than the worst benchmark {k} → percentile 0 → {pts} pts", "{v} no mejora la peor referencia {k} → percentil 0 → {pts} pts"],
+    ExplainBest => ["{v} 达到行业最佳基准 {k} → 百分位 1 → {pts} 分", "{v} reaches the best benchmark {k} → percentile 1 → {pts} pts", "{v} alcanza la mejor referencia {k} → percentil 1 → {pts} pts"],
+    ExplainDimension => ["{name} = {terms} = {score}", "{name} = {terms} = {score}", "{name} = {terms} = {score}"],
+    ExplainOverall => ["服务分 = ({terms}) ÷ {den} = {score} → 显示 {shown}", "Score = ({terms}) ÷ {den} = {score} → shown {shown}", "Puntuación = ({terms}) ÷ {den} = {score} → se muestra {shown}"],
+    ExplainStars => ["显示分 {shown} → {stars}（星级分档为假设）", "Shown score {shown} → {stars} (star bands assumed)", "Puntuación {shown} → {stars} (tramos supuestos)"],
+    OpenFull => ["打开完整模拟器", "Open the full simulator", "Abrir el simulador completo"],
+    ChangeLanguage => ["切换语言", "Change language", "Cambiar idioma"],
+    Metrics => ["指标", "Metrics", "Métricas"],
+    Results => ["结果", "Results", "Resultados"],
+    StepUp => ["{metric} {step}", "{metric} {step}", "{metric} {step}"],
+    ErrorPanelTitle => ["页面出错了", "Something went wrong", "Algo salió mal"],
+    ErrorPanelText => [
+        "模拟器遇到意外错误。你的方案保存在本机，可以重新加载页面；如问题重复出现，可清除已保存的方案后重试。",
+        "The simulator hit an unexpected error. Your scenario is stored on this device: reload the page, or clear the stored scenario if it happens again.",
+        "El simulador encontró un error inesperado. Tu escenario está guardado en este dispositivo: recarga la página o borra el escenario guardado si se repite.",
+    ],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_every_language() {
+        // A placeholder missing from one translation would silently drop a number.
+        for key in [
+            T::GoalRaise,
+            T::OutOfRange,
+            T::BadParam,
+            T::ExplainBracket,
+            T::ExplainOverall,
+        ] {
+            let names = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                v.sort();
+                v
+            };
+            let zh = names(key.get(Lang::Zh));
+            assert_eq!(zh, names(key.get(Lang::En)), "{key:?}");
+            assert_eq!(zh, names(key.get(Lang::Es)), "{key:?}");
+        }
+        assert_eq!(
+            fill(T::NotMetBy.get(Lang::En), &[("x", "0.12")]),
+            "0.12 below"
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! URL query ⇄ state (SPEC §3): metric ids, `industry`, `lang`, `embed=1`.
+//!
+//! Decisions where SPEC is silent:
+//! - `none` or an empty value (`?dispute_pct=none`) sets a metric to "no data".
+//! - Values are taken exactly as given (not rounded to the slider step); surrounding spaces
+//!   are ignored; `NaN`, `inf` and anything unparsable are refused.
+//! - A refused value or an unknown parameter is ignored with a notice naming it; `utm_*`
+//!   tracking parameters that help centres add are ignored silently.
+//! - A repeated parameter: the first value counts, with a notice.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use servicescore::RulePack;
+
+use crate::i18n::Lang;
+
+/// Why a URL parameter was ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The value is not a finite number.
+    NotANumber,
+    /// The value lies outside the metric's range.
+    OutOfRange {
+        /// Range start.
+        min: f64,
+        /// Range end.
+        max: f64,
+    },
+    /// No such industry in the rule pack.
+    UnknownIndustry,
+    /// Not `zh`, `en` or `es`.
+    UnknownLang,
+    /// Not a parameter this page reads.
+    UnknownParam,
+    /// `embed` must be 0 or 1.
+    NotZeroOrOne,
+    /// Given more than once.
+    Duplicate,
+}
+
+/// An ignored parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Parameter name.
+    pub name: String,
+    /// Its value as given.
+    pub value: String,
+    /// Why it was ignored.
+    pub reason: Reason,
+}
+
+/// What a query string asks for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UrlParams {
+    /// Metric values given (`None`: no data).
+    pub metrics: BTreeMap<String, Option<f64>>,
+    /// Industry, if given and known.
+    pub industry: Option<String>,
+    /// Language, if given and known.
+    pub lang: Option<Lang>,
+    /// Compact iframe mode.
+    pub embed: bool,
+    /// Ignored parameters.
+    pub problems: Vec<Problem>,
+}
+
+impl UrlParams {
+    /// Whether the URL defines a scenario (a metric or the industry); `lang`/`embed` alone do
+    /// not, so the stored scenario is still restored for them.
+    pub fn sets_scenario(&self) -> bool {
+        !self.metrics.is_empty() || self.industry.is_some()
+    }
+}
+
+/// Parses a query string (with or without the leading `?`).
+pub fn parse_query(pack: &RulePack, query: &str) -> UrlParams {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut out = UrlParams::default();
+    let mut seen = BTreeSet::new();
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        let (name, value) = (name.into_owned(), value.into_owned());
+        if name.is_empty() || name.starts_with("utm_") {
+            continue;
+        }
+        let problem = |reason| Problem {
+            name: name.clone(),
+            value: value.clone(),
+            reason,
+        };
+        if !seen.insert(name.clone()) {
+            out.problems.push(problem(Reason::Duplicate));
+            continue;
+        }
+        let v = value.trim();
+        if let Some(m) = pack.metric(&name) {
+            if v.is_empty() || v.eq_ignore_ascii_case("none") {
+                out.metrics.insert(name, None);
+                continue;
+            }
+            match v.parse::<f64>() {
+                Ok(x) if !x.is_finite() => out.problems.push(problem(Reason::NotANumber)),
+                Ok(x) if x < m.range[0] || x > m.range[1] => {
+                    out.problems.push(problem(Reason::OutOfRange {
+                        min: m.range[0],
+                        max: m.range[1],
+                    }))
+                }
+                Ok(x) => {
+                    out.metrics.insert(name, Some(x));
+                }
+                Err(_) => out.problems.push(problem(Reason::NotANumber)),
+            }
+            continue;
+        }
+        match name.as_str() {
+            "industry" => match pack.industry(v) {
+                Some(_) => out.industry = Some(v.to_string()),
+                None => out.problems.push(problem(Reason::UnknownIndustry)),
+            },
+            "lang" => match Lang::from_code(v) {
+                Some(l) => out.lang = Some(l),
+                None => out.problems.push(problem(Reason::UnknownLang)),
+            },
+            "embed" => match v {
+                "1" | "true" => out.embed = true,
+                "0" | "false" | "" => out.embed = false,
+                _ => out.problems.push(problem(Reason::NotZeroOrOne)),
+            },
+            _ => out.problems.push(problem(Reason::UnknownParam)),
+        }
+    }
+    out
+}
+
+/// The shortest text that reads back as exactly `v` (`62.5`, `97`).
+pub fn number_text(v: f64) -> String {
+    let s = format!("{v}");
+    match s.strip_suffix(".0") {
+        Some(t) => t.to_string(),
+        None => s,
+    }
+}
+
+/// The query string for a state (without `?`): every metric, so a shared link reproduces the
+/// scenario exactly.
+pub fn to_query(
+    pack: &RulePack,
+    industry: &str,
+    metrics: &BTreeMap<String, Option<f64>>,
+    lang: Lang,
+    embed: bool,
+) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("industry", industry);
+    for m in &pack.metrics {
+        let v = metrics.get(&m.id).copied().flatten();
+        q.append_pair(&m.id, &v.map_or_else(|| "none".to_string(), number_text));
+    }
+    q.append_pair("lang", lang.code());
+    if embed {
+        q.append_pair("embed", "1");
+    }
+    q.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack() -> &'static RulePack {
+        RulePack::default_pack()
+    }
+
+    #[test]
+    fn good_parameters() {
+        let p = parse_query(
+            pack(),
+            "?reply_3min_pct=62.55&industry=apparel&lang=en&embed=1&dispute_pct=none&utm_source=x",
+        );
+        assert_eq!(p.metrics["reply_3min_pct"], Some(62.55));
+        assert_eq!(p.metrics["dispute_pct"], None);
+        assert_eq!(p.industry.as_deref(), Some("apparel"));
+        assert_eq!(p.lang, Some(Lang::En));
+        assert!(p.embed);
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert!(p.sets_scenario());
+        assert!(!parse_query(pack(), "lang=es").sets_scenario());
+    }
+
+    #[test]
+    fn bad_parameters_are_named_and_ignored() {
+        let p = parse_query(
+            pack(),
+            "reply_3min_pct=abc&ship_on_time_pct=120&review_score=NaN&industry=toys&lang=fr&embed=2&foo=1&pay_to_sign_hours=50&pay_to_sign_hours=60",
+        );
+        let reasons: Vec<(&str, &Reason)> = p
+            .problems
+            .iter()
+            .map(|x| (x.name.as_str(), &x.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("reply_3min_pct", &Reason::NotANumber),
+                (
+                    "ship_on_time_pct",
+                    &Reason::OutOfRange {
+                        min: 0.0,
+                        max: 100.0
+                    }
+                ),
+                ("review_score", &Reason::NotANumber),
+                ("industry", &Reason::UnknownIndustry),
+                ("lang", &Reason::UnknownLang),
+                ("embed", &Reason::NotZeroOrOne),
+                ("foo", &Reason::UnknownParam),
+                ("pay_to_sign_hours", &Reason::Duplicate),
+            ]
+        );
+        assert_eq!(p.metrics.len(), 1);
+        assert_eq!(p.metrics["pay_to_sign_hours"], Some(50.0));
+        assert_eq!(p.industry, None);
+        assert_eq!(p.lang, None);
+    }
+
+    #[test]
+    fn percent_encoding_and_round_trip() {
+        let p = parse_query(pack(), "reply_3min_pct=%2062.5%20&industry=beauty");
+        assert_eq!(p.metrics["reply_3min_pct"], Some(62.5));
+        let mut m = BTreeMap::new();
+        m.insert("reply_3min_pct".to_string(), Some(62.55));
+        m.insert("ship_on_time_pct".to_string(), Some(97.0));
+        let q = to_query(pack(), "beauty", &m, Lang::Es, true);
+        assert!(q.starts_with("industry=beauty&review_score=none&"), "{q}");
+        assert!(q.contains("ship_on_time_pct=97&"));
+        assert!(q.ends_with("lang=es&embed=1"));
+        let back = parse_query(pack(), &q);
+        assert_eq!(back.metrics["reply_3min_pct"], Some(62.55));
+        assert_eq!(back.metrics["review_score"], None);
+        assert_eq!(back.metrics.len(), 8);
+        assert!(back.problems.is_empty());
+    }
+}
