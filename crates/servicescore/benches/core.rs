@@ -44,5 +44,36 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The page's timeline chart: a 180-day projection (held baseline + a plan step, 180 published
+/// days over a 180-day window) on every slider move, and a 180-day timeline of records.
+fn bench_timeline(c: &mut Criterion) {
+    use servicescore::timeline::{parse_date, DailyRecords, History, Plan, Window};
+    let pack = RulePack::default_pack();
+    let model = Model::new(pack, "general").expect("general exists");
+    let start = parse_date("2026-11-21").expect("a date");
+    let s = example2();
+    let history = History::from_scenario(pack, &s, start).expect("valid scenario");
+    let mut better = s.clone();
+    better.set("reply_3min_pct", Some(92.0));
+    let plan = Plan::hold(start, &better);
+    let window = Window::new(model.clone());
+    c.bench_function("projection/180-day plan, 180-day window", |b| {
+        b.iter(|| window.project(black_box(&history), black_box(&plan), start, 180))
+    });
+    c.bench_function("projection/project() computing its weights", |b| {
+        b.iter(|| servicescore::project(&model, black_box(&history), &plan, start, 180))
+    });
+    let csv = include_str!("../../../www/examples/daily-example.csv");
+    let records = DailyRecords::from_csv(csv).expect("the example is valid");
+    let from = parse_date("2026-05-25").expect("a date");
+    let to = parse_date("2026-11-20").expect("a date");
+    c.bench_function("timeline/180 days of records", |b| {
+        b.iter(|| servicescore::timeline(pack, "general", black_box(&records), from, to))
+    });
+    c.bench_function("timeline/read the 200-day example CSV", |b| {
+        b.iter(|| DailyRecords::from_csv(black_box(csv)))
+    });
+}
+
+criterion_group!(benches, bench, bench_timeline);
 criterion_main!(benches);

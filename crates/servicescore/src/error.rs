@@ -62,13 +62,20 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Parses JSON into `T`, turning serde's error into an [`Error::Field`] naming the path
 /// (`metrics.reply_3min_pct`) where it happened; `root` names the document when the error
 /// is at its top (`scenario: expected value at line 1 column 1`).
+///
+/// Without the `paths` feature (the web page, where every kilobyte counts) the path is not
+/// tracked and the message names `root` with serde's line and column instead.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
+    #[cfg(feature = "paths")]
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, root))?;
+    #[cfg(not(feature = "paths"))]
+    let value: T = T::deserialize(&mut de).map_err(|e| Error::field(root, clean_serde(&e)))?;
     de.end().map_err(|e| Error::field(root, clean_serde(&e)))?;
     Ok(value)
 }
 
+#[cfg(feature = "paths")]
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>, root: &str) -> Error {
     let path = e.path().to_string();
     let path = if path == "." || path == "?" || path.is_empty() {

@@ -23,8 +23,13 @@
 //!
 //! - [`eval`]: scenario → percentiles, points, dimensions, score, stars, thresholds.
 //! - [`goal`]: the least change of one metric that reaches a score, a star level or a threshold.
-//! - [`sensitivity`]: what a standard step of each metric is worth; the score across a range.
+//! - [`mod@sensitivity`]: what a standard step of each metric is worth; the score across a range.
 //! - [`rulepack`]: the constants, their provenance, and validation of user-supplied packs.
+//! - [`timeline`](mod@timeline): daily records, the 180-day window published day by day, and its
+//!   projection under a plan (first day a star level or threshold is reached, bad days leaving).
+//! - [`cs`]: customer-service assessment (客服考核): session log, reply-rate state machine,
+//!   monthly dissatisfaction, what it takes to pass, load per hour.
+//! - [`violations`]: customer-service violation points (客服违规积分) and consequences.
 //!
 //! Not in scope: anything that talks to the platform. The crate is pure and has no web
 //! dependency; the page and the `servicescore` command line are thin layers over it.
@@ -32,12 +37,17 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod cs;
+pub mod dates;
 pub mod error;
 pub mod eval;
 pub mod goal;
 pub mod rulepack;
 pub mod sensitivity;
+pub mod timeline;
+pub mod violations;
 
+pub use cs::{Assessment, SessionLog};
 pub use error::{Error, Result};
 pub use eval::{
     breakdown, evaluate, format_display, round_display, Evaluation, Model, Scenario, Scores,
@@ -45,3 +55,5 @@ pub use eval::{
 pub use goal::{goal_seek, GoalOutcome, GoalSeek, Target};
 pub use rulepack::{Provenance, RulePack};
 pub use sensitivity::{curve, sensitivity, CurvePoint, MetricSensitivity};
+pub use timeline::{project, timeline, DailyRecords, History, Plan, Projection, TimelineDay};
+pub use violations::{tally, Tally};

@@ -453,6 +453,10 @@ pub struct ViolationDef {
     /// A special consequence instead of (or besides) points.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consequence: Option<Names>,
+    /// Incidents from which `consequence` applies (1 when absent), e.g. 3 upheld complaints
+    /// before the blacklist function is suspended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consequence_from: Option<Sourced<u32>>,
 }
 
 /// The serious-points limit and what reaching it means.
@@ -710,6 +714,9 @@ impl RulePack {
         );
         for v in &self.violations.items {
             s(f, &format!("violations.{}.points", v.id), &v.points);
+            if let Some(c) = &v.consequence_from {
+                s(f, &format!("violations.{}.consequence_from", v.id), c);
+            }
         }
         let lim = &self.violations.serious_limit;
         s(f, "violations.serious_limit.points", &lim.points);
@@ -1030,6 +1037,14 @@ impl RulePack {
                     "needs points or a consequence",
                 ));
             }
+            if let Some(c) = &v.consequence_from {
+                if v.consequence.is_none() || c.value == 0 {
+                    return Err(Error::field(
+                        format!("violations.{}.consequence_from", v.id),
+                        "must be at least 1, with a consequence",
+                    ));
+                }
+            }
         }
         if self.violations.serious_limit.points.value == 0 {
             return Err(Error::field(
@@ -1041,17 +1056,22 @@ impl RulePack {
     }
 }
 
-/// Seconds since midnight of `HH:MM:SS`.
+/// Seconds since midnight of a time written exactly `HH:MM:SS` (00:00:00–23:59:59).
+///
+/// Parsed by hand rather than with jiff's parser: the parser and its error messages would add
+/// tens of kilobytes to the page for one fixed format.
 pub fn parse_time_of_day(s: &str) -> Option<u32> {
-    let t: jiff::civil::Time = s.parse().ok()?;
-    if s.len() != 8 {
+    let b = s.as_bytes();
+    if b.len() != 8 || b[2] != b':' || b[5] != b':' {
         return None;
     }
-    Some(
-        u32::from(t.hour().unsigned_abs()) * 3600
-            + u32::from(t.minute().unsigned_abs()) * 60
-            + u32::from(t.second().unsigned_abs()),
-    )
+    let two = |i: usize| -> Option<u32> {
+        let (h, l) = (b[i], b[i + 1]);
+        (h.is_ascii_digit() && l.is_ascii_digit())
+            .then(|| u32::from(h - b'0') * 10 + u32::from(l - b'0'))
+    };
+    let (h, m, sec) = (two(0)?, two(3)?, two(6)?);
+    (h < 24 && m < 60 && sec < 60).then_some(h * 3600 + m * 60 + sec)
 }
 
 fn finite(path: &str, v: f64) -> Result<()> {

@@ -5,7 +5,9 @@
 //! standard error, nothing on standard output, and exits 2.
 
 mod common;
+mod cs_cmd;
 mod score_cmds;
+mod timeline_cmd;
 
 use std::process::ExitCode;
 
@@ -75,6 +77,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Customer-service assessment (客服考核) of a session log: the 3-minute reply rate
+    /// assessed each day (pass, fail, penalty, no_data; SPEC §2 state machine) and the monthly
+    /// dissatisfaction rate. Months listed: every calendar month overlapping --from..--to, each
+    /// over the whole month.
+    CsAssess(cs_cmd::AssessArgs),
+    /// What it takes to pass the reply rate on a future day (how many of the expected sessions
+    /// must be answered in time, or the first day it becomes reachable), and the expected
+    /// sessions per hour of day for staffing. Future days are expected to bring the log's
+    /// average counted sessions per day; the state machine runs on the best case (every
+    /// future session answered in time).
+    CsPlan(cs_cmd::PlanArgs),
+    /// Customer-service violation points: `{"<violation id>": count}` → points per kind,
+    /// general and serious totals, consequences, and the serious-points limit.
+    Violations(cs_cmd::ViolationArgs),
+    /// The score published each day from daily records (CSV): window D-180..D-1, decayed.
+    Timeline(timeline_cmd::TimelineArgs),
+    /// Project the score day by day under a plan of future metric values: first day each star
+    /// level and threshold is reached, and when bad days leave the window.
+    Project(timeline_cmd::ProjectArgs),
     /// Print the rule pack in use (JSON), or with `--check` only validate it.
     Rules {
         /// Only validate the pack (`--pack FILE`) and say so.
@@ -116,6 +137,11 @@ fn run(cli: Cli) -> Result<String, CliError> {
             samples,
             json,
         } => score_cmds::sensitivity(pack, &file, curve.as_deref(), lo, hi, samples, json),
+        Command::CsAssess(args) => cs_cmd::assess(pack, &args),
+        Command::CsPlan(args) => cs_cmd::plan(pack, &args),
+        Command::Violations(args) => cs_cmd::violations(pack, &args),
+        Command::Timeline(args) => timeline_cmd::timeline(pack, &args),
+        Command::Project(args) => timeline_cmd::project(pack, &args),
         Command::Rules { check } => Ok(if check {
             format!("rule pack {} is valid\n", pack.id)
         } else {
