@@ -10,4 +10,5 @@ pub mod notices;
 pub mod scenario_bar;
 pub mod score_panel;
 pub mod stars;
+pub mod summary_bar;
 pub mod tag;

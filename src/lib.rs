@@ -30,6 +30,7 @@ use components::metrics_panel::MetricsPanel;
 use components::notices::Notices;
 use components::scenario_bar::ScenarioBar;
 use components::score_panel::ScorePanel;
+use components::summary_bar::SummaryBar;
 use derived::Derived;
 use i18n::T;
 use state::{Notice, State, Store};
@@ -157,6 +158,8 @@ pub fn App() -> Html {
     );
     let body = match &*derived {
         Ok(d) => html! {
+            <>
+            <SummaryBar eval={d.eval.clone()} baseline={d.baseline.clone()} lang={lang} />
             <div class="layout">
                 <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
                     industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
@@ -172,6 +175,7 @@ pub fn App() -> Html {
                         lang={lang} dispatch={dispatch.clone()} />
                 </aside>
             </div>
+            </>
         },
         Err(e) => html! { <p class="error" role="alert">{ e.to_string() }</p> },
     };

@@ -1,0 +1,44 @@
+//! A compact score line that stays on screen on phones while the user drags a metric further
+//! down the page. Hidden from screen readers: the results panel is the announced region.
+
+use servicescore::Evaluation;
+use yew::prelude::*;
+
+use crate::components::stars::Stars;
+use crate::format;
+use crate::i18n::{fill, Lang, T};
+
+/// Props of [`SummaryBar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SummaryBarProps {
+    /// The current breakdown.
+    pub eval: Evaluation,
+    /// The baseline's, when pinned.
+    pub baseline: Option<Evaluation>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The sticky summary (shown below 900 px by the stylesheet).
+#[component]
+pub fn SummaryBar(props: &SummaryBarProps) -> Html {
+    let e = &props.eval;
+    let delta = match (e.score, props.baseline.as_ref().and_then(|b| b.score)) {
+        (Some(a), Some(b)) => Some(fill(
+            T::VsBaseline.get(props.lang),
+            &[(
+                "x",
+                &format::delta(format::round_to(a, 2) - format::round_to(b, 2), 2),
+            )],
+        )),
+        _ => None,
+    };
+    html! {
+        <div class="summary-bar" aria-hidden="true">
+            <span class="summary-label">{ T::ScoreHeading.get(props.lang) }</span>
+            <span class="summary-score">{ e.display_score.clone().unwrap_or_else(|| "—".into()) }</span>
+            <Stars stars={e.stars} lang={props.lang} hook={false} />
+            if let Some(d) = delta { <span class="delta">{ d }</span> }
+        </div>
+    }
+}
