@@ -3,6 +3,7 @@
 pub mod about;
 pub mod advice;
 pub mod explain;
+pub mod file_import;
 pub mod header;
 pub mod metric_row;
 pub mod metrics_panel;

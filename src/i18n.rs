@@ -76,25 +76,35 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Defines a text table: `texts! { Name; Key => [zh, en, es], ... }` makes an enum `Name`
+/// with `Name::Key.get(lang)`. Each view may keep its own table next to its components.
 macro_rules! texts {
-    ($($key:ident => [$zh:expr, $en:expr, $es:expr $(,)?],)*) => {
+    ($name:ident; $($key:ident => [$zh:expr, $en:expr, $es:expr $(,)?],)*) => {
         /// A text key.
         #[allow(missing_docs)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum T { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl T {
+        impl $name {
             /// The text in `lang`.
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
                 match self {
-                    $(T::$key => match lang { Lang::Zh => $zh, Lang::En => $en, Lang::Es => $es }),*
+                    $($name::$key => match lang {
+                        $crate::i18n::Lang::Zh => $zh,
+                        $crate::i18n::Lang::En => $en,
+                        $crate::i18n::Lang::Es => $es,
+                    }),*
                 }
             }
         }
     };
 }
+// Used by the views that keep their own text tables.
+#[allow(unused_imports)]
+pub(crate) use texts;
 
 texts! {
+    T;
     AppTitle => ["服务分模拟器", "Service Score Simulator", "Simulador de puntuación de servicio"],
     AppSubtitle => [
         "小红书商家服务分：拖动指标，立即看到五个维度、服务分、体验星级和门槛的变化。",
@@ -241,6 +251,16 @@ texts! {
     Metrics => ["指标", "Metrics", "Métricas"],
     Results => ["结果", "Results", "Resultados"],
     StepUp => ["{metric} {step}", "{metric} {step}", "{metric} {step}"],
+    ImportDrop => ["选择或拖入 CSV 文件", "Choose or drop a CSV file", "Elige o arrastra un archivo CSV"],
+    ImportExample => ["载入示例", "Load the example", "Cargar el ejemplo"],
+    ImportTemplate => ["下载模板", "Download the template", "Descargar la plantilla"],
+    ImportReading => ["正在读取 {name}…", "Reading {name}…", "Leyendo {name}…"],
+    ImportParsing => ["正在解析…", "Parsing…", "Analizando…"],
+    ImportGbk => ["文件不是 UTF-8 编码，已按 GB18030（GBK）读取。", "The file is not UTF-8; it was read as GB18030 (GBK).", "El archivo no es UTF-8; se leyó como GB18030 (GBK)."],
+    ImportErrors => ["{name} 有 {n} 处错误，未导入任何数据：", "{name} has {n} errors; nothing was imported:", "{name} tiene {n} errores; no se importó nada:"],
+    ImportMore => ["……还有更多错误未列出", "…and more errors not listed", "…y más errores no listados"],
+    ImportDone => ["已导入 {name}：{n} 行", "Imported {name}: {n} rows", "Importado {name}: {n} filas"],
+    FileTooLarge => ["文件超过 {mb} MB", "The file is larger than {mb} MB", "El archivo supera {mb} MB"],
     ErrorPanelTitle => ["页面出错了", "Something went wrong", "Algo salió mal"],
     ErrorPanelText => [
         "模拟器遇到意外错误。你的方案保存在本机，可以重新加载页面；如问题重复出现，可清除已保存的方案后重试。",

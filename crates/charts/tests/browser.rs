@@ -1,0 +1,274 @@
+//! Browser tests of the canvas adapter (headless Chromium via wasm-bindgen-test): the
+//! backing store follows the device pixel ratio, the CSS size is set through the CSSOM, and the
+//! charts put ink where their lines should be and none where they should not.
+//!
+//! Run: `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+//! CHROMEDRIVER=/usr/bin/chromedriver cargo test -p servicescore-charts
+//! --target wasm32-unknown-unknown --features canvas --test browser`.
+#![cfg(all(target_arch = "wasm32", feature = "canvas"))]
+
+use servicescore_charts::canvas::{draw_on_canvas, render};
+use servicescore_charts::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn new_canvas() -> HtmlCanvasElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("is a canvas");
+    document
+        .body()
+        .expect("body")
+        .append_child(&canvas)
+        .expect("appended");
+    canvas
+}
+
+fn context(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .expect("2d")
+        .dyn_into()
+        .expect("is 2d")
+}
+
+/// RGBA of the device pixel at (x, y).
+fn pixel(ctx: &CanvasRenderingContext2d, x: f64, y: f64) -> [u8; 4] {
+    let d = ctx
+        .get_image_data(x.round(), y.round(), 1.0, 1.0)
+        .expect("image data")
+        .data();
+    [d[0], d[1], d[2], d[3]]
+}
+
+/// Whether any pixel within `r` device pixels of (x, y) satisfies `f`.
+fn near(
+    ctx: &CanvasRenderingContext2d,
+    x: f64,
+    y: f64,
+    r: i32,
+    f: impl Fn([u8; 4]) -> bool,
+) -> bool {
+    (-r..=r).any(|dx| (-r..=r).any(|dy| f(pixel(ctx, x + f64::from(dx), y + f64::from(dy)))))
+}
+
+fn blueish(p: [u8; 4]) -> bool {
+    i32::from(p[2]) > i32::from(p[0]) + 80 && p[3] == 255
+}
+
+fn vermillionish(p: [u8; 4]) -> bool {
+    i32::from(p[0]) > i32::from(p[2]) + 80 && p[3] == 255
+}
+
+fn white(p: [u8; 4]) -> bool {
+    p == [255, 255, 255, 255]
+}
+
+fn sensitivity() -> SensitivityChart {
+    SensitivityChart {
+        title: "3分钟回复率".into(),
+        x_label: "3分钟回复率 (%)".into(),
+        overall_label: "服务分".into(),
+        current_label: "当前".into(),
+        no_data_label: "暂无数据".into(),
+        overall: vec![(0.0, Some(3.0)), (50.0, Some(3.5)), (100.0, Some(5.0))],
+        current: Some(30.0),
+        hlines: vec![HLine {
+            y: 4.5,
+            label: "活动 4.5".into(),
+            kind: LineKind::Gate,
+        }],
+        ..SensitivityChart::default()
+    }
+}
+
+#[wasm_bindgen_test]
+fn backing_store_follows_the_device_pixel_ratio() {
+    let canvas = new_canvas();
+    render(&canvas, 400.0, 240.0, 2.0, &sensitivity(), &Theme::light()).expect("renders");
+    assert_eq!((canvas.width(), canvas.height()), (800, 480));
+    let style = canvas.style();
+    assert_eq!(
+        style.get_property_value("width").ok().as_deref(),
+        Some("400px")
+    );
+    assert_eq!(
+        style.get_property_value("height").ok().as_deref(),
+        Some("240px")
+    );
+    // A new size reallocates the backing store.
+    render(&canvas, 300.0, 200.0, 1.5, &sensitivity(), &Theme::light()).expect("renders");
+    assert_eq!((canvas.width(), canvas.height()), (450, 300));
+}
+
+#[wasm_bindgen_test]
+fn sensitivity_ink_is_where_the_line_is() {
+    let canvas = new_canvas();
+    let chart = sensitivity();
+    let theme = Theme::light();
+    render(&canvas, 400.0, 240.0, 2.0, &chart, &theme).expect("renders");
+    let ctx = context(&canvas);
+    let f = chart.frame(800.0, 480.0, &theme.scaled(2.0));
+    // On the line: blue within a couple of device pixels.
+    for (x, y) in [(10.0, 3.1), (40.0, 3.4), (75.0, 4.25), (95.0, 4.85)] {
+        let (px, py) = (f.x.map(x), f.y.map(y));
+        assert!(near(&ctx, px, py, 2, blueish), "line at ({x}, {y})");
+    }
+    // The 4.5 gate row, at the start of a dash.
+    let gy = f.y.map(4.5);
+    assert!(near(&ctx, f.plot.left + 2.0, gy, 1, vermillionish), "gate");
+    // Empty plot area: above the line at the left, between grid lines and off the gate.
+    let (ex, ey) = (f.x.map(15.0), f.y.map(4.75));
+    assert!(
+        near(&ctx, ex, ey, 3, white) && !near(&ctx, ex, ey, 3, blueish),
+        "blank"
+    );
+    // The current-value rule: dark, across the plot.
+    let cx = f.x.map(30.0);
+    let p = pixel(&ctx, cx, f.y.map(4.75));
+    assert!(p[0] < 80 && p[1] < 80 && p[2] < 80, "current rule {p:?}");
+}
+
+/// Starts recording every DOM change below `<body>`.
+fn watch_body() -> web_sys::MutationObserver {
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .expect("body");
+    let observer =
+        web_sys::MutationObserver::new(&js_sys::Function::new_no_args("")).expect("observer");
+    let opts = web_sys::MutationObserverInit::new();
+    opts.set_child_list(true);
+    opts.set_subtree(true);
+    opts.set_attributes(true);
+    observer
+        .observe_with_options(&body, &opts)
+        .expect("observing");
+    observer
+}
+
+#[wasm_bindgen_test]
+fn text_is_laid_out_without_touching_the_dom() {
+    use plotters::prelude::*;
+    let canvas = new_canvas();
+    render(&canvas, 400.0, 240.0, 1.0, &sensitivity(), &Theme::light()).expect("renders");
+    // Sizing the canvas changes its style; drawing must change nothing at all.
+    let observer = watch_body();
+    render(&canvas, 400.0, 240.0, 1.0, &sensitivity(), &Theme::light()).expect("renders");
+    let during_draw = observer.take_records().length();
+    // Control: plotters' own text measurement (what a ChartBuilder mesh would use) adds and
+    // removes a styled <span>, which this observer does see.
+    draw_on_canvas(&canvas, 400.0, 240.0, 1.0, |area, _| {
+        let style = TextStyle::from(("sans-serif", 12.0).into_font());
+        area.estimate_text_size("服务分", &style).expect("measures");
+    })
+    .expect("draws");
+    let while_measuring = observer.take_records().length();
+    observer.disconnect();
+    assert_eq!(during_draw, 0);
+    assert!(while_measuring > 0);
+}
+
+#[wasm_bindgen_test]
+fn rate_shading() {
+    let canvas = new_canvas();
+    let chart = RateChart {
+        title: "3分钟回复率".into(),
+        rate_label: "回复率".into(),
+        target_label: "目标 80%".into(),
+        penalty_label: "处罚期".into(),
+        below_target_label: "未达标".into(),
+        days: vec![
+            (0, Some(85.0)),
+            (1, Some(70.0)),
+            (2, None),
+            (3, None),
+            (4, None),
+            (5, Some(90.0)),
+        ],
+        shaded: vec![(2, 4)],
+        ..RateChart::default()
+    };
+    let theme = Theme::light();
+    render(&canvas, 360.0, 200.0, 1.0, &chart, &theme).expect("renders");
+    let ctx = context(&canvas);
+    let f = chart.frame(360.0, 200.0, &theme);
+    let r = chart.shaded_rects(&f);
+    // Tinted (or hatched) everywhere inside the period, white just outside it.
+    for y in [0.3, 0.5, 0.7] {
+        let at = (r[0].center_x(), r[0].top + y * r[0].height());
+        let p = pixel(&ctx, at.0, at.1);
+        assert!(!white(p) && p[0] >= p[2], "shade {p:?}");
+    }
+    let outside = pixel(&ctx, r[0].left - 6.0, f.y.map(30.0));
+    assert!(white(outside), "outside {outside:?}");
+    // The rate line between day 0 (85) and day 1 (70).
+    let mid = (f.x.map(0.5), f.y.map(77.5));
+    assert!(near(&ctx, mid.0, mid.1, 2, blueish), "rate line");
+}
+
+#[wasm_bindgen_test]
+fn empty_size_draws_nothing() {
+    let canvas = new_canvas();
+    canvas.set_width(10);
+    let out = draw_on_canvas(&canvas, 0.0, 100.0, 2.0, |_, _| 1).expect("ok");
+    assert_eq!(out, None);
+    assert_eq!(canvas.width(), 10);
+    render(
+        &canvas,
+        f64::NAN,
+        100.0,
+        2.0,
+        &sensitivity(),
+        &Theme::light(),
+    )
+    .expect("ok");
+}
+
+#[wasm_bindgen_test]
+fn every_chart_draws_on_a_canvas() {
+    let theme = Theme::light();
+    let dims = DimensionChart {
+        bars: vec![DimBar {
+            label: "物流体验".into(),
+            current: Some(4.6),
+            baseline: Some(4.2),
+        }],
+        ..DimensionChart::default()
+    };
+    let canvas = new_canvas();
+    render(&canvas, 300.0, 200.0, 1.0, &dims, &theme).expect("dimension");
+    let f = dims.frame(300.0, 200.0, &theme);
+    let s = dims.slots(&f);
+    let bar = s[0].current.expect("bar");
+    assert!(blueish(pixel(
+        &context(&canvas),
+        bar.center_x(),
+        bar.center_y()
+    )));
+
+    let proj = ProjectionChart {
+        days: (0..30)
+            .map(|d| (d, Some(4.0 + 0.02 * f64::from(d))))
+            .collect(),
+        ..ProjectionChart::default()
+    };
+    let canvas = new_canvas();
+    render(&canvas, 300.0, 200.0, 3.0, &proj, &theme).expect("projection");
+    let f = proj.frame(900.0, 600.0, &theme.scaled(3.0));
+    let ctx = context(&canvas);
+    assert!(
+        near(&ctx, f.x.map(15.0), f.y.map(4.3), 3, blueish),
+        "projection line"
+    );
+}

@@ -1,0 +1,227 @@
+//! Importing a CSV file: a file picker, drag and drop, an example from the page's own files,
+//! a template to download, and a progress bar while a large file is read.
+//!
+//! Files are read in 1 MiB slices so the progress is real, then decoded as UTF-8; when that
+//! fails the bytes are decoded as GB18030 (Excel on Chinese Windows saves CSV as GBK), with a
+//! note. Parsing is the parent's job: this component hands over the text.
+
+use gloo_file::Blob;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::i18n::{fill, Lang, T};
+
+const SLICE: u64 = 1 << 20;
+/// Larger files are refused before reading (the page keeps everything in memory).
+pub const MAX_BYTES: u64 = 64 << 20;
+
+/// A file that was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// File name (or the example's).
+    pub name: String,
+    /// Its text.
+    pub text: String,
+    /// Whether it was decoded as GB18030 rather than UTF-8.
+    pub gb18030: bool,
+}
+
+/// Props of [`FileImport`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct FileImportProps {
+    /// Page language.
+    pub lang: Lang,
+    /// The example file under `examples/` (also offered for download as is).
+    pub example: AttrValue,
+    /// The template file under `examples/`.
+    pub template: AttrValue,
+    /// Called with the file's text.
+    pub onload: Callback<Loaded>,
+    /// Test hook prefix (`daily`, `sessions`).
+    pub testid: AttrValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Idle,
+    Reading { name: String, done: u64, total: u64 },
+    Failed(String),
+}
+
+/// The import box.
+#[component]
+pub fn FileImport(props: &FileImportProps) -> Html {
+    let lang = props.lang;
+    let status = use_state(|| Status::Idle);
+    let dragging = use_state(|| false);
+
+    let read = {
+        let status = status.clone();
+        let onload = props.onload.clone();
+        Callback::from(move |file: web_sys::File| {
+            let status = status.clone();
+            let onload = onload.clone();
+            let blob = Blob::from(web_sys::Blob::from(file.clone()));
+            let name = file.name();
+            let total = blob.size();
+            if total > MAX_BYTES {
+                status.set(Status::Failed(fill(
+                    T::FileTooLarge.get(lang),
+                    &[("mb", &(MAX_BYTES >> 20).to_string())],
+                )));
+                return;
+            }
+            spawn_local(async move {
+                let mut bytes = Vec::with_capacity(total as usize);
+                let mut done = 0;
+                while done < total {
+                    status.set(Status::Reading {
+                        name: name.clone(),
+                        done,
+                        total,
+                    });
+                    let end = (done + SLICE).min(total);
+                    match gloo_file::futures::read_as_bytes(&blob.slice(done, end)).await {
+                        Ok(b) => bytes.extend_from_slice(&b),
+                        Err(e) => {
+                            status.set(Status::Failed(format!("{name}: {e}")));
+                            return;
+                        }
+                    }
+                    done = end;
+                }
+                status.set(Status::Idle);
+                let (text, gb18030) = decode(bytes);
+                onload.emit(Loaded {
+                    name,
+                    text,
+                    gb18030,
+                });
+            });
+        })
+    };
+    let on_pick = {
+        let read = read.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                read.emit(f);
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let read = read.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                read.emit(f);
+            }
+        })
+    };
+    let on_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_example = {
+        let onload = props.onload.clone();
+        let status = status.clone();
+        let path = format!("examples/{}", props.example);
+        let name = props.example.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let onload = onload.clone();
+            let status = status.clone();
+            let path = path.clone();
+            let name = name.clone();
+            spawn_local(async move {
+                match fetch_text(&path).await {
+                    Ok(text) => onload.emit(Loaded {
+                        name,
+                        text,
+                        gb18030: false,
+                    }),
+                    Err(e) => status.set(Status::Failed(format!("{path}: {e}"))),
+                }
+            });
+        })
+    };
+    let input_id = format!("file-{}", props.testid);
+    html! {
+        <div class={classes!("import", (*dragging).then_some("import-drag"))}
+             ondrop={on_drop} ondragover={on_over} ondragleave={on_leave}
+             data-testid={format!("{}-import", props.testid)}>
+            <label for={input_id.clone()} class="import-label">
+                <span class="import-title">{ T::ImportDrop.get(lang) }</span>
+                <input type="file" id={input_id} accept=".csv,text/csv,text/plain" onchange={on_pick}
+                    data-testid={format!("{}-file", props.testid)} />
+            </label>
+            <div class="import-actions">
+                <button type="button" class="small" onclick={on_example}
+                    data-testid={format!("{}-example", props.testid)}>{ T::ImportExample.get(lang) }</button>
+                <a class="button small" href={format!("examples/{}", props.template)} download={props.template.to_string()}
+                    data-testid={format!("{}-template", props.testid)}>{ T::ImportTemplate.get(lang) }</a>
+            </div>
+            { match &*status {
+                Status::Reading { name, done, total } => html! {
+                    <div class="import-progress" role="status">
+                        <span>{ fill(T::ImportReading.get(lang), &[("name", name)]) }</span>
+                        <progress max={total.to_string()} value={done.to_string()}
+                            data-testid={format!("{}-progress", props.testid)} />
+                    </div>
+                },
+                Status::Failed(msg) => html! { <p class="import-error" role="alert">{ msg.clone() }</p> },
+                Status::Idle => html! {},
+            } }
+        </div>
+    }
+}
+
+/// UTF-8 (a BOM is dropped later by the CSV readers), else GB18030.
+fn decode(bytes: Vec<u8>) -> (String, bool) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let gb = web_sys::TextDecoder::new_with_label("gb18030")
+                .ok()
+                .and_then(|d| d.decode_with_u8_array(&bytes).ok());
+            match gb {
+                Some(s) => (s, true),
+                None => (String::from_utf8_lossy(&bytes).into_owned(), false),
+            }
+        }
+    }
+}
+
+async fn fetch_text(path: &str) -> Result<String, String> {
+    let w = web_sys::window().ok_or("no window")?;
+    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path))
+        .await
+        .map_err(|_| "could not be fetched".to_string())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let text = resp.text().map_err(|_| "unreadable".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| "unreadable".to_string())
+}
