@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod advice;
+pub mod chart_canvas;
 pub mod explain;
 pub mod file_import;
 pub mod header;

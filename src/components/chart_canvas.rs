@@ -1,0 +1,124 @@
+//! A chart on a canvas: sized by its container, sharp at any devicePixelRatio, redrawn at most
+//! once per animation frame however fast the sliders move, with a visually hidden table as
+//! its text alternative.
+//!
+//! The `ResizeObserver` watches the container, not the canvas: the adapter sets the canvas's
+//! CSS size itself, and observing it would loop.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::render::{request_animation_frame, AnimationFrame};
+use servicescore_charts::{canvas, Chart, Theme};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement};
+use yew::prelude::*;
+
+/// Props of [`ChartCanvas`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ChartCanvasProps<C: PartialEq + Clone> {
+    /// The chart (plain data; a change schedules one redraw).
+    pub chart: C,
+    /// Height in CSS pixels (the width follows the container).
+    pub height: f64,
+    /// Test hook of the canvas.
+    pub testid: AttrValue,
+}
+
+/// A chart drawn on a canvas.
+#[component]
+pub fn ChartCanvas<C>(props: &ChartCanvasProps<C>) -> Html
+where
+    C: Chart + PartialEq + Clone + 'static,
+{
+    let wrap = use_node_ref();
+    let canvas_ref = use_node_ref();
+    let width = use_state(|| 0.0f64);
+
+    // Follow the container's width.
+    {
+        let wrap = wrap.clone();
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let el = wrap.cast::<HtmlElement>();
+            let observer = el.as_ref().and_then(|el| {
+                let target = el.clone();
+                let cb = Closure::<dyn FnMut()>::new(move || {
+                    let w = f64::from(target.client_width());
+                    if (w - *width).abs() >= 1.0 {
+                        width.set(w);
+                    }
+                });
+                let obs = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+                obs.observe(el);
+                Some((obs, cb))
+            });
+            move || {
+                if let Some((obs, _cb)) = observer {
+                    obs.disconnect();
+                }
+            }
+        });
+    }
+
+    // Draw the latest chart on the next frame; at most one frame is pending at a time.
+    let latest: Rc<RefCell<Option<(C, f64, f64)>>> = use_mut_ref(|| None);
+    let pending: Rc<Rc<Cell<bool>>> = use_memo((), |_| Rc::new(Cell::new(false)));
+    let frame: Rc<RefCell<Option<AnimationFrame>>> = use_mut_ref(|| None);
+    {
+        let canvas_ref = canvas_ref.clone();
+        let latest = latest.clone();
+        let pending = (*pending).clone();
+        let frame = frame.clone();
+        use_effect_with(
+            (props.chart.clone(), *width, props.height),
+            move |(chart, w, h)| {
+                *latest.borrow_mut() = Some((chart.clone(), *w, *h));
+                if !pending.get() {
+                    pending.set(true);
+                    let latest = latest.clone();
+                    let pending = pending.clone();
+                    let handle = request_animation_frame(move |_| {
+                        pending.set(false);
+                        let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                            return;
+                        };
+                        if let Some((chart, w, h)) = latest.borrow().as_ref() {
+                            let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+                            // A failed draw leaves the canvas blank; the table below still says it all.
+                            let _ = canvas::render(&canvas, *w, *h, dpr, chart, &Theme::light());
+                        }
+                    });
+                    // Replaced (not dropped inside its own callback) on the next request.
+                    *frame.borrow_mut() = Some(handle);
+                }
+            },
+        );
+    }
+
+    let summary = props.chart.summary();
+    html! {
+        <figure class="chart" ref={wrap}>
+            <canvas ref={canvas_ref} role="img" aria-label={props.chart.title().to_string()}
+                data-testid={props.testid.clone()} />
+            <table class="visually-hidden" data-testid={format!("{}-table", props.testid)}>
+                <caption>{ summary.caption }</caption>
+                if !summary.head.is_empty() {
+                    <thead><tr>{ for summary.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                }
+                <tbody>
+                    { for summary.rows.iter().map(|r| html! {
+                        <tr>
+                            { for r.iter().enumerate().map(|(i, c)| if i == 0 {
+                                html! { <th scope="row">{ c }</th> }
+                            } else {
+                                html! { <td>{ c }</td> }
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </figure>
+    }
+}
