@@ -528,14 +528,14 @@ pub struct RulePack {
 }
 
 impl RulePack {
-    /// The default pack `xhs-2022-08`, parsed and validated once.
+    /// The default pack `xhs-2022-08`, built once.
+    ///
+    /// It is built from Rust generated out of [`DEFAULT_PACK_JSON`] rather than parsed: the
+    /// page then carries no JSON parser for the pack's ~25 types. Tests prove the generated
+    /// code current and equal to the parsed and validated JSON.
     pub fn default_pack() -> &'static RulePack {
         static PACK: OnceLock<RulePack> = OnceLock::new();
-        PACK.get_or_init(|| match RulePack::from_json(DEFAULT_PACK_JSON) {
-            Ok(p) => p,
-            // The default pack is tested; a broken one is a build defect, not user input.
-            Err(e) => panic!("the built-in rule pack is invalid: {e}"),
-        })
+        PACK.get_or_init(crate::rulepack_default::build)
     }
 
     /// Parses and validates a pack.
@@ -1137,6 +1137,45 @@ mod tests {
             p.knots("general", "ship_on_time_pct").unwrap().value,
             vec![50.0, 85.0, 93.0, 97.0, 99.0, 99.7, 100.0]
         );
+    }
+
+    const GENERATED: &str = "src/rulepack_default.rs";
+
+    fn generated_source() -> String {
+        let pack = RulePack::from_json(DEFAULT_PACK_JSON).unwrap();
+        let expr = crate::rust_literal::to_rust(&pack).unwrap();
+        format!(
+            "//! The built-in rule pack `xhs-2022-08` as Rust, generated from\n\
+             //! `rules/xhs-2022-08.json` by `rulepack::tests::default_pack_source_is_current`.\n\
+             //! Do not edit: change the JSON, then run\n\
+             //! `UPDATE_DEFAULT_PACK=1 cargo test -p servicescore default_pack_source`.\n\n\
+             use std::collections::BTreeMap;\n\n\
+             #[allow(clippy::wildcard_imports)]\n\
+             use crate::rulepack::*;\n\n\
+             /// The pack (validated by the tests that generate this file).\n\
+             pub(crate) fn build() -> RulePack {{\n{expr}\n}}\n"
+        )
+    }
+
+    #[test]
+    fn default_pack_source_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED);
+        let want = generated_source();
+        if std::env::var_os("UPDATE_DEFAULT_PACK").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{GENERATED} is stale: run UPDATE_DEFAULT_PACK=1 cargo test -p servicescore default_pack_source"
+        );
+    }
+
+    #[test]
+    fn generated_pack_equals_the_validated_json() {
+        let parsed = RulePack::from_json(DEFAULT_PACK_JSON).unwrap();
+        assert_eq!(RulePack::default_pack(), &parsed);
+        RulePack::default_pack().validate().unwrap();
     }
 
     #[test]
