@@ -168,14 +168,24 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, LiteralError> {
         self.push("vec![")?;
-        Ok(Compound { w: self, close: "]" })
+        Ok(Compound {
+            w: self,
+            close: "]",
+        })
     }
     fn serialize_tuple(self, _: usize) -> Result<Compound<'a>, LiteralError> {
         // Fixed arrays (`[f64; 2]`) serialise as tuples.
         self.push("[")?;
-        Ok(Compound { w: self, close: "]" })
+        Ok(Compound {
+            w: self,
+            close: "]",
+        })
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, LiteralError> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a>, LiteralError> {
         Err(unsupported("a tuple struct"))
     }
     fn serialize_tuple_variant(
@@ -189,11 +199,17 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, LiteralError> {
         self.push("BTreeMap::from([")?;
-        Ok(Compound { w: self, close: "])" })
+        Ok(Compound {
+            w: self,
+            close: "])",
+        })
     }
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, LiteralError> {
         self.push(&format!("{name} {{"))?;
-        Ok(Compound { w: self, close: "}" })
+        Ok(Compound {
+            w: self,
+            close: "}",
+        })
     }
     fn serialize_struct_variant(
         self,

@@ -44,10 +44,10 @@ pub use crate::dates::parse_date;
 pub use projection::{project, LeavingDay, Plan, PlanStep, Projection, Reach};
 pub use records::{CsvErrors, DailyRecord, DailyRecords};
 
+use crate::dates::{self, date_of, dates_from, day_number};
 use crate::error::{Error, Result};
 use crate::eval::{format_display, Model, Scenario, Scores};
 use crate::rulepack::{RulePack, DAILY_COLUMNS};
-use crate::dates::{self, date_of, dates_from, day_number};
 
 /// Most days one timeline or projection computes: ten years (the page and the CLI stay
 /// responsive, and nothing sensible needs more).

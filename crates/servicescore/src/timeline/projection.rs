@@ -41,8 +41,8 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::{self, date_of, dates_from, day_number};
 use super::{Dense, History, TimelineDay, Window, DEFAULT_DAILY_VOLUME, MAX_DAYS};
+use crate::dates::{self, date_of, dates_from, day_number};
 use crate::error::{from_json, Error, Result};
 use crate::eval::{check_value, Model, Scenario, Scores};
 use crate::goal::Target;
