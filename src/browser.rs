@@ -64,12 +64,45 @@ pub fn set_document_lang(lang: &str, title: &str) {
     }
 }
 
-/// The page's full height in CSS pixels.
-pub fn document_height() -> f64 {
+/// The content's height in CSS pixels (not `scrollHeight`, which never falls below the
+/// frame's own height and so could never report a shrink).
+pub fn content_height() -> f64 {
     window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .map_or(0.0, |e| f64::from(e.scroll_height()))
+        .map_or(0.0, |e| e.get_bounding_client_rect().height().ceil())
+}
+
+/// Posts the content height to the parent frame now and after every change, until dropped.
+pub struct HeightWatcher {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightWatcher {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Starts posting the height (see [`HeightWatcher`]); `None` without a document.
+pub fn watch_height() -> Option<HeightWatcher> {
+    use wasm_bindgen::JsCast;
+    let root = window()?.document()?.document_element()?;
+    let last = std::cell::Cell::new(0.0f64);
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let h = content_height();
+        if (h - last.get()).abs() >= 1.0 {
+            last.set(h);
+            post_height(h);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&root);
+    Some(HeightWatcher {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// Whether the page runs inside a frame.

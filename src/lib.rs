@@ -52,7 +52,9 @@ pub fn initial_state(
     let mut s = State::defaults(pack);
     let mut backup = None;
     let params = url::parse_query(pack, query);
-    if !storage_ok {
+    if !storage_ok && !params.embed {
+        // Embedded on another site, storage is often blocked; the compact page has no
+        // save/restore, so the warning would only be noise there.
         s.notify(Notice::StorageUnavailable);
     }
     if let Some(raw) = stored {
@@ -77,6 +79,10 @@ pub fn initial_state(
         }
     }
     if let Some(ind) = &params.industry {
+        if s.industry != *ind && params.metrics.is_empty() {
+            // A link naming only the industry means "a typical shop of that industry".
+            s.values = state::medians(pack, ind);
+        }
         s.industry = ind.clone();
     }
     s.apply_url_metrics(&params.metrics);
@@ -135,20 +141,12 @@ pub fn App() -> Html {
     use_effect_with(st.lang, |lang| {
         browser::set_document_lang(lang.html_lang(), T::AppTitle.get(*lang));
     });
-    // Embedded: tell the parent frame our height after every render that changed it.
-    {
-        let last = use_mut_ref(|| 0.0f64);
-        let embed = st.embed;
-        use_effect(move || {
-            if embed {
-                let h = browser::document_height();
-                if (h - *last.borrow()).abs() >= 1.0 {
-                    *last.borrow_mut() = h;
-                    browser::post_height(h);
-                }
-            }
-        });
-    }
+    // Embedded: tell the parent frame the content height whenever it changes (a
+    // ResizeObserver sees changes inside any component, and the height can shrink).
+    use_effect_with(st.embed, |embed| {
+        let watcher = embed.then(browser::watch_height);
+        move || drop(watcher)
+    });
 
     let lang = st.lang;
     let dispatch = store.dispatcher();
@@ -214,6 +212,20 @@ mod tests {
         let (s, _) = initial_state(pack, "?lang=en", Some(raw), true);
         assert_eq!(s.scenario().value("ship_on_time_pct"), Some(90.0));
         assert_eq!(s.lang, i18n::Lang::En);
+    }
+
+    #[test]
+    fn an_industry_link_starts_from_its_medians_and_embeds_do_not_nag() {
+        let pack = RulePack::default_pack();
+        let (s, _) = initial_state(pack, "?industry=apparel", None, true);
+        assert_eq!(s.values, state::medians(pack, "apparel"));
+        let r = servicescore::evaluate(pack, &s.scenario()).unwrap();
+        assert_eq!(r.display_score.as_deref(), Some("4.40"));
+        // With a metric in the link, the other metrics stay at the general medians.
+        let (s, _) = initial_state(pack, "?industry=apparel&reply_3min_pct=90", None, true);
+        assert_eq!(s.values["ship_on_time_pct"], 97.0);
+        let (s, _) = initial_state(pack, "?embed=1", None, false);
+        assert!(s.notices.is_empty());
     }
 
     #[test]

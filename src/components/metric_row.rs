@@ -101,12 +101,8 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
     };
     let on_blur = {
         let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| {
-            // Put the last valid value back in the box; the message stays until next input.
-            if let Some((_, r)) = (*draft).clone() {
-                draft.set(Some((String::new(), r)));
-            }
-        })
+        // Leaving the box puts the last valid value back; the message goes with the entry.
+        Callback::from(move |_: FocusEvent| draft.set(None))
     };
     let on_present = {
         let d = props.dispatch.clone();
@@ -123,8 +119,8 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
     };
 
     let shown_text = match &*draft {
-        Some((t, _)) if !t.is_empty() => t.clone(),
-        _ => number_text(props.value),
+        Some((t, _)) => t.clone(),
+        None => number_text(props.value),
     };
     let message = draft.as_ref().map(|(_, r)| {
         let what = match r {

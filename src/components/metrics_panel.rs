@@ -56,7 +56,7 @@ pub fn MetricsPanel(props: &MetricsPanelProps) -> Html {
                                 <input type="checkbox" checked={any_present} onchange={on_dim}
                                     data-dimension-present={dim.id.clone()}
                                     aria-label={format!("{}: {}", dim.names.get(lang.code()), T::DimensionHasData.get(lang))} />
-                                <span>{ T::DimensionHasData.get(lang) }</span>
+                                <span>{ T::HasData.get(lang) }</span>
                             </label>
                         </legend>
                         { for metrics.iter().map(|m| {

@@ -1,0 +1,67 @@
+// Phone and desktop widths in Chinese and English render without horizontal overflow; the
+// score region is a live region; every control has an accessible name.
+import assert from 'node:assert/strict';
+import { test, openApp, shown, scenarioQuery, EXAMPLE_2, sel } from './lib.mjs';
+
+/** Fails when the document is wider than the viewport, naming the widest elements. */
+async function assertNoOverflow(page, when) {
+  const m = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (right ${Math.round(e.getBoundingClientRect().right)})`),
+  }));
+  assert.ok(m.scroll <= m.inner, `${when}: scrollWidth ${m.scroll} > innerWidth ${m.inner}; beyond the edge: ${m.wide.join(', ')}`);
+}
+
+for (const width of [360, 1280]) {
+  for (const lang of ['zh', 'en']) {
+    test(`${width} px, ${lang}: no horizontal overflow`, async ({ newPage, base }) => {
+      const page = await newPage({ viewport: { width, height: 800 } });
+      await openApp(page, base + scenarioQuery(EXAMPLE_2, { lang }));
+      assert.equal((await shown(page)).display_score, '4.32');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'zh' ? 'zh-CN' : 'en');
+      await assertNoOverflow(page, 'as loaded');
+    });
+
+    test(`${width} px, ${lang}: no horizontal overflow with every panel open`, async ({ newPage, base }) => {
+      const page = await newPage({ viewport: { width, height: 800 } });
+      await openApp(page, base + scenarioQuery(EXAMPLE_2, { lang }));
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await assertNoOverflow(page, 'every <details> open');
+    });
+  }
+}
+
+test('the score region is announced (aria-live) and holds score and stars', async ({ page, base }) => {
+  await openApp(page, base);
+  const live = await page.locator(sel.score).evaluate((e) => {
+    const r = e.closest('[aria-live]');
+    return r && { live: r.getAttribute('aria-live'), stars: !!r.querySelector('[data-testid=stars]') };
+  });
+  assert.deepEqual(live, { live: 'polite', stars: true });
+});
+
+for (const lang of ['zh', 'en']) {
+  test(`every control has an accessible name (${lang})`, async ({ page, base }) => {
+    await openApp(page, `${base}?lang=${lang}`);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'input, select, textarea, button' });
+    assert.ok(nodeIds.length >= 8 * 3 + 2, `only ${nodeIds.length} controls found`);
+    const missing = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const name = nodes[0]?.name?.value?.trim() ?? '';
+      if (!name) {
+        const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+        missing.push(outerHTML.slice(0, 160));
+      }
+    }
+    assert.deepEqual(missing, [], 'controls without an accessible name');
+  });
+}

@@ -1,0 +1,313 @@
+// Shared helpers of the end-to-end tests: the test registry, a tiny static server for the
+// release build (at the root and under a sub-path), Chromium through playwright-core, page
+// helpers, and an independent JS transcription of the SPEC §2 score formula (the oracle the
+// slider tests compare against; it reads only the rule pack's benchmark numbers).
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync, createReadStream } from 'node:fs';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The release build (`trunk build --release`); E2E_DIST=dir tests another build. */
+export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
+/** The sub-path the build is also served under, as a help centre would host it. */
+export const SUB_PATH = '/help/center/sim/';
+/** The page's localStorage key and its backup key (SPEC §3, src/storage.rs). */
+export const KEY = 'servicescore.state';
+export const BACKUP_KEY = 'servicescore.state.unreadable';
+
+// ---------------------------------------------------------------------------------------
+// Test registry (a minimal harness: run.mjs imports the *.test.mjs files, which register).
+
+export const registry = [];
+let currentFile = '';
+export function setCurrentFile(f) { currentFile = f; }
+
+/**
+ * Registers a test. `fn(t)` gets `t.page` (a fresh page in a fresh browser context, 1280×900),
+ * `t.newPage(options)` for more pages (viewport, …), `t.base` (the build at the server root)
+ * and `t.sub` (the build under SUB_PATH). Console errors and page errors fail the test.
+ *
+ * `todo: 'file:line — what is wrong'` marks a test of a known page bug: it runs, its failure
+ * is reported as TODO without failing the run, and the run says so when it starts passing.
+ */
+export function test(name, fn, { timeout = 30_000, todo = null } = {}) {
+  registry.push({ file: currentFile, name, fn, timeout, todo });
+}
+
+/**
+ * Console errors of known page bugs, not counted as test failures (each is printed once per
+ * run with its TODO). Keep this list empty: remove an entry as soon as the page is fixed.
+ */
+export const KNOWN_CONSOLE_ERRORS = [];
+
+// ---------------------------------------------------------------------------------------
+// Static server.
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Fails with a clear message when the release build is missing. */
+export function requireDist() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(
+      `${join(DIST, 'index.html')} is missing: build the page first with ` +
+        '`. scripts/env.sh && trunk build --release` (from the repository root).',
+    );
+  }
+}
+
+/**
+ * Serves DIST on 127.0.0.1 at a random free port, both at `/` and under SUB_PATH.
+ * Returns `{ origin, base, sub, requests, fixtures, close }`; `requests` logs
+ * `{ url, status, type }`; `fixtures` maps extra paths to HTML (test parent pages).
+ */
+export async function startServer(dir = DIST) {
+  const requests = [];
+  const fixtures = new Map();
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    const done = (status, type) => requests.push({ url: req.url, status, type });
+    if (fixtures.has(path)) {
+      res.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-store' });
+      res.end(fixtures.get(path));
+      return done(200, MIME['.html']);
+    }
+    if (path === SUB_PATH.slice(0, -1)) {
+      // Relative URLs need the trailing slash.
+      res.writeHead(301, { Location: SUB_PATH + url.search });
+      res.end();
+      return done(301);
+    }
+    if (path.startsWith(SUB_PATH)) path = '/' + path.slice(SUB_PATH.length);
+    let file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403).end('forbidden');
+      return done(403);
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return done(404);
+    }
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    createReadStream(file).pipe(res);
+    done(200, type);
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    base: `${origin}/`,
+    sub: `${origin}${SUB_PATH}`,
+    requests,
+    fixtures,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser.
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Known console errors seen, by TODO text (reported once at the end of a run). */
+export const knownSeen = new Map();
+
+/** Records console errors, page errors and failed responses of a page into `errors`. */
+export function watchErrors(page, errors) {
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const known = KNOWN_CONSOLE_ERRORS.find((k) => k.pattern.test(m.text()));
+    if (known) knownSeen.set(known.todo, (knownSeen.get(known.todo) ?? 0) + 1);
+    else errors.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => {
+    // Aborted by a navigation the test made (goto while a fetch was in flight): not an error.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Page helpers.
+
+/** Opens `url` and waits until the app has rendered its score. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.locator('[data-testid=overall-score]').waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+export const sel = {
+  score: '[data-testid=overall-score]',
+  stars: '[data-testid=stars]',
+  slider: (id) => `input[type=range][data-metric="${id}"]`,
+  box: (id) => `input[data-metric-number="${id}"]`,
+  present: (id) => `input[data-metric-present="${id}"]`,
+  notice: '[data-testid=notice]',
+};
+
+/** What the page shows: score, stars, dimensions and thresholds, in the golden file's shape. */
+export async function shown(page) {
+  return page.evaluate(() => {
+    const q = (s) => document.querySelector(s);
+    const stars = q('[data-testid=stars]')?.getAttribute('data-stars') ?? null;
+    const dimensions = {};
+    for (const d of document.querySelectorAll('[data-testid=dimension-score]')) {
+      dimensions[d.dataset.dimension] = d.querySelector('[data-testid=dimension-value]')?.textContent.trim();
+    }
+    const thresholds = {};
+    for (const t of document.querySelectorAll('[data-testid=threshold]')) {
+      thresholds[t.dataset.threshold] = t.dataset.met === 'true';
+    }
+    const score = q('[data-testid=overall-score]')?.textContent.trim();
+    return {
+      display_score: score === '—' ? null : score,
+      stars: stars === null || stars === '' ? null : Number(stars),
+      dimensions,
+      thresholds,
+    };
+  });
+}
+
+/** Waits until the displayed score is `want` (renders are asynchronous after input). */
+export async function waitScore(page, want, timeout = 5_000) {
+  try {
+    await page.waitForFunction(
+      ([s, w]) => document.querySelector(s)?.textContent.trim() === w,
+      [sel.score, want],
+      { timeout },
+    );
+  } catch {
+    const now = await page.locator(sel.score).textContent();
+    throw new Error(`the score shows ${JSON.stringify(now?.trim())}, expected ${JSON.stringify(want)}`);
+  }
+}
+
+/** A query string for a scenario (`null`/absent metrics → `none`, i.e. no data). */
+export function scenarioQuery(metrics, extra = {}) {
+  const q = new URLSearchParams();
+  for (const id of METRIC_IDS) q.set(id, metrics[id] == null ? 'none' : String(metrics[id]));
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return `?${q}`;
+}
+
+/** SPEC §4 example 2 (strong shipping, slow replies, no dispute data): 4.32. */
+export const EXAMPLE_2 = {
+  review_score: 4.85, quality_refund_pct: 0.3, pay_to_sign_hours: 60, ship_on_time_pct: 99.5,
+  refund_only_hours: 30, return_refund_hours: 150, reply_3min_pct: 62,
+};
+
+/** The golden scenarios shared with the core and the wasm tests. */
+export function goldenCases() {
+  const p = join(ROOT, 'crates/servicescore/tests/golden/scenarios.json');
+  return JSON.parse(readFileSync(p, 'utf8')).cases;
+}
+
+// ---------------------------------------------------------------------------------------
+// Oracle: SPEC §2 in plain JS. Shares no code with the Rust core; it reads only the
+// benchmark knots from the rule pack (data), the rest is transcribed from SPEC.md.
+
+const PACK = JSON.parse(readFileSync(join(ROOT, 'crates/servicescore/rules/xhs-2022-08.json'), 'utf8'));
+export const METRIC_IDS = [
+  'review_score', 'quality_refund_pct', 'pay_to_sign_hours', 'ship_on_time_pct',
+  'refund_only_hours', 'return_refund_hours', 'reply_3min_pct', 'dispute_pct',
+];
+const DIMENSION_OF = {
+  review_score: 'product', quality_refund_pct: 'product',
+  pay_to_sign_hours: 'logistics', ship_on_time_pct: 'logistics',
+  refund_only_hours: 'after_sales', return_refund_hours: 'after_sales',
+  reply_3min_pct: 'consultation', dispute_pct: 'disputes',
+};
+const LOWER_IS_BETTER = new Set([
+  'quality_refund_pct', 'pay_to_sign_hours', 'refund_only_hours', 'return_refund_hours', 'dispute_pct',
+]);
+const PERCENTILES = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0];
+const CURVE = [[0, 3.0], [0.25, 3.8], [0.5, 4.4], [0.75, 4.8], [0.9, 5.0], [1.0, 5.0]];
+const STAR_BANDS = [[4.8, 5], [4.5, 4.5], [4.0, 4], [3.5, 3.5]];
+
+function interp(x, xs, ys) {
+  if (x <= xs[0]) return ys[0];
+  if (x >= xs[xs.length - 1]) return ys[ys.length - 1];
+  for (let i = 0; i + 1 < xs.length; i++) {
+    if (x >= xs[i] && x <= xs[i + 1]) return ys[i] + ((x - xs[i]) / (xs[i + 1] - xs[i])) * (ys[i + 1] - ys[i]);
+  }
+  throw new Error('unreachable');
+}
+
+/** Rounds to 2 decimals, halves away from zero (float noise within 1e-9 snapped). */
+export function display(x) {
+  const s = Math.round(x * 100 * 1e9) / 1e9;
+  return (Math.sign(s) * Math.floor(Math.abs(s) + 0.5) / 100).toFixed(2);
+}
+
+/** Evaluates a scenario `{industry?, metrics}` the SPEC §2 way (applicable industries). */
+export function oracle({ industry = 'general', metrics }) {
+  const dims = {};
+  for (const id of METRIC_IDS) {
+    const v = metrics[id];
+    if (v == null) continue;
+    const knots = PACK.benchmarks[industry][id].value; // worst → best
+    const p = LOWER_IS_BETTER.has(id)
+      ? interp(-v, knots.map((k) => -k), PERCENTILES)
+      : interp(v, knots, PERCENTILES);
+    const pts = interp(p, CURVE.map((c) => c[0]), CURVE.map((c) => c[1]));
+    const d = (dims[DIMENSION_OF[id]] ??= [0, 0]);
+    d[0] += 0.5 * pts; // two-metric dimensions weigh 0.5/0.5; one metric: renormalised
+    d[1] += 0.5;
+  }
+  const scores = Object.fromEntries(Object.entries(dims).map(([k, [s, w]]) => [k, s / w]));
+  const present = Object.values(scores);
+  if (present.length === 0) {
+    return { display_score: null, stars: null, dimensions: {}, thresholds: { activity_signup: false, traffic_boost: false, termination_risk: false } };
+  }
+  const score = Math.min(5, Math.max(3, present.reduce((a, b) => a + 0.2 * b, 0) / (0.2 * present.length)));
+  const shownScore = display(score);
+  const s = Number(shownScore);
+  const dimensions = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, display(v)]));
+  const stars = (STAR_BANDS.find(([min]) => s >= min) ?? [0, 3])[1];
+  return {
+    display_score: shownScore,
+    stars,
+    dimensions,
+    thresholds: {
+      activity_signup: s >= 4.5 && Object.values(dimensions).every((d) => Number(d) >= 4.0),
+      traffic_boost: s >= 4.8,
+      termination_risk: s < 3.5,
+    },
+  };
+}
+
+/** Sleeps `ms` milliseconds. */
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));

@@ -1,0 +1,43 @@
+// The release build loads, at the server root and under a sub-path (relative URLs), with the
+// right MIME types; the JS oracle the other tests rely on agrees with the golden file.
+import assert from 'node:assert/strict';
+import {
+  test, openApp, shown, goldenCases, oracle, scenarioQuery, EXAMPLE_2, SUB_PATH,
+} from './lib.mjs';
+
+test('the JS oracle agrees with every golden case (applicable industries)', async () => {
+  const cases = goldenCases().filter((c) => c.expected.applicable);
+  assert.ok(cases.length >= 15, `only ${cases.length} golden cases`);
+  for (const c of cases) {
+    const { display_score, stars, dimensions, thresholds } = c.expected;
+    assert.deepEqual(oracle(c.input), { display_score, stars, dimensions, thresholds }, c.name);
+  }
+});
+
+test('loads at the root: defaults 4.40, 4 stars, wasm as application/wasm', async ({ page, base, server }) => {
+  await openApp(page, base);
+  const s = await shown(page);
+  assert.equal(s.display_score, '4.40');
+  assert.equal(s.stars, 4);
+  assert.deepEqual(Object.keys(s.dimensions).sort(), ['after_sales', 'consultation', 'disputes', 'logistics', 'product']);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  const wasm = server.requests.filter((r) => r.url.endsWith('.wasm'));
+  assert.ok(wasm.length >= 1, 'the wasm file was requested');
+  assert.ok(wasm.every((r) => r.type === 'application/wasm'), JSON.stringify(wasm));
+});
+
+test('works under a sub-path: every asset is fetched relative to it', async ({ page, sub, server }) => {
+  const before = server.requests.length;
+  await openApp(page, sub + scenarioQuery(EXAMPLE_2));
+  const s = await shown(page);
+  assert.equal(s.display_score, '4.32');
+  assert.deepEqual(s.dimensions, { product: '4.89', logistics: '4.92', after_sales: '3.87', consultation: '3.61' });
+  const mine = server.requests.slice(before);
+  assert.ok(mine.length >= 4, `too few requests: ${JSON.stringify(mine)}`);
+  const outside = mine.filter((r) => !r.url.startsWith(SUB_PATH));
+  assert.deepEqual(outside, [], 'requests outside the sub-path');
+  // The sub-path without its trailing slash redirects, and still works.
+  await openApp(page, sub.slice(0, -1) + '?lang=en');
+  assert.equal(await page.evaluate(() => location.pathname), SUB_PATH);
+  assert.equal(await page.locator('h1').textContent(), 'Service Score Simulator');
+});
