@@ -33,8 +33,8 @@ impl Error {
     /// An error about the field at `path`.
     pub fn field(path: impl Into<String>, message: impl fmt::Display) -> Self {
         Error::Field {
-            path: path.into(),
-            message: message.to_string(),
+            path: one_line(path.into()),
+            message: one_line(message.to_string()),
         }
     }
 
@@ -42,8 +42,8 @@ impl Error {
     pub fn row(line: u64, column: impl Into<String>, message: impl fmt::Display) -> Self {
         Error::Row {
             line,
-            column: column.into(),
-            message: message.to_string(),
+            column: one_line(column.into()),
+            message: one_line(message.to_string()),
         }
     }
 
@@ -54,6 +54,24 @@ impl Error {
             Error::Row { line, column, .. } => format!("line {line}, column {column}"),
         }
     }
+}
+
+/// Messages quote what the user gave (`unknown industry "a⏎b"`); a line break in it would
+/// split the one-line message, so control characters are written as escapes. Public for the
+/// page's own messages about stored state.
+pub fn one_line(s: String) -> String {
+    if !s.chars().any(char::is_control) {
+        return s;
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Result with the crate's [`Error`].
@@ -78,7 +96,8 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str, root: &str) 
 #[cfg(feature = "paths")]
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>, root: &str) -> Error {
     let path = e.path().to_string();
-    let path = if path == "." || path == "?" || path.is_empty() {
+    // A blank key (`{" ": 1}`) would leave no place to name: name the document then.
+    let path = if path == "." || path == "?" || path.trim().is_empty() {
         root.to_string()
     } else {
         path

@@ -204,30 +204,36 @@ pub fn seek(
     let dec = m.step_decimals();
     let grid = |k: i64| round_to(k as f64 * step, dec);
     // Candidates: grid values strictly better than the current value (or, without data, from
-    // the worst end), up to the best end; index i = 0 is the least improvement.
+    // the worst end), up to the best end; index i = 0 is the least improvement. Integer
+    // arithmetic saturates: a user's pack may have ranges or steps that make grid indices
+    // huge (validation bounds them, but no pack may make goal seek panic).
+    let idx = |x: f64| x as i64; // `as` saturates (and maps NaN to 0)
     let (k0, k_end, dir): (i64, i64, i64) = match (m.better, current) {
         (Better::Higher, Some(c)) => (
-            (c / step + 1e-9).floor() as i64 + 1,
-            (best / step + 1e-9).floor() as i64,
+            idx((c / step + 1e-9).floor()).saturating_add(1),
+            idx((best / step + 1e-9).floor()),
             1,
         ),
         (Better::Higher, None) => (
-            (worst / step - 1e-9).ceil() as i64,
-            (best / step + 1e-9).floor() as i64,
+            idx((worst / step - 1e-9).ceil()),
+            idx((best / step + 1e-9).floor()),
             1,
         ),
         (Better::Lower, Some(c)) => (
-            (c / step - 1e-9).ceil() as i64 - 1,
-            (best / step - 1e-9).ceil() as i64,
+            idx((c / step - 1e-9).ceil()).saturating_sub(1),
+            idx((best / step - 1e-9).ceil()),
             -1,
         ),
         (Better::Lower, None) => (
-            (worst / step + 1e-9).floor() as i64,
-            (best / step - 1e-9).ceil() as i64,
+            idx((worst / step + 1e-9).floor()),
+            idx((best / step - 1e-9).ceil()),
             -1,
         ),
     };
-    let n = (k_end - k0) * dir + 1;
+    let n = k_end
+        .saturating_sub(k0)
+        .saturating_mul(dir)
+        .saturating_add(1);
     let answer = if n <= 0 || !reached_at(Some(grid(k_end))).0 {
         best
     } else {
@@ -235,13 +241,13 @@ pub fn seek(
         let (mut lo, mut hi) = (0i64, n - 1);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if reached_at(Some(grid(k0 + dir * mid))).0 {
+            if reached_at(Some(grid(k0.saturating_add(dir.saturating_mul(mid))))).0 {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
-        grid(k0 + dir * lo)
+        grid(k0.saturating_add(dir.saturating_mul(lo)))
     };
     let (_, s) = reached_at(Some(answer));
     let score = s.overall.unwrap_or(model.pack().score.min.value);

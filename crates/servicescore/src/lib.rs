@@ -38,6 +38,7 @@
 #![deny(missing_docs)]
 
 pub mod cs;
+mod csv_lines;
 pub mod dates;
 pub mod error;
 pub mod eval;

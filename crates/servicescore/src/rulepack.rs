@@ -21,6 +21,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Most dimensions a pack may define (the evaluator keeps per-dimension sums on the stack).
 pub const MAX_DIMENSIONS: usize = 16;
 
+/// Largest magnitude of a metric's range ends (hours, percentages and points are far below).
+pub const MAX_MAGNITUDE: f64 = 1e9;
+
+/// Most slider steps a metric's range may hold (goal-seek answers lie on that grid).
+pub const MAX_GRID_STEPS: f64 = 1e7;
+
 /// Daily-record columns a metric may aggregate (SPEC §2 time model).
 pub const DAILY_COLUMNS: [&str; 15] = [
     "paid_orders",
@@ -762,8 +768,21 @@ impl RulePack {
             if lo >= hi {
                 return Err(Error::field(format!("{p}.range"), "min must be below max"));
             }
+            if lo.abs() > MAX_MAGNITUDE || hi.abs() > MAX_MAGNITUDE {
+                return Err(Error::field(
+                    format!("{p}.range"),
+                    format!("must lie within ±{MAX_MAGNITUDE:e}"),
+                ));
+            }
             let s = m.slider;
             positive(&format!("{p}.slider.step"), s.step)?;
+            // Goal seek bisects over the slider grid of the whole range: keep it finite and sane.
+            if (hi - lo) / s.step > MAX_GRID_STEPS {
+                return Err(Error::field(
+                    format!("{p}.slider.step"),
+                    format!("is too small: the range may hold at most {MAX_GRID_STEPS:e} steps"),
+                ));
+            }
             if !(s.min.is_finite()
                 && s.max.is_finite()
                 && lo <= s.min

@@ -431,7 +431,11 @@ impl<'p> Window<'p> {
             .zip(values.iter_mut())
             .zip(sums.chunks_exact(2))
         {
-            *v = (s[1] > 0.0).then(|| (m.daily.scale * s[0] / s[1]).clamp(m.range[0], m.range[1]));
+            // A non-finite ratio (records set by code, bypassing the import's bounds) is no data.
+            *v = (s[1] > 0.0)
+                .then(|| m.daily.scale * s[0] / s[1])
+                .filter(|x| x.is_finite())
+                .map(|x| x.clamp(m.range[0], m.range[1]));
         }
     }
 }
@@ -730,7 +734,10 @@ mod tests {
                 den += w * r.get(&m.daily.denominator).unwrap();
             }
         }
-        (den > 0.0).then(|| (m.daily.scale * num / den).clamp(m.range[0], m.range[1]))
+        (den > 0.0)
+            .then(|| m.daily.scale * num / den)
+            .filter(|x| x.is_finite())
+            .map(|x| x.clamp(m.range[0], m.range[1]))
     }
 
     fn day_strategy() -> impl Strategy<Value = DailyRecord> {

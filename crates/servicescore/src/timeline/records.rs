@@ -221,7 +221,12 @@ const BOUNDS: [Bound; 8] = [
     },
 ];
 
-/// A cell's count: empty is 0; text, NaN, ±inf and negative numbers are refused.
+/// The largest count or sum a day may hold. Far above any shop (a trillion orders a day), and
+/// low enough that 180 weighted days cannot overflow to infinity.
+pub const MAX_CELL: f64 = 1e12;
+
+/// A cell's count: empty is 0; text, NaN, ±inf, negative and absurdly large numbers are
+/// refused.
 fn parse_count(cell: &str) -> std::result::Result<f64, String> {
     if cell.is_empty() {
         return Ok(0.0);
@@ -232,6 +237,7 @@ fn parse_count(cell: &str) -> std::result::Result<f64, String> {
         Ok(v) if v < 0.0 => Err(format!(
             "{cell} is negative (counts and sums are at least 0)"
         )),
+        Ok(v) if v > MAX_CELL => Err(format!("{cell} is too large (at most {MAX_CELL:e})")),
         // `+ 0.0` turns -0 into 0, so that records compare and print as expected.
         Ok(v) => Ok(v + 0.0),
         Err(_) => Err(format!("\"{cell}\" is not a number")),
@@ -453,7 +459,9 @@ fn read_csv(text: &str, limit: usize) -> std::result::Result<DailyRecords, CsvEr
             return errs.into_result(DailyRecords::default());
         }
     };
-    let header_line_no = header.position().map_or(1, |p| p.line());
+    // Editor line numbers, also after CRLF or CR line ends and blank lines.
+    let mut lines = crate::csv_lines::Lines::new(text);
+    let header_line_no = lines.of(&header);
     let cols = read_header(&header, header_line_no, &mut errs);
     if !errs.errors.is_empty() {
         return errs.into_result(DailyRecords::default());
@@ -478,10 +486,10 @@ fn read_csv(text: &str, limit: usize) -> std::result::Result<DailyRecords, CsvEr
                 continue;
             }
         };
+        let line = lines.of(&row);
         if row.iter().all(str::is_empty) {
             continue;
         }
-        let line = row.position().map_or(0, |p| p.line());
         let Some(rec) = read_row(&row, line, &cols, &has, &mut errs) else {
             continue;
         };
