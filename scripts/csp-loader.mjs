@@ -1,6 +1,9 @@
-// Trunk post-build hook: moves Trunk's inline <script type="module"> loader into its own file,
-// so the page runs under `script-src 'self'` (no 'unsafe-inline'), as the help centre embeds
-// it. Trunk 0.21 has no option for this (trunk-rs/trunk#288).
+// Trunk post-build hook.
+// 1. Moves Trunk's inline <script type="module"> loader into its own file, so the page runs
+//    under `script-src 'self'` (no 'unsafe-inline'), as help centres embed it. Trunk 0.21 has
+//    no option for this (trunk-rs/trunk#288).
+// 2. Writes `servicescore-api.js`, a stable entry point to the JavaScript API (the wasm and JS
+//    file names carry a content hash that changes with every build).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -14,8 +17,10 @@ const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const re = /<script type="module">([\s\S]*?)<\/script>/g;
 let count = 0;
+let loader = '';
 html = html.replace(re, (_, body) => {
   count += 1;
+  loader = body;
   const hash = createHash('sha384').update(body).digest();
   const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);
@@ -27,3 +32,23 @@ if (count !== 1) {
   process.exit(1);
 }
 writeFileSync(htmlPath, html);
+
+const js = loader.match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasm = loader.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!js || !wasm) {
+  console.error('csp-loader: cannot find the JS and wasm file names in the loader');
+  process.exit(1);
+}
+writeFileSync(join(dir, 'servicescore-api.js'), `// Stable entry point to the simulator's JavaScript API (generated at build time).
+// The host page must say <html data-servicescore="api"> so that loading does not render the
+// simulator into it. Usage: const api = await (await import('./servicescore-api.js')).load();
+//                           api.compute({ metrics: { reply_3min_pct: 62.5 } })
+import init, * as bindings from './${js}';
+
+let ready;
+/** Loads the WebAssembly once; resolves to the API ({ compute }). */
+export function load() {
+  ready ??= init({ module_or_path: new URL('./${wasm}', import.meta.url) }).then(() => bindings);
+  return ready;
+}
+`);

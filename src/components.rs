@@ -3,13 +3,16 @@
 pub mod about;
 pub mod advice;
 pub mod chart_canvas;
+pub mod cs;
 pub mod explain;
 pub mod file_import;
 pub mod header;
 pub mod metric_row;
 pub mod metrics_panel;
 pub mod notices;
+pub mod projection;
 pub mod scenario_bar;
+pub mod score_charts;
 pub mod score_panel;
 pub mod stars;
 pub mod summary_bar;

@@ -261,6 +261,9 @@ texts! {
     ImportMore => ["……还有更多错误未列出", "…and more errors not listed", "…y más errores no listados"],
     ImportDone => ["已导入 {name}：{n} 行", "Imported {name}: {n} rows", "Importado {name}: {n} filas"],
     FileTooLarge => ["文件超过 {mb} MB", "The file is larger than {mb} MB", "El archivo supera {mb} MB"],
+    ErrorReload => ["重新加载", "Reload", "Recargar"],
+    ErrorReset => ["清除已保存的方案并重新开始", "Clear the stored scenario and start again", "Borrar el escenario guardado y empezar de nuevo"],
+    ResetDone => ["已按要求重新开始；原来保存的方案已备份。", "Started afresh as asked; the previously stored scenario was kept as a backup.", "Se empezó de nuevo; el escenario guardado se conservó como copia."],
     ErrorPanelTitle => ["页面出错了", "Something went wrong", "Algo salió mal"],
     ErrorPanelText => [
         "模拟器遇到意外错误。你的方案保存在本机，可以重新加载页面；如问题重复出现，可清除已保存的方案后重试。",

@@ -6,11 +6,14 @@
 
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod browser;
+pub mod chart_data;
 pub mod components;
 pub mod derived;
 pub mod format;
 pub mod i18n;
+pub mod panic;
 pub mod state;
 pub mod storage;
 pub mod url;
@@ -24,11 +27,14 @@ use yew::prelude::*;
 
 use components::about::About;
 use components::advice::Advice;
+use components::cs::CsView;
 use components::explain::Explain;
 use components::header::Header;
 use components::metrics_panel::MetricsPanel;
 use components::notices::Notices;
+use components::projection::ProjectionView;
 use components::scenario_bar::ScenarioBar;
+use components::score_charts::ScoreCharts;
 use components::score_panel::ScorePanel;
 use components::summary_bar::SummaryBar;
 use derived::Derived;
@@ -57,7 +63,11 @@ pub fn initial_state(
         // save/restore, so the warning would only be noise there.
         s.notify(Notice::StorageUnavailable);
     }
-    if let Some(raw) = stored {
+    if let (true, Some(raw)) = (params.reset, &stored) {
+        backup = Some(raw.clone());
+        s.notify(Notice::ResetDone);
+    }
+    if let Some(raw) = stored.filter(|_| !params.reset) {
         match storage::decode(pack, &raw) {
             Ok(st) => {
                 if params.sets_scenario() {
@@ -162,8 +172,11 @@ pub fn App() -> Html {
                 <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
                     industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
                     baseline={st.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
-                <aside class="results" aria-label={T::Results.get(lang)}>
+                <aside class="results" aria-label={T::Results.get(lang)} hidden={st.view == state::View::Projection}>
                     <ScorePanel eval={d.eval.clone()} baseline={d.baseline.clone()} lang={lang} />
+                    // Charts of the metric in focus and of the dimensions (issue 4).
+                    <ScoreCharts scenario={scenario.clone()} focus={AttrValue::from(st.focus.clone())}
+                        eval={d.eval.clone()} baseline={d.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <Explain eval={d.eval.clone()} lang={lang} />
                     if !st.embed {
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
@@ -172,6 +185,12 @@ pub fn App() -> Html {
                     <Advice helps={d.helps.clone()} goals={d.goals.clone()} has_score={d.eval.score.is_some()}
                         lang={lang} dispatch={dispatch.clone()} />
                 </aside>
+                // Projection view (issue 4, src/components/projection): beside the same sliders,
+                // kept mounted while hidden so an imported file survives switching tabs.
+                <div class="projection-panel" hidden={st.view != state::View::Projection}>
+                    <ProjectionView scenario={scenario.clone()} baseline={st.baseline.clone()} saved={st.saved.clone()}
+                        active={st.view == state::View::Projection} lang={lang} dispatch={dispatch.clone()} />
+                </div>
             </div>
             </>
         },
@@ -182,7 +201,15 @@ pub fn App() -> Html {
             <Header lang={lang} industry={AttrValue::from(st.industry.clone())} view={st.view}
                 embed={st.embed} full_link={AttrValue::from(full_link)} dispatch={dispatch.clone()} />
             <Notices notices={st.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
-            <main id="panel-score" role="tabpanel" aria-labelledby="tab-score">{ body }</main>
+            // The score and projection views share the sliders, so they share this panel (issue 4).
+            <main id={if st.view == state::View::Projection { "panel-projection" } else { "panel-score" }} role="tabpanel"
+                aria-labelledby={if st.view == state::View::Projection { "tab-projection" } else { "tab-score" }}
+                hidden={!matches!(st.view, state::View::Score | state::View::Projection)}>{ body }</main>
+            // Customer-service view (issue 5, src/components/cs): kept mounted while another tab
+            // is shown, so an imported session log survives switching tabs.
+            <section id="panel-cs" role="tabpanel" aria-labelledby="tab-cs" hidden={st.view != state::View::CustomerService}>
+                <CsView lang={lang} />
+            </section>
             if !st.embed {
                 <About industry={AttrValue::from(st.industry.clone())} lang={lang} />
             }
@@ -226,6 +253,21 @@ mod tests {
         assert_eq!(s.values["ship_on_time_pct"], 97.0);
         let (s, _) = initial_state(pack, "?embed=1", None, false);
         assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn reset_starts_afresh_and_keeps_the_stored_state() {
+        let pack = RulePack::default_pack();
+        let mut before = State::defaults(pack);
+        before.apply(
+            pack,
+            state::Action::SetValue("ship_on_time_pct".into(), 90.0),
+        );
+        let raw = storage::Stored::from_state(&before).encode();
+        let (s, backup) = initial_state(pack, "?reset=1", Some(raw.clone()), true);
+        assert_eq!(s.scenario(), State::defaults(pack).scenario());
+        assert_eq!(backup, Some(raw));
+        assert_eq!(s.notices[0].notice, Notice::ResetDone);
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub enum Notice {
     Saved,
     /// The saved scenario was restored.
     Restored,
+    /// `?reset=1`: started afresh, the stored state kept as a backup.
+    ResetDone,
 }
 
 /// A notice with an id for dismissal.

@@ -90,6 +90,10 @@ impl Stored {
 /// A one-line reason naming what is wrong (`scenario.metrics.reply_3min_pct: 120 is out of
 /// range 0–100`, `schema 7 is newer than this page`), in English from the core.
 pub fn decode(pack: &RulePack, raw: &str) -> Result<Stored, String> {
+    decode_document(pack, raw).map_err(servicescore::error::one_line)
+}
+
+fn decode_document(pack: &RulePack, raw: &str) -> Result<Stored, String> {
     let value: serde_json::Value =
         serde_json::from_str(raw).map_err(|e| format!("not JSON: {e}"))?;
     let schema = match value.get("schema") {
@@ -101,7 +105,8 @@ pub fn decode(pack: &RulePack, raw: &str) -> Result<Stored, String> {
     };
     let stored = match schema {
         1 => migrate_1(raw)?,
-        SCHEMA => serde_json::from_value::<Stored>(value).map_err(|e| e.to_string())?,
+        // serde's message alone ("missing field `scenario`") names no place: say whose it is.
+        SCHEMA => serde_json::from_value::<Stored>(value).map_err(|e| format!("state: {e}"))?,
         n => return Err(format!("schema {n} is newer than this page ({SCHEMA})")),
     };
     let check = |what: &str, s: &Scenario| s.validate(pack).map_err(|e| format!("{what}.{e}"));

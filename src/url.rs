@@ -60,6 +60,9 @@ pub struct UrlParams {
     pub lang: Option<Lang>,
     /// Compact iframe mode.
     pub embed: bool,
+    /// `reset=1`: start from defaults, keeping the stored state as a backup (the error
+    /// panel's way out).
+    pub reset: bool,
     /// Ignored parameters.
     pub problems: Vec<Problem>,
 }
@@ -124,6 +127,11 @@ pub fn parse_query(pack: &RulePack, query: &str) -> UrlParams {
             "embed" => match v {
                 "1" | "true" => out.embed = true,
                 "0" | "false" | "" => out.embed = false,
+                _ => out.problems.push(problem(Reason::NotZeroOrOne)),
+            },
+            "reset" => match v {
+                "1" | "true" => out.reset = true,
+                "0" | "false" | "" => out.reset = false,
                 _ => out.problems.push(problem(Reason::NotZeroOrOne)),
             },
             _ => out.problems.push(problem(Reason::UnknownParam)),

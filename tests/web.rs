@@ -24,6 +24,8 @@ mod common;
 mod golden;
 #[path = "web/inputs.rs"]
 mod inputs;
+#[path = "web/panic_panel.rs"]
+mod panic_panel;
 #[path = "web/storage.rs"]
 mod storage;
 #[path = "web/url_params.rs"]

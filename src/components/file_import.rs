@@ -171,12 +171,15 @@ pub fn FileImport(props: &FileImportProps) -> Html {
                 <input type="file" id={input_id} accept=".csv,text/csv,text/plain" onchange={on_pick}
                     data-testid={format!("{}-file", props.testid)} />
             </label>
-            <div class="import-actions">
-                <button type="button" class="small" onclick={on_example}
-                    data-testid={format!("{}-example", props.testid)}>{ T::ImportExample.get(lang) }</button>
-                <a class="button small" href={format!("examples/{}", props.template)} download={props.template.to_string()}
-                    data-testid={format!("{}-template", props.testid)}>{ T::ImportTemplate.get(lang) }</a>
-            </div>
+            // The single-file build has no separate example files to offer.
+            if !single_file() {
+                <div class="import-actions">
+                    <button type="button" class="small" onclick={on_example}
+                        data-testid={format!("{}-example", props.testid)}>{ T::ImportExample.get(lang) }</button>
+                    <a class="button small" href={format!("examples/{}", props.template)} download={props.template.to_string()}
+                        data-testid={format!("{}-template", props.testid)}>{ T::ImportTemplate.get(lang) }</a>
+                </div>
+            }
             { match &*status {
                 Status::Reading { name, done, total } => html! {
                     <div class="import-progress" role="status">
@@ -190,6 +193,14 @@ pub fn FileImport(props: &FileImportProps) -> Html {
             } }
         </div>
     }
+}
+
+/// Whether this is the single-file build (`<html data-single-file>`, scripts/single-file.mjs).
+fn single_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.has_attribute("data-single-file"))
 }
 
 /// UTF-8 (a BOM is dropped later by the CSV readers), else GB18030.

@@ -86,6 +86,10 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <nav class="tabs" role="tablist">
                 { tab(View::Score, T::TabScore, "score") }
+                // Projection view (issue 4, src/components/projection).
+                { tab(View::Projection, T::TabProjection, "projection") }
+                // Customer-service view (issue 5, src/components/cs).
+                { tab(View::CustomerService, T::TabCs, "cs") }
             </nav>
         </header>
     }

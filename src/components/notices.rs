@@ -45,6 +45,7 @@ pub fn text(n: &Notice, lang: Lang) -> String {
         Notice::StorageUnavailable => T::StorageUnavailable.get(lang).to_string(),
         Notice::Saved => T::Saved.get(lang).to_string(),
         Notice::Restored => T::Restored.get(lang).to_string(),
+        Notice::ResetDone => T::ResetDone.get(lang).to_string(),
     }
 }
 
@@ -57,7 +58,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 let id = n.id;
                 let d = props.dispatch.clone();
                 let kind = match n.notice {
-                    Notice::Saved | Notice::Restored => "notice notice-ok",
+                    Notice::Saved | Notice::Restored | Notice::ResetDone => "notice notice-ok",
                     _ => "notice notice-warn",
                 };
                 html! {

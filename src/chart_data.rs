@@ -1,0 +1,481 @@
+//! From the core's results to the charts' inputs: the sensitivity curve of the metric in focus,
+//! the five dimension bars, the day-by-day projection, and the reference lines they share.
+//!
+//! Pure (no browser): every word is translated here, every number comes from the core, and
+//! the charts crate only draws. Natively tested below.
+
+use servicescore::rulepack::{Better, Subject, ThresholdKind};
+use servicescore::sensitivity::curve_of;
+use servicescore::timeline::Projection;
+use servicescore::{Evaluation, Model, RulePack, Target};
+use servicescore_charts::{
+    CivilDate, DayAxis, DimBar, DimensionChart, HLine, LineKind, Mark, ProjectionChart,
+    SensitivityChart,
+};
+
+use crate::format;
+use crate::i18n::{fill, Lang, T};
+
+crate::i18n::texts! {
+    CT;
+    SensitivityTitle => ["服务分随{metric}的变化", "Score across {metric}", "Puntuación según {metric}"],
+    Score => ["服务分", "Score", "Puntuación"],
+    Now => ["当前", "Now", "Actual"],
+    NoData => ["暂无数据", "No data", "Sin datos"],
+    DimensionsTitle => ["五个维度得分", "The five dimension scores", "Las cinco dimensiones"],
+    Current => ["当前方案", "Current", "Actual"],
+    Baseline => ["基准", "Baseline", "Referencia"],
+    EveryDimension => ["每个维度 ≥ {x}", "each dimension ≥ {x}", "cada dimensión ≥ {x}"],
+    ProjectionTitle => ["未来 {n} 天每天公布的服务分", "Score published each day, next {n} days", "Puntuación publicada cada día, próximos {n} días"],
+    Today => ["今天", "Today", "Hoy"],
+    DaysWithoutScore => ["无分数的天数（已排除或缺失）", "Days without a score (excluded or missing)", "Días sin puntuación (excluidos o ausentes)"],
+}
+
+/// Samples of a sensitivity curve on top of the benchmark knots and the current value (which
+/// [`curve_of`] adds, making the curve exact for the default pack; the samples only matter
+/// for packs whose points curve bends between knots).
+pub const CURVE_SAMPLES: usize = 41;
+
+/// The short name of a star level on a chart: `4.5★`.
+pub fn stars_label(stars: f64) -> String {
+    format!("{}★", format::stars(stars))
+}
+
+/// The name of a target as the projection lists it: `4.5 星`, a gate's name, or `摆脱…` for
+/// a risk (reaching a risk target means leaving it).
+pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
+    match target {
+        Target::Stars(x) => fill(T::TargetStars.get(lang), &[("x", &format::stars(*x))]),
+        Target::Score(x) => format::score(*x),
+        Target::Threshold(id) => match pack.threshold(id) {
+            Some(t) if t.kind == ThresholdKind::Risk => fill(
+                T::TargetEscape.get(lang),
+                &[("name", t.names.get(lang.code()))],
+            ),
+            Some(t) => t.names.get(lang.code()).to_string(),
+            None => id.clone(),
+        },
+    }
+}
+
+/// The stable key of a target (`stars:4.5`, `threshold:activity_signup`), as in
+/// `data-target` and [`Target::parse`].
+pub fn target_key(target: &Target) -> String {
+    match target {
+        Target::Stars(x) => format!("stars:{}", format::stars(*x)),
+        Target::Score(x) => format!("score:{}", format::stars(*x)),
+        Target::Threshold(id) => format!("threshold:{id}"),
+    }
+}
+
+/// The score-axis reference lines of the rule pack: each star band's lowest score and each
+/// threshold's score condition, merged where they share a value (`4.5★ · 可报名营销活动`);
+/// a gate outranks a risk, which outranks a star band, for the line's look. Sorted by value.
+pub fn score_lines(pack: &RulePack, lang: Lang) -> Vec<HLine> {
+    // (y, rank, label part); rank: 0 star, 1 risk, 2 gate.
+    let mut parts: Vec<(f64, u8, String)> = pack
+        .stars
+        .bands
+        .value
+        .iter()
+        .map(|b| (b.min_score, 0, stars_label(b.stars)))
+        .collect();
+    for t in &pack.thresholds {
+        for c in t.conditions.iter().filter(|c| c.subject == Subject::Score) {
+            let rank = if t.kind == ThresholdKind::Gate { 2 } else { 1 };
+            parts.push((c.value, rank, t.names.get(lang.code()).to_string()));
+        }
+    }
+    // Stable: within one value, stars first, then thresholds in pack order.
+    parts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.min(1).cmp(&b.1.min(1))));
+    let mut lines: Vec<(HLine, u8)> = Vec::new();
+    for (y, rank, label) in parts {
+        match lines.last_mut() {
+            Some((l, r)) if (l.y - y).abs() < 1e-9 => {
+                if !l.label.split(" · ").any(|p| p == label) {
+                    l.label.push_str(" · ");
+                    l.label.push_str(&label);
+                }
+                if rank > *r {
+                    *r = rank;
+                    l.kind = kind_of(rank);
+                }
+            }
+            _ => lines.push((
+                HLine {
+                    y,
+                    label,
+                    kind: kind_of(rank),
+                },
+                rank,
+            )),
+        }
+    }
+    lines.into_iter().map(|(l, _)| l).collect()
+}
+
+fn kind_of(rank: u8) -> LineKind {
+    match rank {
+        2 => LineKind::Gate,
+        1 => LineKind::Risk,
+        _ => LineKind::Star,
+    }
+}
+
+/// The pack's score scale (the charts' y axis), normally 3–5.
+pub fn score_range(pack: &RulePack) -> (f64, f64) {
+    (pack.score.min.value, pack.score.max.value)
+}
+
+/// The sensitivity chart of metric `metric`: the overall score and the metric's dimension
+/// across the metric's slider range (widened to include the current value), the others held;
+/// `None` for a metric the pack does not know. A lower-is-better metric is drawn high to low so
+/// that better is always to the right.
+pub fn sensitivity_chart(
+    model: &Model<'_>,
+    values: &[Option<f64>],
+    metric: &str,
+    lang: Lang,
+) -> Option<SensitivityChart> {
+    let pack = model.pack();
+    let idx = pack.metric_index(metric)?;
+    let m = &pack.metrics[idx];
+    let current = values.get(idx).copied().flatten();
+    let (mut lo, mut hi) = (m.slider.min, m.slider.max);
+    if let Some(c) = current {
+        lo = lo.min(c);
+        hi = hi.max(c);
+    }
+    lo = lo.max(m.range[0]);
+    hi = hi.min(m.range[1]);
+    if lo.is_nan() || hi.is_nan() || lo >= hi {
+        return None;
+    }
+    let curve = curve_of(model, values, idx, lo, hi, CURVE_SAMPLES);
+    let name = m.names.get(lang.code());
+    let dimension_label = pack
+        .dimensions
+        .iter()
+        .find(|d| d.id == m.dimension)
+        .map(|d| d.names.get(lang.code()).to_string())
+        .unwrap_or_default();
+    Some(SensitivityChart {
+        title: fill(CT::SensitivityTitle.get(lang), &[("metric", name)]),
+        x_label: format!("{name} ({})", format::unit(m, lang)),
+        overall_label: CT::Score.get(lang).to_string(),
+        dimension_label,
+        current_label: CT::Now.get(lang).to_string(),
+        no_data_label: CT::NoData.get(lang).to_string(),
+        overall: curve.iter().map(|p| (p.value, p.score)).collect(),
+        dimension: curve.iter().map(|p| (p.value, p.dimension)).collect(),
+        current,
+        x_range: (lo, hi),
+        reverse_x: m.better == Better::Lower,
+        y_range: score_range(pack),
+        hlines: score_lines(pack, lang),
+    })
+}
+
+/// The dimension chart: one bar per dimension of the pack (current scenario), with the pinned
+/// baseline's beside it, and the "every dimension" condition of each gate as a line.
+pub fn dimension_chart(
+    pack: &RulePack,
+    eval: &Evaluation,
+    baseline: Option<&Evaluation>,
+    lang: Lang,
+) -> DimensionChart {
+    let mut hlines: Vec<HLine> = Vec::new();
+    for t in pack
+        .thresholds
+        .iter()
+        .filter(|t| t.kind == ThresholdKind::Gate)
+    {
+        for c in &t.conditions {
+            if c.subject == Subject::EveryDimension && !hlines.iter().any(|l| l.y == c.value) {
+                hlines.push(HLine {
+                    y: c.value,
+                    label: fill(
+                        CT::EveryDimension.get(lang),
+                        &[("x", &format::stars(c.value))],
+                    ),
+                    kind: LineKind::Gate,
+                });
+            }
+        }
+    }
+    DimensionChart {
+        title: CT::DimensionsTitle.get(lang).to_string(),
+        current_label: CT::Current.get(lang).to_string(),
+        baseline_label: CT::Baseline.get(lang).to_string(),
+        no_data_label: CT::NoData.get(lang).to_string(),
+        bars: pack
+            .dimensions
+            .iter()
+            .map(|d| DimBar {
+                label: d.names.get(lang.code()).to_string(),
+                current: eval.dimensions.get(&d.id).map(|r| r.score),
+                baseline: baseline.and_then(|b| b.dimensions.get(&d.id).map(|r| r.score)),
+            })
+            .collect(),
+        y_range: score_range(pack),
+        hlines,
+    }
+}
+
+/// A core date as a chart date (both print `YYYY-MM-DD`).
+pub fn civil(date: impl std::fmt::Display) -> Option<CivilDate> {
+    CivilDate::parse(&date.to_string())
+}
+
+/// Day offset of `date` from `origin`.
+pub fn offset(origin: CivilDate, date: CivilDate) -> i32 {
+    i32::try_from(date.to_days() - origin.to_days()).unwrap_or(i32::MAX)
+}
+
+/// The projection chart: `past` (published scores before the start, negative offsets, `None`
+/// = a gap) then the projected days, dated from `start`; a mark on the first day after the
+/// start that each target is reached, merged per day (`4.5★ · 可报名营销活动`).
+pub fn projection_chart(
+    pack: &RulePack,
+    projection: &Projection,
+    past: &[(i32, Option<f64>)],
+    start: CivilDate,
+    lang: Lang,
+) -> ProjectionChart {
+    let mut days: Vec<(i32, Option<f64>)> = past.iter().filter(|d| d.0 < 0).copied().collect();
+    days.extend(
+        projection
+            .days
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (i32::try_from(k).unwrap_or(i32::MAX), d.score)),
+    );
+    let mut marks: Vec<Mark> = Vec::new();
+    for r in reach_order(projection) {
+        let Some(day) = r
+            .first_reached
+            .and_then(civil)
+            .map(|d| offset(start, d))
+            .filter(|d| *d > 0)
+        else {
+            continue;
+        };
+        let label = match &r.target {
+            Target::Stars(x) => stars_label(*x),
+            t => target_label(pack, t, lang),
+        };
+        match marks.iter_mut().find(|m| m.day == day) {
+            Some(m) => {
+                m.label.push_str(" · ");
+                m.label.push_str(&label);
+            }
+            None => marks.push(Mark { day, label }),
+        }
+    }
+    marks.sort_by_key(|m| m.day);
+    ProjectionChart {
+        title: fill(
+            CT::ProjectionTitle.get(lang),
+            &[("n", &projection.days.len().to_string())],
+        ),
+        score_label: CT::Score.get(lang).to_string(),
+        excluded_label: CT::DaysWithoutScore.get(lang).to_string(),
+        today_label: (!past.is_empty()).then(|| CT::Today.get(lang).to_string()),
+        no_data_label: CT::NoData.get(lang).to_string(),
+        days,
+        axis: DayAxis {
+            origin: Some(start),
+        },
+        marks,
+        y_range: score_range(pack),
+        hlines: score_lines(pack, lang),
+    }
+}
+
+/// The projection's reach entries in the order the page lists them: star levels from the
+/// lowest, then thresholds in pack order.
+pub fn reach_order(projection: &Projection) -> Vec<&servicescore::timeline::Reach> {
+    let stars = projection
+        .reach
+        .iter()
+        .filter(|r| matches!(r.target, Target::Stars(_)));
+    let rest = projection
+        .reach
+        .iter()
+        .filter(|r| !matches!(r.target, Target::Stars(_)));
+    stars.chain(rest).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use servicescore::timeline::{parse_date, DailyRecords, History, Plan, Window};
+    use servicescore::{breakdown, Scenario};
+    use servicescore_charts::Chart;
+
+    fn pack() -> &'static RulePack {
+        RulePack::default_pack()
+    }
+
+    #[test]
+    fn score_lines_merge_stars_and_thresholds() {
+        let lines = score_lines(pack(), Lang::Zh);
+        let got: Vec<(f64, &str, LineKind)> = lines
+            .iter()
+            .map(|l| (l.y, l.label.as_str(), l.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (3.5, "3.5★ · 终止合作风险", LineKind::Risk),
+                (4.0, "4★", LineKind::Star),
+                (4.5, "4.5★ · 可报名营销活动", LineKind::Gate),
+                (4.8, "5★ · 流量加权", LineKind::Gate),
+            ]
+        );
+        let en = score_lines(pack(), Lang::En);
+        assert_eq!(en[2].label, "4.5★ · Eligible for platform campaigns");
+    }
+
+    #[test]
+    fn sensitivity_of_example_3() {
+        // SPEC §4 example 3: only the reply rate, 60 % → 3.56.
+        let s = Scenario::from_json(r#"{"metrics":{"reply_3min_pct":60}}"#).unwrap();
+        let model = Model::new(pack(), "general").unwrap();
+        let c = sensitivity_chart(&model, &s.values(pack()), "reply_3min_pct", Lang::En).unwrap();
+        assert_eq!(c.current, Some(60.0));
+        assert_eq!(c.x_range, (0.0, 100.0));
+        assert!(!c.reverse_x);
+        assert_eq!(c.x_label, "3-minute reply rate (%)");
+        assert_eq!(c.dimension_label, "Consultation experience");
+        assert!((c.current_score().unwrap() - 3.56).abs() < 1e-9);
+        // Knots are on the curve: 85 % is the median, 4.4 points.
+        assert!(c
+            .overall
+            .iter()
+            .any(|&(x, y)| x == 85.0 && (y.unwrap() - 4.4).abs() < 1e-12));
+        // The next step up: 4★, on the raw curve at 70 + 15 × 0.2 / 0.6 = 75 %.
+        let step = c.step_up().unwrap();
+        assert_eq!(step.level, 4.0);
+        assert!((step.at.unwrap() - 75.0).abs() < 1e-9);
+        assert_eq!(c.summary().rows[0], ["3-minute reply rate (%)", "60"]);
+    }
+
+    #[test]
+    fn lower_is_better_metrics_run_high_to_low_and_widen_to_the_value() {
+        let mut s = Scenario::from_json(r#"{"metrics":{"quality_refund_pct":20}}"#).unwrap();
+        let model = Model::new(pack(), "general").unwrap();
+        let c =
+            sensitivity_chart(&model, &s.values(pack()), "quality_refund_pct", Lang::Zh).unwrap();
+        assert!(c.reverse_x);
+        // Slider 0–15, value 20: the axis reaches the value.
+        assert_eq!(c.x_range, (0.0, 20.0));
+        assert_eq!(c.current, Some(20.0));
+        // No data for the metric: a curve, no current value.
+        s.set("quality_refund_pct", None);
+        let c =
+            sensitivity_chart(&model, &s.values(pack()), "quality_refund_pct", Lang::Zh).unwrap();
+        assert_eq!(c.current, None);
+        assert_eq!(c.x_range, (0.0, 15.0));
+        assert!(c.overall.iter().all(|p| p.1.is_some()));
+        assert!(sensitivity_chart(&model, &s.values(pack()), "nope", Lang::Zh).is_none());
+    }
+
+    #[test]
+    fn dimension_bars_with_baseline() {
+        let model = Model::new(pack(), "general").unwrap();
+        let now = Scenario::from_json(r#"{"metrics":{"reply_3min_pct":60,"ship_on_time_pct":97}}"#)
+            .unwrap();
+        let before = Scenario::from_json(r#"{"metrics":{"reply_3min_pct":85}}"#).unwrap();
+        let e = breakdown(&model, &now.values(pack()));
+        let b = breakdown(&model, &before.values(pack()));
+        let c = dimension_chart(pack(), &e, Some(&b), Lang::Zh);
+        assert_eq!(c.bars.len(), 5);
+        assert_eq!(c.bars[0].current, None);
+        assert!((c.bars[1].current.unwrap() - 4.4).abs() < 1e-9);
+        assert_eq!(c.bars[1].baseline, None);
+        assert!((c.bars[3].current.unwrap() - 3.56).abs() < 1e-9);
+        assert!((c.bars[3].baseline.unwrap() - 4.4).abs() < 1e-9);
+        assert_eq!(c.hlines.len(), 1);
+        assert_eq!(
+            (c.hlines[0].y, c.hlines[0].label.as_str()),
+            (4.0, "每个维度 ≥ 4")
+        );
+        assert!(c.has_baseline());
+        assert!(!dimension_chart(pack(), &e, None, Lang::Zh).has_baseline());
+    }
+
+    #[test]
+    fn projection_of_the_example_with_plan_a() {
+        let records =
+            DailyRecords::from_csv(include_str!("../www/examples/daily-example.csv")).unwrap();
+        let model = Model::new(pack(), "general").unwrap();
+        let w = Window::new(model);
+        let history = History::from_records(pack(), &records);
+        let start = parse_date("2026-11-21").unwrap();
+        let plan_a = Scenario::from_json(
+            r#"{"metrics":{"review_score":4.75,"quality_refund_pct":0.5,"pay_to_sign_hours":75,
+            "ship_on_time_pct":98.5,"refund_only_hours":11,"return_refund_hours":104,
+            "reply_3min_pct":92,"dispute_pct":0.07}}"#,
+        )
+        .unwrap();
+        let p = w
+            .project(&history, &Plan::hold(start, &plan_a), start, 180)
+            .unwrap();
+        let origin = CivilDate::new(2026, 11, 21).unwrap();
+        let past = vec![(-2, Some(4.39)), (-1, None)];
+        let c = projection_chart(pack(), &p, &past, origin, Lang::Zh);
+        assert_eq!(c.days.len(), 182);
+        assert_eq!(c.days[0], (-2, Some(4.39)));
+        assert_eq!(c.days[2].0, 0);
+        assert_eq!(c.today_label.as_deref(), Some("今天"));
+        // 4.5 stars and the campaign gate on the same day: one mark, 40 days on (12-31).
+        assert_eq!(c.marks.len(), 1);
+        assert_eq!(c.marks[0].day, 40);
+        assert_eq!(c.marks[0].label, "4.5★ · 可报名营销活动");
+        assert_eq!(c.axis.long(40), "2026-12-31");
+        let rows = c.summary().rows;
+        assert!(rows.contains(&vec![
+            "4.5★ · 可报名营销活动".to_string(),
+            "2026-12-31".into()
+        ]));
+        // Keys and labels of the list.
+        let order: Vec<String> = reach_order(&p)
+            .iter()
+            .map(|r| target_key(&r.target))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "stars:3.5",
+                "stars:4",
+                "stars:4.5",
+                "stars:5",
+                "threshold:activity_signup",
+                "threshold:traffic_boost",
+                "threshold:termination_risk"
+            ]
+        );
+        let risk = Target::Threshold("termination_risk".into());
+        assert_eq!(target_label(pack(), &risk, Lang::Zh), "摆脱终止合作风险");
+        assert_eq!(
+            target_label(pack(), &Target::Stars(4.5), Lang::En),
+            "4.5 stars"
+        );
+        // Without a past: no "today" rule.
+        let c = projection_chart(pack(), &p, &[], origin, Lang::En);
+        assert_eq!(c.today_label, None);
+        assert_eq!(c.title, "Score published each day, next 180 days");
+    }
+
+    #[test]
+    fn offsets_and_dates() {
+        let o = CivilDate::new(2026, 11, 21).unwrap();
+        assert_eq!(
+            civil(parse_date("2026-12-31").unwrap()),
+            CivilDate::new(2026, 12, 31)
+        );
+        assert_eq!(offset(o, CivilDate::new(2026, 12, 31).unwrap()), 40);
+        assert_eq!(offset(o, CivilDate::new(2026, 11, 20).unwrap()), -1);
+    }
+}

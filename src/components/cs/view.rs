@@ -1,0 +1,194 @@
+//! The customer-service view: its reducer, its effects, and the layout of its parts.
+//!
+//! Effects here, never in the reducer: the parse of an imported file (after the browser has
+//! painted "parsing…"), and storing the violation counts under their own key once the user
+//! changed them. The view is meant to stay mounted while another tab is shown (`lib.rs`
+//! hides it), so an imported log survives switching tabs.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
+use servicescore::{RulePack, SessionLog};
+use servicescore_charts::RateChart;
+use yew::prelude::*;
+
+use super::counts;
+use super::day_table::DayTable;
+use super::import_status::ImportStatus;
+use super::model::{CsAction, CsState, CsStore};
+use super::month_table::MonthTable;
+use super::plan::PlanPanel;
+use super::report::{self, target_text, Report};
+use super::staffing::StaffingList;
+use super::summary::CsSummary;
+use super::text::CT;
+use super::violations::ViolationTally;
+use crate::browser;
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::file_import::{FileImport, Loaded};
+use crate::i18n::{fill, Lang};
+
+/// Height of the rate chart in CSS pixels.
+const CHART_HEIGHT: f64 = 260.0;
+
+/// Props of [`CsView`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CsViewProps {
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// Reads the stored counts; an unreadable value is kept under the backup key first.
+fn stored_counts(pack: &RulePack) -> Result<BTreeMap<String, u64>, String> {
+    match browser::storage_get(counts::KEY) {
+        None => Ok(BTreeMap::new()),
+        Some(raw) => counts::decode(&pack.violations, &raw).inspect_err(|_| {
+            browser::storage_set(counts::BACKUP_KEY, &raw);
+        }),
+    }
+}
+
+/// Pending work of an import: the frame that lets "parsing…" paint, then the parse.
+#[derive(Default)]
+struct Pending {
+    frame: Option<AnimationFrame>,
+    parse: Option<Timeout>,
+}
+
+/// The view.
+#[component]
+pub fn CsView(props: &CsViewProps) -> Html {
+    let lang = props.lang;
+    let pack = RulePack::default_pack();
+    let rules = &pack.customer_service;
+    let store = use_reducer(|| CsStore(CsState::new(stored_counts(pack))));
+    let st = &store.0;
+    let dispatch = store.dispatcher();
+
+    // Store the counts once the user changed them (not on mount: a visit that never touches
+    // the tally writes nothing).
+    use_effect_with((st.counts.clone(), st.counts_dirty), |(c, dirty)| {
+        if *dirty {
+            browser::storage_set(counts::KEY, &counts::encode(c));
+        }
+    });
+
+    let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
+    let on_load = {
+        let d = dispatch.clone();
+        use_callback((), move |loaded: Loaded, _| {
+            d.dispatch(CsAction::Parsing(loaded.name.clone()));
+            // Parse after the next paint, so "parsing…" is on screen while a large log is read.
+            let d = d.clone();
+            let slot = pending.clone();
+            let frame = request_animation_frame(move |_| {
+                let t = Timeout::new(0, move || {
+                    let result = SessionLog::from_csv_all_errors(&loaded.text);
+                    d.dispatch(CsAction::Parsed {
+                        name: loaded.name,
+                        gb18030: loaded.gb18030,
+                        result,
+                    });
+                });
+                slot.borrow_mut().parse = Some(t);
+            });
+            pending.borrow_mut().frame = Some(frame);
+        })
+    };
+
+    let report = use_memo(st.imported.clone(), |imp| {
+        imp.as_ref()
+            .map(|i| Report::compute(rules, &i.log).map(Rc::new))
+    });
+    let plan_day = st.plan_day();
+    let answer = use_memo((st.imported.clone(), plan_day), |(imp, day)| {
+        imp.as_ref()
+            .zip(*day)
+            .map(|(i, d)| Rc::new(report::what_it_takes(rules, &i.log, d)))
+    });
+    let chart = use_memo((report.clone(), lang), |(r, lang)| {
+        r.as_ref()
+            .as_ref()
+            .and_then(|r| r.as_ref().ok())
+            .map(|r| r.chart(rules, *lang))
+    });
+
+    let tally = servicescore::violations::tally(&pack.violations, &st.tally_counts())
+        .map_err(|e| e.to_string());
+    let texts: BTreeMap<String, String> = pack
+        .violations
+        .items
+        .iter()
+        .map(|v| (v.id.clone(), st.count_text(&v.id)))
+        .collect();
+
+    let intro = fill(
+        CT::Intro.get(lang),
+        &[
+            ("from", &rules.assessed_from.value),
+            ("to", &rules.assessed_to.value),
+            ("secs", &rules.reply_within_seconds.value.to_string()),
+            ("window", &rules.reply_window_days.value.to_string()),
+            ("target", &target_text(rules.reply_target_pct.value)),
+        ],
+    );
+
+    let results = match (&*report, &st.imported) {
+        (Some(Ok(r)), Some(imp)) => {
+            let plan = match (plan_day, st.plan_bounds(), &*answer) {
+                (Some(day), Some(bounds), Some(a)) => html! {
+                    <PlanPanel day={day} last_day={imp.last_day} bounds={bounds} draft={st.plan_draft.clone()}
+                        answer={a.clone()} lang={lang} dispatch={dispatch.clone()}>
+                        <StaffingList report={r.clone()} lang={lang} />
+                    </PlanPanel>
+                },
+                _ => Html::default(),
+            };
+            // Grid areas (style.css): summary and "what it takes" side by side on wide screens,
+            // the months under the summary, the days across; on phones in that order.
+            html! {
+                <div class="cs-grid">
+                    <CsSummary report={r.clone()} lang={lang} />
+                    { plan }
+                    <section class="cs-card cs-days" data-testid="cs-days-card">
+                        <h3>{ CT::DaysHeading.get(lang) }</h3>
+                        <p class="note">{ fill(CT::DaysNote.get(lang), &[("window", &rules.reply_window_days.value.to_string())]) }</p>
+                        if let Some(c) = &*chart {
+                            <ChartCanvas<RateChart> chart={c.clone()} height={CHART_HEIGHT} testid="cs-chart" />
+                        }
+                        <DayTable report={r.clone()} lang={lang} />
+                    </section>
+                    <MonthTable report={r.clone()} lang={lang} />
+                </div>
+            }
+        }
+        (Some(Err(e)), _) => html! { <p class="cs-card error" role="alert">{ e }</p> },
+        _ => {
+            html! { <p class="cs-card cs-empty" data-testid="cs-empty">{ CT::NoLogYet.get(lang) }</p> }
+        }
+    };
+
+    html! {
+        <div class="cs-view" data-testid="cs-view">
+            <section class="cs-card cs-intro">
+                <h2>{ CT::Title.get(lang) }</h2>
+                <p>{ intro }</p>
+            </section>
+            <section class="cs-card cs-import-card">
+                <h3>{ CT::ImportHeading.get(lang) }</h3>
+                <p class="note">{ CT::ImportHint.get(lang) }</p>
+                <FileImport lang={lang} example="sessions-example.csv" template="sessions-template.csv"
+                    onload={on_load} testid="sessions" />
+                <ImportStatus import={st.import.clone()} imported={st.imported.clone()} lang={lang} />
+            </section>
+            { results }
+            <ViolationTally tally={tally} texts={texts}
+                invalid={st.count_drafts.keys().cloned().collect::<Vec<_>>()}
+                dropped={st.counts_dropped.clone()} example_failed={st.example_failed.clone()}
+                lang={lang} dispatch={dispatch.clone()} />
+        </div>
+    }
+}

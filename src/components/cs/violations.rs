@@ -1,0 +1,279 @@
+//! The violation tally: the pack's 12 customer-service violations with a count box each, the
+//! general and serious points (`violation-total`), the consequences triggered, and where the
+//! serious points stand against the limit (100 → ¥20 000 and removal).
+
+use std::collections::BTreeMap;
+
+use servicescore::rulepack::{Severity, ViolationDef};
+use servicescore::Tally;
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::counts::{self, MAX_COUNT};
+use super::model::{CsAction, CsStore};
+use super::text::CT;
+use crate::i18n::{fill, Lang, T};
+
+/// The example counts, under the page's `examples/` (the CLI reads the same file).
+pub const EXAMPLE: &str = "examples/violations-example.json";
+
+/// Props of [`ViolationTally`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViolationTallyProps {
+    /// The core's tally of the counts (or why it failed, which valid counts never do).
+    pub tally: Result<Tally, String>,
+    /// Count box texts by violation id (what is typed, else the count).
+    pub texts: BTreeMap<String, String>,
+    /// Ids whose box holds a refused entry.
+    pub invalid: Vec<String>,
+    /// Why the stored counts were dropped.
+    pub dropped: Option<String>,
+    /// Why loading the example failed.
+    pub example_failed: Option<String>,
+    /// Page language.
+    pub lang: Lang,
+    /// The view's dispatcher.
+    pub dispatch: UseReducerDispatcher<CsStore>,
+}
+
+/// Severity in words.
+pub fn severity_word(s: Option<Severity>, lang: Lang) -> &'static str {
+    match s {
+        Some(Severity::General) => CT::SevGeneral.get(lang),
+        Some(Severity::Serious) => CT::SevSerious.get(lang),
+        None => CT::SevOther.get(lang),
+    }
+}
+
+/// What one incident costs: points, or the consequence (from how many incidents).
+pub fn each_text(v: &ViolationDef, lang: Lang) -> String {
+    match (&v.points.value, &v.consequence) {
+        (Some(p), _) => fill(T::PointsValue.get(lang), &[("x", &p.to_string())]),
+        (None, Some(c)) => {
+            let what = c.get(lang.code());
+            match v.consequence_from.as_ref().map(|f| f.value) {
+                Some(n) if n > 1 => fill(
+                    CT::FromIncidents.get(lang),
+                    &[("n", &n.to_string()), ("what", what)],
+                ),
+                _ => what.to_string(),
+            }
+        }
+        (None, None) => "—".to_string(),
+    }
+}
+
+/// The tally.
+#[component]
+pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
+    let lang = props.lang;
+    let rules = &servicescore::RulePack::default_pack().violations;
+    let d = props.dispatch.clone();
+    let on_example = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| {
+            let d = d.clone();
+            spawn_local(async move {
+                let result = match fetch_text(EXAMPLE).await {
+                    Ok(text) => counts::from_example(rules, &text),
+                    Err(e) => Err(format!("{EXAMPLE}: {e}")),
+                };
+                match result {
+                    Ok(c) => d.dispatch(CsAction::LoadCounts(c)),
+                    Err(e) => d.dispatch(CsAction::ExampleFailed(e)),
+                }
+            });
+        })
+    };
+    let on_reset = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(CsAction::ResetCounts))
+    };
+    let on_dismiss = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(CsAction::DismissCountsNotice))
+    };
+    let notice = match (&props.dropped, &props.example_failed) {
+        (Some(r), _) => Some(fill(CT::CountsDropped.get(lang), &[("reason", r)])),
+        (None, Some(r)) => Some(fill(CT::ExampleFailed.get(lang), &[("reason", r)])),
+        (None, None) => None,
+    };
+    let row = |v: &ViolationDef| {
+        let id = v.id.clone();
+        let item = props
+            .tally
+            .as_ref()
+            .ok()
+            .and_then(|t| t.items.iter().find(|i| i.id == v.id));
+        let points = match (item, v.points.value) {
+            (Some(i), Some(_)) => i.points.to_string(),
+            _ => "—".to_string(),
+        };
+        let text = props.texts.get(&id).cloned().unwrap_or_else(|| "0".into());
+        let invalid = props.invalid.contains(&id);
+        let box_id = format!("cs-count-{id}");
+        let msg_id = format!("cs-count-msg-{id}");
+        let on_input = {
+            let d = d.clone();
+            let id = id.clone();
+            Callback::from(move |e: InputEvent| {
+                let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                d.dispatch(CsAction::SetCount(id.clone(), v));
+            })
+        };
+        let on_blur = {
+            let d = d.clone();
+            let id = id.clone();
+            Callback::from(move |_: FocusEvent| d.dispatch(CsAction::CommitCount(id.clone())))
+        };
+        let triggered = item.is_some_and(|i| i.consequence_triggered);
+        html! {
+            <tr data-testid="violation" data-violation={id.clone()} data-points={points.clone()}
+                class={classes!(triggered.then_some("cs-triggered-row"))}>
+                <td class="num">{ v.number }</td>
+                <th scope="row"><label for={box_id.clone()}>{ v.names.get(lang.code()) }</label></th>
+                <td>{ severity_word(v.severity, lang) }</td>
+                <td>{ each_text(v, lang) }</td>
+                <td class="cs-count-cell">
+                    <input type="text" inputmode="numeric" id={box_id} class="cs-count"
+                        data-testid="violation-count" data-violation={id.clone()}
+                        value={text} aria-invalid={invalid.to_string()} aria-describedby={msg_id.clone()}
+                        oninput={on_input} onblur={on_blur} />
+                    <span id={msg_id} class="cs-field-message">
+                        if invalid {
+                            { fill(CT::CountInvalid.get(lang), &[("max", &MAX_COUNT.to_string())]) }
+                            { " — " }
+                            { fill(T::KeptLast.get(lang), &[("v", &item.map_or(0, |i| i.count).to_string())]) }
+                        }
+                    </span>
+                </td>
+                <td class="num cs-points">
+                    <span class="cs-phone-label">{ CT::ColPoints.get(lang) }{ " " }</span>{ points }
+                </td>
+            </tr>
+        }
+    };
+    let totals = match &props.tally {
+        Ok(t) => {
+            let lim = &t.serious_limit;
+            html! {
+                <>
+                <div class="cs-totals" data-testid="violation-total"
+                    data-general={t.general_points.to_string()} data-serious={t.serious_points.to_string()}>
+                    <div class="cs-total">
+                        <span>{ CT::TotalGeneral.get(lang) }</span>
+                        <strong>{ t.general_points }</strong>
+                    </div>
+                    <div class={classes!("cs-total", lim.reached.then_some("cs-total-bad"))}>
+                        <span>{ CT::TotalSerious.get(lang) }</span>
+                        <strong>{ format!("{} / {}", t.serious_points, lim.points) }</strong>
+                    </div>
+                </div>
+                <p class={classes!("cs-limit", lim.reached.then_some("cs-limit-reached"))} data-testid="violation-limit"
+                    data-remaining={lim.remaining.to_string()} data-reached={lim.reached.to_string()}>
+                    if lim.reached {
+                        <strong>{ fill(CT::LimitReached.get(lang), &[("limit", &lim.points.to_string())]) }</strong>
+                    } else {
+                        { fill(CT::LimitRemaining.get(lang), &[
+                            ("n", &lim.remaining.to_string()), ("limit", &lim.points.to_string()),
+                        ]) }
+                    }
+                    <br />
+                    <span class="muted">{ lim.consequence.get(lang.code()) }</span>
+                </p>
+                <div class="cs-consequences">
+                    <h4>{ CT::Triggered.get(lang) }</h4>
+                    if t.consequences.is_empty() {
+                        <p class="muted" data-testid="violation-consequences">{ "—" }</p>
+                    } else {
+                        <ul data-testid="violation-consequences">
+                            { for t.consequences.iter().map(|c| html! {
+                                <li data-violation={c.id.clone()}>{ format!("{}. {}", c.number, c.consequence.get(lang.code())) }</li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+                </>
+            }
+        }
+        Err(e) => html! { <p class="error">{ e }</p> },
+    };
+    html! {
+        <section class="cs-card cs-violations" data-testid="cs-violations">
+            <h3>{ CT::ViolationsHeading.get(lang) }</h3>
+            <p class="note">{ CT::ViolationsIntro.get(lang) }</p>
+            if let Some(n) = notice {
+                <div class="notice notice-warn" role="status" data-testid="violations-notice">
+                    <span>{ n }</span>
+                    <button type="button" class="notice-close" aria-label={T::Dismiss.get(lang)}
+                        onclick={on_dismiss}>{ "×" }</button>
+                </div>
+            }
+            <div class="cs-actions">
+                <button type="button" class="small" onclick={on_example}
+                    data-testid="violations-example">{ CT::LoadExampleCounts.get(lang) }</button>
+                <button type="button" class="small" onclick={on_reset}
+                    data-testid="violations-reset">{ CT::ResetCounts.get(lang) }</button>
+            </div>
+            <div class="cs-table-wrap">
+                <table class="cs-table cs-vtable">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="num">{ CT::ColNumber.get(lang) }</th>
+                            <th scope="col">{ CT::ColViolation.get(lang) }</th>
+                            <th scope="col">{ CT::ColSeverity.get(lang) }</th>
+                            <th scope="col">{ CT::ColEach.get(lang) }</th>
+                            <th scope="col">{ CT::ColCount.get(lang) }</th>
+                            <th scope="col" class="num">{ CT::ColPoints.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rules.items.iter().map(row) }</tbody>
+                </table>
+            </div>
+            { totals }
+        </section>
+    }
+}
+
+/// Fetches a text file of the page (the example counts).
+async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let w = web_sys::window().ok_or("no window")?;
+    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path))
+        .await
+        .map_err(|_| "could not be fetched".to_string())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let text = resp.text().map_err(|_| "unreadable".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| "unreadable".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_violation_says_what_it_costs() {
+        let rules = &servicescore::RulePack::default_pack().violations;
+        let texts: Vec<String> = rules.items.iter().map(|v| each_text(v, Lang::En)).collect();
+        assert_eq!(texts.len(), 12);
+        assert_eq!(texts[0], "2 pts");
+        assert_eq!(
+            texts[4],
+            "from 3 incidents: Blacklist function suspended (no points)"
+        );
+        assert_eq!(texts[10], "Handled under the community rules");
+        assert_eq!(severity_word(rules.items[5].severity, Lang::Zh), "严重");
+        assert_eq!(
+            severity_word(rules.items[11].severity, Lang::En),
+            "Other rules"
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! The projection view (180天走势预测): "from today my metrics are what the sliders say, before
+//! today they were my baseline (or my imported records)" → the score published day by day over
+//! the horizon, the first day each star level and threshold is reached, and the bad days of
+//! the past leaving the window.
+//!
+//! The view keeps its own state in its own reducer ([`logic::ViewState`]: the imported file,
+//! the last refusal, the horizon, the chosen past); imports are not persisted, and a refused
+//! file never replaces the data in use. The page's state (sliders, baseline) comes in as props
+//! and goes out only through [`Action::Load`]. Every computation is in [`logic`] (pure).
+
+pub mod controls;
+pub mod import_status;
+pub mod leaving_list;
+pub mod logic;
+pub mod reach_list;
+pub mod texts;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
+use servicescore::timeline::projection::BAD_DAY_MARGIN;
+use servicescore::timeline::Window;
+use servicescore::{Model, RulePack, Scenario};
+use servicescore_charts::{CivilDate, ProjectionChart};
+use yew::prelude::*;
+
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::file_import::{FileImport, Loaded};
+use crate::format;
+use crate::i18n::{fill, Lang};
+use crate::state::{Action, Store};
+use controls::Controls;
+use import_status::ImportStatus;
+use leaving_list::LeavingList;
+use logic::{ByPtr, PastKind, Source, ViewAction, ViewState};
+use reach_list::ReachList;
+use texts::PT;
+
+/// Height of the projection chart (CSS pixels).
+pub const CHART_HEIGHT: f64 = 280.0;
+
+/// Props of [`ProjectionView`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ProjectionViewProps {
+    /// The current scenario (the sliders): the metrics from today on.
+    pub scenario: Scenario,
+    /// The pinned baseline.
+    pub baseline: Option<Scenario>,
+    /// The saved scenario.
+    pub saved: Option<Scenario>,
+    /// Page language.
+    pub lang: Lang,
+    /// The page's dispatcher (for "use the imported window as my sliders").
+    pub dispatch: UseReducerDispatcher<Store>,
+    /// Whether the view is shown: a hidden view keeps its state but computes nothing.
+    #[prop_or(true)]
+    pub active: bool,
+    /// Today, when not the browser's local date (tests, embedding pages).
+    #[prop_or_default]
+    pub today: Option<CivilDate>,
+}
+
+/// Today in the browser's time zone: the one place the view reads the clock.
+pub fn local_today() -> CivilDate {
+    let now = js_sys::Date::new_0();
+    let part = |v: u32| u8::try_from(v).unwrap_or(1);
+    CivilDate::new(
+        i32::try_from(now.get_full_year()).unwrap_or(1970),
+        part(now.get_month() + 1),
+        part(now.get_date()),
+    )
+    .unwrap_or_else(|| CivilDate::from_days(0))
+}
+
+/// The excluded dates for the past's description: `: 2026-07-03, 2026-09-15` (`：…、…` in
+/// Chinese), at most five then `…`; empty when there is none.
+pub fn excluded_dates(dates: &[CivilDate], lang: Lang) -> String {
+    const SHOWN: usize = 5;
+    if dates.is_empty() {
+        return String::new();
+    }
+    let mut list: Vec<String> = dates.iter().take(SHOWN).map(|d| d.to_string()).collect();
+    if dates.len() > SHOWN {
+        list.push("…".into());
+    }
+    match lang {
+        Lang::Zh => format!("：{}", list.join("、")),
+        _ => format!(": {}", list.join(", ")),
+    }
+}
+
+/// The projection view.
+#[component]
+pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
+    let pack = RulePack::default_pack();
+    let lang = props.lang;
+    let view = use_reducer(ViewState::default);
+    let today = *use_memo(props.today, |t| t.unwrap_or_else(local_today));
+
+    // One window (weights computed once) per industry.
+    let window = use_memo(props.scenario.industry.clone(), |ind| {
+        Model::new(pack, ind)
+            .map(Window::new)
+            .map_err(|e| e.to_string())
+    });
+    let (kind, held) = logic::held(
+        props.baseline.as_ref(),
+        props.saved.as_ref(),
+        &props.scenario,
+    );
+    let imported = match view.source {
+        Source::Imported => view.imported.clone(),
+        Source::Baseline => None,
+    };
+    let past = use_memo(
+        (
+            ByPtr(window.clone()),
+            imported.clone(),
+            // A hidden view does not follow the sliders (it catches up when shown).
+            (imported.is_none() && props.active).then(|| (kind, held.clone())),
+            today,
+            view.horizon,
+        ),
+        |(w, imported, held, today, horizon)| match (imported, held) {
+            (Some(i), _) => match &*w.0 {
+                Ok(w) => logic::imported_past(w, i, *horizon),
+                Err(e) => Err(e.clone()),
+            },
+            (None, Some((kind, s))) => logic::held_past(pack, *kind, s, *today),
+            (None, None) => Err(String::new()),
+        },
+    );
+    // The only computation on a slider move: one projection (none while hidden).
+    let outlook = use_memo(
+        (
+            ByPtr(window.clone()),
+            ByPtr(past.clone()),
+            props.active.then(|| props.scenario.clone()),
+            view.horizon,
+            lang,
+        ),
+        |(w, past, scenario, horizon, lang)| {
+            let scenario = scenario.as_ref()?;
+            Some(match (&*w.0, &*past.0) {
+                (Ok(w), Ok(p)) => logic::outlook(w, p, scenario, *horizon, *lang),
+                (Err(e), _) | (_, Err(e)) => Err(e.clone()),
+            })
+        },
+    );
+
+    // Import: show "parsing…" first, parse after the browser has painted it. Callbacks are
+    // memoised so that the children they go to do not re-render on every slider move.
+    let frame: Rc<RefCell<Option<AnimationFrame>>> = use_mut_ref(|| None);
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let onload = use_callback(view.dispatcher(), move |l: Loaded, d| {
+        d.dispatch(ViewAction::Parsing(l.name.clone()));
+        let d = d.clone();
+        let timer = timer.clone();
+        // The frame callback only replaces the timer: a handle is never dropped inside its
+        // own callback.
+        *frame.borrow_mut() = Some(request_animation_frame(move |_| {
+            *timer.borrow_mut() = Some(Timeout::new(0, move || {
+                d.dispatch(
+                    match logic::read_import(pack, &l.name, &l.text, l.gb18030) {
+                        Ok(i) => ViewAction::Imported(i),
+                        Err(r) => ViewAction::Refused(r),
+                    },
+                );
+            }));
+        }));
+    });
+    let on_use_window = use_callback(
+        (
+            props.dispatch.clone(),
+            ByPtr(window.clone()),
+            view.imported.clone(),
+        ),
+        |(), (d, window, imported)| {
+            if let (Ok(w), Some(i)) = (&*window.0, imported) {
+                if let Ok(s) = logic::window_scenario(w, i) {
+                    d.dispatch(Action::Load(s));
+                }
+            }
+        },
+    );
+    let on_source = use_callback(view.dispatcher(), |s, d| {
+        d.dispatch(ViewAction::SetSource(s))
+    });
+    let on_horizon = use_callback(view.dispatcher(), |h, d| {
+        d.dispatch(ViewAction::SetHorizon(h))
+    });
+
+    let (past_kind, start) = match &*past {
+        Ok(p) => (Some(p.kind), Some(p.start)),
+        Err(_) => (None, None),
+    };
+    let first_score = match &*outlook {
+        Some(Ok(o)) => o.first_score.clone().unwrap_or_else(|| "—".into()),
+        _ => "—".into(),
+    };
+    let past_text = match (past_kind, &imported) {
+        (Some(PastKind::Imported), Some(i)) => fill(
+            PT::PastImported.get(lang),
+            &[
+                ("name", &i.name),
+                ("first", &i.first.to_string()),
+                ("last", &i.last.to_string()),
+                ("rows", &i.rows.to_string()),
+                ("excluded", &i.excluded.len().to_string()),
+                ("dates", &excluded_dates(&i.excluded, lang)),
+            ],
+        ),
+        (Some(PastKind::Pinned), _) => fill(PT::PastPinned.get(lang), &[("score", &first_score)]),
+        (Some(PastKind::Saved), _) => fill(PT::PastSaved.get(lang), &[("score", &first_score)]),
+        _ => PT::PastCurrent.get(lang).to_string(),
+    };
+    let today_text = start.map(|d| {
+        let key = if past_kind == Some(PastKind::Imported) {
+            PT::TodayImported
+        } else {
+            PT::TodayLocal
+        };
+        fill(key.get(lang), &[("date", &d.to_string())])
+    });
+    let window_days = window.as_ref().as_ref().map_or(180, |w| w.days());
+
+    html! {
+        <section class="projection" aria-labelledby="projection-heading" data-testid="projection">
+            <h2 id="projection-heading">{ PT::Heading.get(lang) }</h2>
+            <p class="note">{ PT::Intro.get(lang) }</p>
+            <Controls source={view.source} has_import={view.imported.is_some()} horizon={view.horizon}
+                lang={lang} onsource={on_source} onhorizon={on_horizon} />
+            <p class="proj-past" data-testid="past-source" data-kind={past_kind.map(PastKind::as_str)}>{ past_text }</p>
+            if let Some(t) = today_text {
+                <p class="proj-today" data-testid="today" data-date={start.map(|d| d.to_string())}>{ t }</p>
+            }
+            { match &*outlook {
+                None => html! {},
+                Some(Ok(o)) => html! {
+                    <>
+                        <ChartCanvas<ProjectionChart> chart={o.chart.clone()} height={CHART_HEIGHT} testid="projection-chart" />
+                        if let (Some(a), Some(b)) = (&o.first_score, &o.last_score) {
+                            <p class="proj-run" data-testid="score-run">{ fill(PT::ScoreRun.get(lang), &[
+                                ("a", a),
+                                ("b", b),
+                                ("date", &o.start.add_days(i32::try_from(o.horizon).unwrap_or(1) - 1).to_string()),
+                            ]) }</p>
+                        }
+                        <h3>{ PT::ReachHeading.get(lang) }</h3>
+                        <ReachList rows={o.reach.clone()} horizon={o.horizon} lang={lang} />
+                        <h3>{ PT::LeavingHeading.get(lang) }</h3>
+                        <p class="note">{ match o.median_day_score {
+                            Some(m) => fill(PT::LeavingNote.get(lang), &[
+                                ("median", &format::score(m)),
+                                ("margin", &format::stars(BAD_DAY_MARGIN)),
+                                ("days", &(window_days + 1).to_string()),
+                            ]),
+                            None => fill(PT::LeavingNoteShort.get(lang), &[
+                                ("margin", &format::stars(BAD_DAY_MARGIN)),
+                                ("days", &(window_days + 1).to_string()),
+                            ]),
+                        } }</p>
+                        <LeavingList rows={o.leaving.clone()} lang={lang} />
+                    </>
+                },
+                Some(Err(e)) => html! {
+                    <p class="error" role="alert">{ fill(PT::CannotProject.get(lang), &[("e", e)]) }</p>
+                },
+            } }
+            <h3>{ PT::ImportHeading.get(lang) }</h3>
+            <p class="note">{ PT::ImportHint.get(lang) }</p>
+            <FileImport lang={lang} example="daily-example.csv" template="daily-template.csv"
+                onload={onload} testid="daily" />
+            <ImportStatus parsing={view.parsing.clone().map(AttrValue::from)} imported={view.imported.clone()}
+                refused={view.refused.clone()} lang={lang} onusewindow={on_use_window} />
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excluded_dates_are_listed_up_to_five() {
+        let d = |s| CivilDate::parse(s).unwrap_or_else(|| CivilDate::from_days(0));
+        let two = [d("2026-07-03"), d("2026-09-15")];
+        assert_eq!(excluded_dates(&two, Lang::En), ": 2026-07-03, 2026-09-15");
+        assert_eq!(excluded_dates(&two, Lang::Zh), "：2026-07-03、2026-09-15");
+        assert_eq!(excluded_dates(&[], Lang::Zh), "");
+        let many: Vec<CivilDate> = (0..7).map(|k| d("2026-07-03").add_days(k)).collect();
+        assert!(excluded_dates(&many, Lang::Es).ends_with("2026-07-07, …"));
+    }
+}
