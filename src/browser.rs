@@ -47,6 +47,54 @@ pub fn storage_set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Runs `f` when the page is hidden or unloaded (`pagehide`, and `visibilitychange` to
+/// hidden: mobile browsers may kill a hidden tab without `pagehide`), until dropped.
+pub fn on_page_hide(f: impl Fn() + 'static) -> Option<PageHide> {
+    use wasm_bindgen::JsCast;
+    let w = window()?;
+    let doc = w.document()?;
+    let f = std::rc::Rc::new(f);
+    let g = f.clone();
+    let on_hide = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || f());
+    let d = doc.clone();
+    let on_visibility = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if d.visibility_state() == web_sys::VisibilityState::Hidden {
+            g();
+        }
+    });
+    w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref())
+        .ok()?;
+    doc.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref())
+        .ok()?;
+    Some(PageHide {
+        window: w,
+        document: doc,
+        on_hide,
+        on_visibility,
+    })
+}
+
+/// Listeners installed by [`on_page_hide`]; removed when dropped.
+pub struct PageHide {
+    window: web_sys::Window,
+    document: web_sys::Document,
+    on_hide: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    on_visibility: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for PageHide {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("pagehide", self.on_hide.as_ref().unchecked_ref());
+        let _ = self.document.remove_event_listener_with_callback(
+            "visibilitychange",
+            self.on_visibility.as_ref().unchecked_ref(),
+        );
+    }
+}
+
 /// Removes a key.
 pub fn storage_remove(key: &str) {
     if let Some(s) = storage() {

@@ -45,6 +45,9 @@ use state::{Notice, State, Store};
 /// `history.replaceState` called on every input event).
 const URL_DEBOUNCE_MS: u32 = 150;
 
+/// How long storage waits for the sliders to rest before the state is written.
+const STORAGE_DEBOUNCE_MS: u32 = 250;
+
 /// The initial state: defaults, then the stored state (unless the URL sets the scenario),
 /// then the URL. Problems become notices; nothing is silently dropped: an unreadable stored
 /// document is returned as the second value, for the caller to keep under
@@ -129,11 +132,31 @@ pub fn App() -> Html {
         Derived::compute(pack, s, b.as_ref())
     });
 
-    // Persist: one setItem of the whole document (all or nothing).
+    // Persist: one setItem of the whole document (all or nothing), once the sliders rest
+    // (a synchronous write per input event cost ~1 ms); a pending write is flushed when the
+    // page is hidden or closed, so a reload right after a change keeps it.
     {
+        let pending: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+        let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                let flusher = browser::on_page_hide(move || {
+                    if let Some(doc) = pending.borrow_mut().take() {
+                        browser::storage_set(storage::KEY, &doc);
+                    }
+                });
+                move || drop(flusher)
+            });
+        }
         let stored = storage::Stored::from_state(st);
-        use_effect_with(stored, |stored| {
-            browser::storage_set(storage::KEY, &stored.encode());
+        use_effect_with(stored, move |stored| {
+            *pending.borrow_mut() = Some(stored.encode());
+            *timer.borrow_mut() = Some(Timeout::new(STORAGE_DEBOUNCE_MS, move || {
+                if let Some(doc) = pending.borrow_mut().take() {
+                    browser::storage_set(storage::KEY, &doc);
+                }
+            }));
         });
     }
     // Keep the URL in step (debounced: replaceState is throttled by browsers).

@@ -9,9 +9,15 @@
 //! attribute), and hands the drawing code the scale to pass to [`Theme::scaled`].
 
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::FontTransform;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::{Chart, Theme};
 
@@ -112,15 +118,162 @@ pub fn draw_on_canvas<R>(
     css_width: f64,
     css_height: f64,
     dpr: f64,
-    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, f64) -> R,
+    draw: impl FnOnce(&DrawingArea<Canvas, Shift>, f64) -> R,
 ) -> Result<Option<R>, CanvasError> {
     let Some(k) = fit_canvas(canvas, css_width, css_height, dpr)? else {
         return Ok(None);
     };
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| CanvasError("no 2d context".to_owned()))?;
-    let area = backend.into_drawing_area();
+    let no_context = || CanvasError("no 2d context".to_owned());
+    let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(no_context)?;
+    let ctx = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(no_context)?;
+    let area = Canvas {
+        inner,
+        ctx,
+        font: String::new(),
+        align: "",
+        baseline: "",
+    }
+    .into_drawing_area();
     Ok(Some(draw(&area, k)))
+}
+
+/// The backend the charts draw on: plotters-canvas for every shape, and text drawn here.
+///
+/// plotters-canvas sets the font, alignment and baseline (each a call from WebAssembly into
+/// the browser, the font string parsed again) for every label; a slider drag redraws two
+/// charts per frame, and those calls were the largest single cost of a redraw. Here they are
+/// set only when they change. Shapes never touch them, so remembering them is safe.
+pub struct Canvas {
+    inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
+    font: String,
+    align: &'static str,
+    baseline: &'static str,
+}
+
+type CanvasErr = <CanvasBackend as DrawingBackend>::ErrorType;
+
+impl DrawingBackend for Canvas {
+    type ErrorType = CanvasErr;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        p: BackendCoord,
+        c: BackendColor,
+    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.draw_pixel(p, c)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.draw_line(a, b, s)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.draw_rect(a, b, s, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.draw_path(path, s)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.fill_polygon(vert, s)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        self.inner.draw_circle(c, r, s, fill)
+    }
+    fn draw_text<TS: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &TS,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        if !matches!(style.transform(), FontTransform::None) {
+            // The charts never rotate text; keep plotters-canvas's handling for completeness.
+            self.align = "";
+            self.baseline = "";
+            self.font.clear();
+            return self.inner.draw_text(text, style, pos);
+        }
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if baseline != self.baseline {
+            self.ctx.set_text_baseline(baseline);
+            self.baseline = baseline;
+        }
+        let align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if align != self.align {
+            self.ctx.set_text_align(align);
+            self.align = align;
+        }
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
+        if font != self.font {
+            self.ctx.set_font(&font);
+            self.font = font;
+        }
+        let (r, g, b) = colour.rgb;
+        // Shapes change the fill style, so it is always set.
+        self.ctx
+            .set_fill_style_str(&format!("rgba({r},{g},{b},{})", colour.alpha));
+        self.ctx
+            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
+            .map_err(|_| {
+                DrawingErrorKind::FontError(Box::new(CanvasError(format!(
+                    "fillText failed: {text}"
+                ))))
+            })
+    }
 }
 
 /// Draws `chart` on `canvas` at `css_width` × `css_height` CSS pixels and device pixel ratio
