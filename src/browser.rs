@@ -64,8 +64,11 @@ pub fn on_page_hide(f: impl Fn() + 'static) -> Option<PageHide> {
     });
     w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref())
         .ok()?;
-    doc.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref())
-        .ok()?;
+    doc.add_event_listener_with_callback(
+        "visibilitychange",
+        on_visibility.as_ref().unchecked_ref(),
+    )
+    .ok()?;
     Some(PageHide {
         window: w,
         document: doc,
@@ -183,4 +186,27 @@ pub fn now_ms() -> f64 {
     window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// Fetches a text file of the page itself (the examples), relative to the page.
+///
+/// # Errors
+///
+/// A short reason (`HTTP 404`, `could not be fetched`).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let w = window().ok_or("no window")?;
+    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path))
+        .await
+        .map_err(|_| "could not be fetched".to_string())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let text = resp.text().map_err(|_| "unreadable".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| "unreadable".to_string())
 }

@@ -129,7 +129,11 @@ fn decode_document(pack: &RulePack, raw: &str) -> Result<Stored, String> {
 }
 
 fn migrate_1(raw: &str) -> Result<Stored, String> {
-    let scenario = Scenario::from_json(raw).map_err(|e| e.to_string())?;
+    // The whole schema-1 document is the scenario: name its fields as schema 2 does.
+    let scenario = Scenario::from_json(raw).map_err(|e| match e.place().as_str() {
+        "scenario" => e.to_string(),
+        _ => format!("scenario.{e}"),
+    })?;
     Ok(Stored {
         schema: SCHEMA,
         scenario,

@@ -6,7 +6,6 @@
 //! note. Parsing is the parent's job: this component hands over the text.
 
 use gloo_file::Blob;
-use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -150,7 +149,7 @@ pub fn FileImport(props: &FileImportProps) -> Html {
             let path = path.clone();
             let name = name.clone();
             spawn_local(async move {
-                match fetch_text(&path).await {
+                match crate::browser::fetch_text(&path).await {
                     Ok(text) => onload.emit(Loaded {
                         name,
                         text,
@@ -218,21 +217,4 @@ fn decode(bytes: Vec<u8>) -> (String, bool) {
             }
         }
     }
-}
-
-async fn fetch_text(path: &str) -> Result<String, String> {
-    let w = web_sys::window().ok_or("no window")?;
-    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path))
-        .await
-        .map_err(|_| "could not be fetched".to_string())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
-    }
-    let text = resp.text().map_err(|_| "unreadable".to_string())?;
-    wasm_bindgen_futures::JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| "unreadable".to_string())
 }

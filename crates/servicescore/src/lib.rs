@@ -38,7 +38,7 @@
 #![deny(missing_docs)]
 
 pub mod cs;
-mod csv_lines;
+mod csv_import;
 pub mod dates;
 pub mod error;
 pub mod eval;

@@ -265,7 +265,7 @@ impl CsState {
                 self.import = ImportState::Refused {
                     name,
                     errors: e.errors.iter().map(RowError::from).collect(),
-                    more: e.more,
+                    more: e.truncated,
                 };
             }
             Ok(log) => {

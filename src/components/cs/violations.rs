@@ -75,7 +75,7 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let d = d.clone();
             spawn_local(async move {
-                let result = match fetch_text(EXAMPLE).await {
+                let result = match crate::browser::fetch_text(EXAMPLE).await {
                     Ok(text) => counts::from_example(rules, &text),
                     Err(e) => Err(format!("{EXAMPLE}: {e}")),
                 };
@@ -234,25 +234,6 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
             { totals }
         </section>
     }
-}
-
-/// Fetches a text file of the page (the example counts).
-async fn fetch_text(path: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    let w = web_sys::window().ok_or("no window")?;
-    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path))
-        .await
-        .map_err(|_| "could not be fetched".to_string())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
-    }
-    let text = resp.text().map_err(|_| "unreadable".to_string())?;
-    wasm_bindgen_futures::JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| "unreadable".to_string())
 }
 
 #[cfg(test)]

@@ -21,7 +21,6 @@
 //! Errors are [`Error::Row`] with the 1-based line (the header is line 1) and the column name.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use jiff::civil::{Date, DateTime, Time};
 use serde::{Serialize, Serializer};
@@ -34,8 +33,7 @@ pub const REQUIRED_COLUMNS: [&str; 3] = ["session_id", "started_at", "first_repl
 /// The optional rating column.
 pub const RATING_COLUMN: &str = "rating";
 
-/// Most row errors [`SessionLog::from_csv_all_errors`] collects before it stops.
-pub const MAX_REPORTED_ERRORS: usize = 50;
+pub use crate::csv_import::MAX_REPORTED_ERRORS;
 
 /// One buyer conversation (会话).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,31 +95,8 @@ pub struct SessionLog {
     pub ignored_columns: Vec<String>,
 }
 
-/// Every row error of a refused session log (at most [`MAX_REPORTED_ERRORS`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportErrors {
-    /// The errors in file order.
-    pub errors: Vec<Error>,
-    /// Whether more errors were found than listed.
-    pub more: bool,
-}
-
-impl fmt::Display for ImportErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{e}")?;
-        }
-        if self.more {
-            write!(f, "\n(more errors not listed)")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ImportErrors {}
+/// Every row error of a refused session log (the same list as the daily records').
+pub type ImportErrors = crate::csv_import::CsvErrors;
 
 impl SessionLog {
     /// Reads a session log, stopping at the first error.
@@ -211,42 +186,10 @@ struct Columns {
     width: usize,
 }
 
-/// Collects errors up to a limit.
-struct Errors {
-    list: Vec<Error>,
-    limit: usize,
-    more: bool,
-}
-
-impl Errors {
-    fn push(&mut self, e: Error) {
-        if self.list.len() < self.limit {
-            self.list.push(e);
-        } else {
-            self.more = true;
-        }
-    }
-
-    fn full(&self) -> bool {
-        self.list.len() >= self.limit
-    }
-
-    fn into_result<T>(self, ok: T) -> Result<T, ImportErrors> {
-        if self.list.is_empty() {
-            Ok(ok)
-        } else {
-            Err(ImportErrors {
-                errors: self.list,
-                more: self.more,
-            })
-        }
-    }
-}
-
 fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
     let fatal = |e: Error| ImportErrors {
         errors: vec![e],
-        more: false,
+        truncated: false,
     };
     // Spreadsheets (Excel "CSV UTF-8") write a byte-order mark before the header.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -265,20 +208,16 @@ fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
         Some(Err(e)) => return Err(fatal(csv_error(&e))),
         Some(Ok(h)) => h,
     };
-    let mut lines = crate::csv_lines::Lines::new(text);
+    let mut lines = crate::csv_import::Lines::new(text);
     let header_line = lines.of(&header);
     let mut ignored_columns = Vec::new();
     let cols = columns(&header, header_line, &mut ignored_columns).map_err(fatal)?;
 
-    let mut errors = Errors {
-        list: Vec::new(),
-        limit: limit.max(1),
-        more: false,
-    };
+    let mut errors = crate::csv_import::Collector::new(limit.max(1));
     let mut sessions = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for record in records {
-        if errors.full() && errors.more {
+        if errors.full() && errors.truncated {
             break;
         }
         let record = match record {
@@ -353,9 +292,9 @@ fn row(
     line: u64,
     cols: &Columns,
     seen: &mut HashMap<String, u64>,
-    errors: &mut Errors,
+    errors: &mut crate::csv_import::Collector,
 ) -> Option<Session> {
-    let before = errors.list.len() + usize::from(errors.more);
+    let before = errors.errors.len() + usize::from(errors.truncated);
     let mut bad = |e: Error| errors.push(e);
     // Cells past the header are tolerated only when empty (trailing commas).
     if let Some((i, extra)) = record
@@ -457,7 +396,7 @@ fn row(
             Some(r)
         }),
     };
-    let after = errors.list.len() + usize::from(errors.more);
+    let after = errors.errors.len() + usize::from(errors.truncated);
     if after != before {
         return None;
     }
@@ -671,7 +610,7 @@ mod tests {
                 "line 5, column first_reply_at: reply is before the session started (bad row)",
             ]
         );
-        assert!(!e.more);
+        assert!(!e.truncated);
     }
 
     #[test]
@@ -679,7 +618,7 @@ mod tests {
         let body: String = (0..80).map(|i| format!("s{i},x,,\n")).collect();
         let e = SessionLog::from_csv_all_errors(&format!("{HEADER}{body}")).unwrap_err();
         assert_eq!(e.errors.len(), MAX_REPORTED_ERRORS);
-        assert!(e.more);
+        assert!(e.truncated);
         assert_eq!(
             e.errors[49].to_string(),
             "line 51, column started_at: \"x\" is not a date and time YYYY-MM-DD HH:MM:SS"

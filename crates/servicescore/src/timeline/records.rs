@@ -32,10 +32,10 @@
 //! no `date` column) are [`Error::Field`]s at `header`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use jiff::civil::Date;
 
+use crate::csv_import::Collector;
 use crate::dates::{parse_date, DATE_HINT};
 use crate::error::{Error, Result};
 use crate::eval::fmt_num;
@@ -47,8 +47,7 @@ pub const DATE_COLUMN: &str = "date";
 /// Name of the optional column that drops a day (1 = force majeure or appealed).
 pub const EXCLUDED_COLUMN: &str = "excluded";
 
-/// Most errors [`DailyRecords::from_csv_all_errors`] lists before it stops.
-pub const MAX_REPORTED_ERRORS: usize = 50;
+pub use crate::csv_import::{CsvErrors, MAX_REPORTED_ERRORS};
 
 const N: usize = DAILY_COLUMNS.len();
 
@@ -244,64 +243,6 @@ fn parse_count(cell: &str) -> std::result::Result<f64, String> {
     }
 }
 
-/// Every error of an import, for the page to list (nothing is imported when there is one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CsvErrors {
-    /// The errors in file order, at most [`MAX_REPORTED_ERRORS`].
-    pub errors: Vec<Error>,
-    /// Whether the file has more errors than those listed.
-    pub truncated: bool,
-}
-
-impl fmt::Display for CsvErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.errors.first() {
-            None => f.write_str("no error"),
-            Some(first) if self.errors.len() == 1 && !self.truncated => write!(f, "{first}"),
-            Some(first) => {
-                let more = if self.truncated { "+" } else { "" };
-                write!(f, "{first} (and {}{more} more)", self.errors.len() - 1)
-            }
-        }
-    }
-}
-
-impl std::error::Error for CsvErrors {}
-
-/// Errors gathered while reading, up to a limit.
-struct Collector {
-    errors: Vec<Error>,
-    limit: usize,
-    truncated: bool,
-}
-
-impl Collector {
-    fn push(&mut self, e: Error) {
-        if self.errors.len() < self.limit {
-            self.errors.push(e);
-        } else {
-            self.truncated = true;
-        }
-    }
-
-    /// Nothing more is worth reading: the one error asked for is known, or the list is full
-    /// and known to be incomplete.
-    fn done(&self) -> bool {
-        self.truncated || (self.limit == 1 && !self.errors.is_empty())
-    }
-
-    fn into_result<T>(self, ok: T) -> std::result::Result<T, CsvErrors> {
-        if self.errors.is_empty() {
-            Ok(ok)
-        } else {
-            Err(CsvErrors {
-                errors: self.errors,
-                truncated: self.truncated,
-            })
-        }
-    }
-}
-
 /// What a header cell names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Col {
@@ -429,11 +370,7 @@ impl DailyRecords {
 
 /// Reads `text`, keeping up to `limit` errors (1: stop at the first).
 fn read_csv(text: &str, limit: usize) -> std::result::Result<DailyRecords, CsvErrors> {
-    let mut errs = Collector {
-        errors: Vec::new(),
-        limit,
-        truncated: false,
-    };
+    let mut errs = Collector::new(limit);
     // csv skips a BOM only at the very start of a reader; strip it here to be sure.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -460,7 +397,7 @@ fn read_csv(text: &str, limit: usize) -> std::result::Result<DailyRecords, CsvEr
         }
     };
     // Editor line numbers, also after CRLF or CR line ends and blank lines.
-    let mut lines = crate::csv_lines::Lines::new(text);
+    let mut lines = crate::csv_import::Lines::new(text);
     let header_line_no = lines.of(&header);
     let cols = read_header(&header, header_line_no, &mut errs);
     if !errs.errors.is_empty() {
