@@ -134,19 +134,24 @@ pub fn App() -> Html {
 
     // Persist: one setItem of the whole document (all or nothing), once the sliders rest
     // (a synchronous write per input event cost ~1 ms); a pending write is flushed when the
-    // page is hidden or closed, so a reload right after a change keeps it.
+    // page is hidden, closed or the app unmounted, so a reload right after a change keeps it.
     {
         let pending: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
         let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
         {
             let pending = pending.clone();
             use_effect_with((), move |_| {
-                let flusher = browser::on_page_hide(move || {
+                let flush = move || {
                     if let Some(doc) = pending.borrow_mut().take() {
                         browser::storage_set(storage::KEY, &doc);
                     }
-                });
-                move || drop(flusher)
+                };
+                let flusher = browser::on_page_hide(flush.clone());
+                // Unmounted (the page is being torn down): write what is pending now.
+                move || {
+                    drop(flusher);
+                    flush();
+                }
             });
         }
         let stored = storage::Stored::from_state(st);

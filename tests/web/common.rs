@@ -121,6 +121,17 @@ impl Page {
         self.root.remove();
     }
 
+    /// Waits `ms` milliseconds (e.g. for the page's storage and URL writes, which happen once
+    /// the inputs have rested).
+    pub async fn rest(&self, ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
     /// The first element matching `sel` inside the app.
     pub fn find(&self, sel: &str) -> Option<Element> {
         self.root.query_selector(sel).expect("valid selector")

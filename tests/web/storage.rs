@@ -12,6 +12,8 @@ async fn a_stored_scenario_comes_back() {
     let page = Page::mount().await;
     page.drive(&case["input"]).await;
     page.assert_expected("before remount", &case["expected"]);
+    // The page writes its state once the inputs rest (250 ms), not on every input event.
+    page.rest(400).await;
     let stored = storage()
         .get_item(KEY)
         .expect("read")
