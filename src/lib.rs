@@ -154,8 +154,15 @@ pub fn App() -> Html {
                 }
             });
         }
+        let mounted = use_mut_ref(|| false);
         let stored = storage::Stored::from_state(st);
         use_effect_with(stored, move |stored| {
+            if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                // The state the page starts with is written at once: nothing is pending that
+                // a later flush could write over a newer value.
+                browser::storage_set(storage::KEY, &stored.encode());
+                return;
+            }
             *pending.borrow_mut() = Some(stored.encode());
             *timer.borrow_mut() = Some(Timeout::new(STORAGE_DEBOUNCE_MS, move || {
                 if let Some(doc) = pending.borrow_mut().take() {

@@ -15,6 +15,7 @@ test('reload and a later visit restore the scenario', async ({ page, base }) => 
   const want = oracle({ metrics });
   await waitScore(page, want.display_score);
   assert.deepEqual(await shown(page), want);
+  await sleep(400); // the page writes its state once the inputs rest (250 ms)
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
   assert.equal(stored.schema, 2);
   assert.equal(stored.scenario.metrics.ship_on_time_pct, 99.5);
