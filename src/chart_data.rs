@@ -41,17 +41,22 @@ pub fn stars_label(stars: f64) -> String {
     format!("{}★", format::stars(stars))
 }
 
-/// The name of a target as the projection lists it: `4.5 星`, a gate's name, or `摆脱…` for
+/// The name of a target as the advice and the projection show it: `4.5 星`, a gate's name, or `摆脱…` for
 /// a risk (reaching a risk target means leaving it).
 pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
     match target {
         Target::Stars(x) => fill(T::TargetStars.get(lang), &[("x", &format::stars(*x))]),
         Target::Score(x) => format::score(*x),
         Target::Threshold(id) => match pack.threshold(id) {
-            Some(t) if t.kind == ThresholdKind::Risk => fill(
-                T::TargetEscape.get(lang),
-                &[("name", t.names.get(lang.code()))],
-            ),
+            Some(t) if t.kind == ThresholdKind::Risk => {
+                let name = t.names.get(lang.code());
+                // Inside an English or Spanish sentence the name is not capitalised.
+                let name = match (lang, name.chars().next()) {
+                    (Lang::Zh, _) | (_, None) => name.to_owned(),
+                    (_, Some(c)) => c.to_lowercase().chain(name.chars().skip(1)).collect(),
+                };
+                fill(T::TargetEscape.get(lang), &[("name", &name)])
+            }
             Some(t) => t.names.get(lang.code()).to_string(),
             None => id.clone(),
         },
@@ -458,6 +463,14 @@ mod tests {
         );
         let risk = Target::Threshold("termination_risk".into());
         assert_eq!(target_label(pack(), &risk, Lang::Zh), "摆脱终止合作风险");
+        assert_eq!(
+            target_label(pack(), &risk, Lang::En),
+            "a score clear of termination risk"
+        );
+        assert_eq!(
+            target_label(pack(), &risk, Lang::Es),
+            "una puntuación fuera del riesgo de terminación"
+        );
         assert_eq!(
             target_label(pack(), &Target::Stars(4.5), Lang::En),
             "4.5 stars"

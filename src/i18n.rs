@@ -177,7 +177,8 @@ texts! {
     GoalApply => ["应用", "Apply", "Aplicar"],
     GoalAlternatives => ["其他做法", "Other ways", "Otras opciones"],
     TargetStars => ["{x} 星", "{x} stars", "{x} estrellas"],
-    TargetEscape => ["摆脱{name}", "out of {name}", "salir de {name}"],
+    // "…to reach {target}": a score that has left the risk. en/es get the name in lower case.
+    TargetEscape => ["摆脱{name}", "a score clear of {name}", "una puntuación fuera del {name}"],
     Baseline => ["基准", "Baseline", "Referencia"],
     PinBaseline => ["固定为基准", "Pin as baseline", "Fijar como referencia"],
     ClearBaseline => ["取消基准", "Clear baseline", "Quitar referencia"],

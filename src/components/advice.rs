@@ -1,8 +1,6 @@
 //! "What helps most" (the core's sensitivity ranking) and the next goal (goal seek): which
 //! single change reaches the next star level or threshold, with a button to apply it.
 
-use servicescore::goal::Target;
-use servicescore::rulepack::ThresholdKind;
 use servicescore::RulePack;
 use yew::prelude::*;
 
@@ -24,23 +22,6 @@ pub struct AdviceProps {
     pub lang: Lang,
     /// State dispatcher.
     pub dispatch: UseReducerDispatcher<Store>,
-}
-
-/// The name of a target: "4.5 星", "可报名营销活动", "摆脱终止合作风险".
-pub fn target_name(pack: &RulePack, t: &Target, lang: Lang) -> String {
-    match t {
-        Target::Stars(x) | Target::Score(x) => {
-            fill(T::TargetStars.get(lang), &[("x", &format::stars(*x))])
-        }
-        Target::Threshold(id) => match pack.threshold(id) {
-            Some(d) if d.kind == ThresholdKind::Risk => fill(
-                T::TargetEscape.get(lang),
-                &[("name", d.names.get(lang.code()))],
-            ),
-            Some(d) => d.names.get(lang.code()).to_string(),
-            None => id.clone(),
-        },
-    }
 }
 
 /// "Raise the 3-minute reply rate from 62% to 91.5% to reach 4.5 stars."
@@ -90,7 +71,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
             }
             <ul class="goals">
                 { for props.goals.iter().map(|g| {
-                    let name = target_name(pack, &g.target, lang);
+                    let name = crate::chart_data::target_label(pack, &g.target, lang);
                     match g.routes.first() {
                         Some(best) => html! {
                             <li class="goal" data-testid="goal">

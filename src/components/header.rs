@@ -46,6 +46,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             d.dispatch(Action::SetIndustry(v));
         })
     };
+    let industry_select = super::use_select_value(props.industry.to_string());
+    let lang_select = super::use_select_value(lang.code().to_owned());
     let tab = |view: View, key: T, id: &'static str| {
         let d = props.dispatch.clone();
         let selected = props.view == view;
@@ -69,7 +71,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="header-controls">
                 <label class="control">
                     <span>{ T::Industry.get(lang) }</span>
-                    <select data-testid="industry" onchange={on_industry}>
+                    <select ref={industry_select} data-testid="industry" onchange={on_industry}>
                         { for pack.industries.iter().map(|i| html! {
                             <option value={i.id.clone()} selected={*props.industry == i.id}>{ i.names.get(lang.code()) }</option>
                         }) }
@@ -77,7 +79,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </label>
                 <label class="control">
                     <span>{ T::Language.get(lang) }</span>
-                    <select data-testid="lang" onchange={on_lang}>
+                    <select ref={lang_select} data-testid="lang" onchange={on_lang}>
                         { for Lang::ALL.iter().map(|l| html! {
                             <option value={l.code()} selected={*l == lang} lang={l.html_lang()}>{ l.native_name() }</option>
                         }) }

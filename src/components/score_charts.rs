@@ -64,19 +64,8 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
         (props.eval.clone(), props.baseline.clone(), lang),
         |(e, b, lang)| chart_data::dimension_chart(pack, e, b.as_ref(), *lang),
     );
-    // The select follows the focus however it changes (a focused metric row, a slider):
-    // `<option selected>` stops steering a select once its value has been set.
-    let select = use_node_ref();
-    {
-        let select = select.clone();
-        use_effect_with(props.focus.clone(), move |focus| {
-            if let Some(s) = select.cast::<HtmlSelectElement>() {
-                if s.value() != focus.as_str() {
-                    s.set_value(focus);
-                }
-            }
-        });
-    }
+    // The select follows the focus however it changes (a focused metric row, a slider).
+    let select = super::use_select_value(props.focus.to_string());
     let on_focus = use_callback(props.dispatch.clone(), |e: Event, d| {
         let id = e.target_unchecked_into::<HtmlSelectElement>().value();
         d.dispatch(Action::Focus(id));

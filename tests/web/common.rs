@@ -220,6 +220,13 @@ impl Page {
         }
     }
 
+    /// Clicks the element `sel` finds and waits for the render.
+    pub async fn click(&self, sel: &str) {
+        let el: web_sys::HtmlElement = self.get(sel).dyn_into().expect("clickable element");
+        el.click();
+        yew::scheduler::flush().await;
+    }
+
     /// Chooses an industry (value + `change` event).
     pub async fn choose_industry(&self, id: &str) {
         let el = self.industry_select();

@@ -87,3 +87,28 @@ async fn a_corrupted_stored_value_is_kept_and_reported() {
     );
     page.unmount().await;
 }
+
+#[wasm_bindgen_test]
+async fn restoring_the_saved_scenario_moves_the_industry_selector_back() {
+    reset("");
+    let case = golden_case("home_slow_logistics");
+    let page = Page::mount().await;
+    page.drive(&case["input"]).await;
+    page.click("[data-testid=save-scenario]").await;
+    // The user picks another industry; the selector has now been set by hand, and
+    // `<option selected>` alone would no longer move it.
+    page.choose_industry("apparel").await;
+    assert_eq!(page.industry_select().value(), "apparel");
+    page.click("[data-testid=restore-scenario]").await;
+    page.assert_expected("restored", &case["expected"]);
+    assert_eq!(
+        page.industry_select().value(),
+        "home",
+        "the selector shows the restored industry"
+    );
+    // And again: the effect runs on every change of the industry, not only the first.
+    page.choose_industry("apparel").await;
+    page.click("[data-testid=restore-scenario]").await;
+    assert_eq!(page.industry_select().value(), "home");
+    page.unmount().await;
+}

@@ -57,6 +57,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
+    let horizon_select = crate::components::use_select_value(props.horizon.to_string());
     html! {
         <div class="proj-controls">
             <fieldset class="proj-source">
@@ -71,7 +72,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </fieldset>
             <label class="control proj-horizon">
                 <span>{ PT::Horizon.get(lang) }</span>
-                <select data-testid="horizon" onchange={on_horizon}>
+                <select ref={horizon_select} data-testid="horizon" onchange={on_horizon}>
                     { for HORIZONS.iter().map(|h| html! {
                         <option value={h.to_string()} selected={*h == props.horizon}>
                             { fill(PT::HorizonDays.get(lang), &[("n", &h.to_string())]) }
