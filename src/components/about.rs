@@ -23,17 +23,45 @@ fn src(s: &Option<String>) -> Option<AttrValue> {
     s.clone().map(AttrValue::from)
 }
 
-/// The about panel.
+/// The about panel. Its body (some 140 elements) is built only once the panel is opened:
+/// most visits never open it, and the page's first render is the time to the first score.
 #[component]
 pub fn About(props: &AboutProps) -> Html {
+    let shown = use_state(|| props.open);
+    let ontoggle = {
+        let shown = shown.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            shown.set(details.has_attribute("open"));
+        })
+    };
+    html! {
+        <details class="about" open={props.open} {ontoggle} data-testid="about">
+            <summary><h2>{ T::AboutTitle.get(props.lang) }</h2></summary>
+            if *shown {
+                <AboutBody industry={props.industry.clone()} lang={props.lang} />
+            }
+        </details>
+    }
+}
+
+/// Props of [`AboutBody`].
+#[derive(Properties, PartialEq, Clone)]
+struct AboutBodyProps {
+    industry: AttrValue,
+    lang: Lang,
+}
+
+/// What the open panel shows.
+#[component]
+fn AboutBody(props: &AboutBodyProps) -> Html {
     let pack = RulePack::default_pack();
     let lang = props.lang;
     let code = lang.code();
     let industry = pack.industry(&props.industry);
     let ps = &pack.percentiles.value;
     html! {
-        <details class="about" open={props.open} data-testid="about">
-            <summary><h2>{ T::AboutTitle.get(lang) }</h2></summary>
+        <>
             <p>{ T::AboutRule.get(lang) }</p>
             <p>{ T::AboutFormula.get(lang) }</p>
             <p class="assumed-note">{ T::AboutAssumed.get(lang) }</p>
@@ -77,6 +105,6 @@ pub fn About(props: &AboutProps) -> Html {
                 { for pack.sources.iter().map(|s| html! { <li>{ &s.title }</li> }) }
             </ul>
             <p class="disclaimer">{ T::AboutDisclaimer.get(lang) }</p>
-        </details>
+        </>
     }
 }

@@ -1,7 +1,7 @@
 // Phone and desktop widths in Chinese and English render without horizontal overflow; the
 // score region is a live region; every control has an accessible name.
 import assert from 'node:assert/strict';
-import { test, openApp, shown, scenarioQuery, EXAMPLE_2, sel } from './lib.mjs';
+import { test, openApp, shown, scenarioQuery, EXAMPLE_2, sel, openEveryDetails } from './lib.mjs';
 
 /** Fails when the document is wider than the viewport, naming the widest elements. */
 async function assertNoOverflow(page, when) {
@@ -30,7 +30,7 @@ for (const width of [360, 1280]) {
     test(`${width} px, ${lang}: no horizontal overflow with every panel open`, async ({ newPage, base }) => {
       const page = await newPage({ viewport: { width, height: 800 } });
       await openApp(page, base + scenarioQuery(EXAMPLE_2, { lang }));
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await openEveryDetails(page);
       await assertNoOverflow(page, 'every <details> open');
     });
   }
@@ -55,7 +55,7 @@ for (const lang of ['zh', 'en']) {
     let checked = 0;
     for (const tab of tabs) {
       await page.locator(`[data-testid=${tab}]`).click();
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await openEveryDetails(page);
       const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
       const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'input, select, textarea, button' });
       for (const nodeId of nodeIds) {

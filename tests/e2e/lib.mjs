@@ -311,3 +311,17 @@ export function oracle({ industry = 'general', metrics }) {
 
 /** Sleeps `ms` milliseconds. */
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Waits until an open "about" panel shows its body (built when the panel opens). */
+export async function waitForAboutBody(page) {
+  await page.waitForFunction(() => {
+    const about = document.querySelector('[data-testid=about]');
+    return !about || !about.open || about.querySelector('.disclaimer');
+  }, null, { timeout: 5_000 });
+}
+
+/** Opens every `<details>` of the page and waits for the bodies built on opening. */
+export async function openEveryDetails(page) {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await waitForAboutBody(page);
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
-import { test, DIST, KEY, SUB_PATH, openApp, waitScore, sel, sleep } from './lib.mjs';
+import { test, DIST, KEY, SUB_PATH, openApp, waitScore, sel, sleep, waitForAboutBody } from './lib.mjs';
 
 /** The policy of the issue, exactly (index.html's meta; a host may send it as a header). */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -152,6 +152,7 @@ async function openDetails(page) {
     await s.click({ timeout: 3_000 }).catch(() => {});
     n += 1;
   }
+  await waitForAboutBody(page);
   return n;
 }
 
