@@ -2,7 +2,10 @@
 // 1. Moves Trunk's inline <script type="module"> loader into its own file, so the page runs
 //    under `script-src 'self'` (no 'unsafe-inline'), as help centres embed it. Trunk 0.21 has
 //    no option for this (trunk-rs/trunk#288).
-// 2. Writes `servicescore-api.js`, a stable entry point to the JavaScript API (the wasm and JS
+// 2. Drops the `integrity` attribute of the wasm's `<link rel="preload" as="fetch">`: Chromium
+//    ignores it there and logs a warning on every load (crbug.com/981419). The wasm is
+//    same-origin, fetched under the page's CSP; the JS files keep their integrity.
+// 3. Writes `servicescore-api.js`, a stable entry point to the JavaScript API (the wasm and JS
 //    file names carry a content hash that changes with every build).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -29,6 +32,15 @@ html = html.replace(re, (_, body) => {
 });
 if (count !== 1) {
   console.error(`csp-loader: expected one inline module script, found ${count}`);
+  process.exit(1);
+}
+let preloads = 0;
+html = html.replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, (tag) => {
+  preloads += 1;
+  return tag.replace(/ integrity="[^"]*"/, '');
+});
+if (preloads !== 1) {
+  console.error(`csp-loader: expected one preload of the wasm, found ${preloads}`);
   process.exit(1);
 }
 writeFileSync(htmlPath, html);

@@ -2,7 +2,7 @@
 // right MIME types; the JS oracle the other tests rely on agrees with the golden file.
 import assert from 'node:assert/strict';
 import {
-  test, openApp, shown, goldenCases, oracle, scenarioQuery, EXAMPLE_2, SUB_PATH,
+  test, openApp, shown, goldenCases, oracle, scenarioQuery, EXAMPLE_2, SUB_PATH, sleep,
 } from './lib.mjs';
 
 test('the JS oracle agrees with every golden case (applicable industries)', async () => {
@@ -14,16 +14,22 @@ test('the JS oracle agrees with every golden case (applicable industries)', asyn
   }
 });
 
-test('loads at the root: defaults 4.40, 4 stars, wasm as application/wasm', async ({ page, base, server }) => {
+test('loads at the root: defaults 4.40, 4 stars, wasm fetched once as application/wasm, no warning', async ({ page, base, server }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const before = server.requests.length;
   await openApp(page, base);
   const s = await shown(page);
   assert.equal(s.display_score, '4.40');
   assert.equal(s.stars, 4);
   assert.deepEqual(Object.keys(s.dimensions).sort(), ['after_sales', 'consultation', 'disputes', 'logistics', 'product']);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-  const wasm = server.requests.filter((r) => r.url.endsWith('.wasm'));
-  assert.ok(wasm.length >= 1, 'the wasm file was requested');
-  assert.ok(wasm.every((r) => r.type === 'application/wasm'), JSON.stringify(wasm));
+  const wasm = server.requests.slice(before).filter((r) => r.url.endsWith('.wasm'));
+  // Once: the loader's fetch reuses the preload.
+  assert.equal(wasm.length, 1, JSON.stringify(wasm));
+  assert.equal(wasm[0].type, 'application/wasm');
+  await sleep(300);
+  assert.deepEqual(warnings, [], 'console warnings');
 });
 
 test('works under a sub-path: every asset is fetched relative to it', async ({ page, sub, server }) => {
