@@ -80,6 +80,20 @@ impl Collector {
     }
 }
 
+/// A reader of `text` as both importers read it: no header handling (the caller checks its
+/// own), rows of any length (reported by the caller with their line), cells trimmed, and a
+/// leading byte-order mark (Excel's "CSV UTF-8") dropped. Returns the text the reader reads,
+/// for [`Lines`].
+pub(crate) fn reader(text: &str) -> (&str, csv::Reader<&[u8]>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    (text, reader)
+}
+
 /// Line numbers as an editor shows them.
 ///
 /// The csv crate's own `Position::line` is taken where the parser starts looking for a

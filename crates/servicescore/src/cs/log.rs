@@ -191,13 +191,7 @@ fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
         errors: vec![e],
         truncated: false,
     };
-    // Spreadsheets (Excel "CSV UTF-8") write a byte-order mark before the header.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let (text, mut reader) = crate::csv_import::reader(text);
     let mut records = reader.records();
     let header = match records.next() {
         None => return Err(fatal(Error::row(

@@ -117,20 +117,23 @@ impl DailyRecord {
             };
             // Sums of decimals exported by spreadsheets may be a hair off: tolerate 1e-9.
             let slack = 1e-9 * o.max(1.0);
+            let between = || {
+                format!(
+                    "{} must lie between {}× and {}× {} ({}): {}–{}",
+                    fmt_num(v),
+                    fmt_num(b.min),
+                    fmt_num(b.max),
+                    b.of,
+                    fmt_num(o),
+                    fmt_num(b.min * o),
+                    fmt_num(b.max * o)
+                )
+            };
             let msg = if o == 0.0 && v > 0.0 {
                 Some(format!("{} but {} is 0{missing}", fmt_num(v), b.of))
             } else if v > b.max * o + slack {
                 Some(if b.min > 0.0 {
-                    format!(
-                        "{} must lie between {}× and {}× {} ({}): {}–{}",
-                        fmt_num(v),
-                        fmt_num(b.min),
-                        fmt_num(b.max),
-                        b.of,
-                        fmt_num(o),
-                        fmt_num(b.min * o),
-                        fmt_num(b.max * o)
-                    )
+                    between()
                 } else {
                     format!(
                         "{} is more than {} ({}){missing}",
@@ -140,16 +143,7 @@ impl DailyRecord {
                     )
                 })
             } else if v < b.min * o - slack {
-                Some(format!(
-                    "{} must lie between {}× and {}× {} ({}): {}–{}",
-                    fmt_num(v),
-                    fmt_num(b.min),
-                    fmt_num(b.max),
-                    b.of,
-                    fmt_num(o),
-                    fmt_num(b.min * o),
-                    fmt_num(b.max * o)
-                ))
+                Some(between())
             } else {
                 None
             };
@@ -371,13 +365,7 @@ impl DailyRecords {
 /// Reads `text`, keeping up to `limit` errors (1: stop at the first).
 fn read_csv(text: &str, limit: usize) -> std::result::Result<DailyRecords, CsvErrors> {
     let mut errs = Collector::new(limit);
-    // csv skips a BOM only at the very start of a reader; strip it here to be sure.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let (text, mut reader) = crate::csv_import::reader(text);
     let mut rows = reader.records();
     let header = match rows.next() {
         Some(Ok(h)) => h,
