@@ -176,12 +176,9 @@ fn rect_px(r: &Rect) -> [(i32, i32); 2] {
 
 impl Chart for DimensionChart {
     fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        area.fill(&theme.background)?;
-        let (w, h) = area.dim_in_pixel();
-        let f = self.frame(f64::from(w), f64::from(h), theme);
-        if f.is_degenerate(theme) {
+        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
             return Ok(());
-        }
+        };
         paint::frame(area, &f, None, theme)?;
         paint::legend(area, &f, &self.legend_items(theme), theme)?;
         if !self.has_data() {

@@ -233,6 +233,19 @@ pub(crate) fn halo<DB: DrawingBackend>(
     ))
 }
 
+/// Fills the area with the background and lays out the chart's frame for its pixel size with
+/// `layout`; `None` when the area is too small to draw anything in.
+pub(crate) fn begin<DB: DrawingBackend>(
+    area: &Area<DB>,
+    theme: &Theme,
+    layout: impl FnOnce(f64, f64) -> Frame,
+) -> Result<Option<Frame>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&theme.background)?;
+    let (w, h) = area.dim_in_pixel();
+    let f = layout(f64::from(w), f64::from(h));
+    Ok((!f.is_degenerate(theme)).then_some(f))
+}
+
 /// Background, grid, axes, ticks and tick labels, and the x-axis title.
 pub(crate) fn frame<DB: DrawingBackend>(
     area: &Area<DB>,

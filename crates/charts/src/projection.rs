@@ -164,12 +164,9 @@ fn score_stroke(theme: &Theme) -> Stroke {
 
 impl Chart for ProjectionChart {
     fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        area.fill(&theme.background)?;
-        let (w, h) = area.dim_in_pixel();
-        let f = self.frame(f64::from(w), f64::from(h), theme);
-        if f.is_degenerate(theme) {
+        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
             return Ok(());
-        }
+        };
         paint::frame(area, &f, None, theme)?;
         paint::hlines(area, &f, &self.hlines, theme)?;
         paint::legend(area, &f, &self.legend_items(theme), theme)?;

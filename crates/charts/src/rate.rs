@@ -163,12 +163,9 @@ fn rate_stroke(theme: &Theme) -> Stroke {
 
 impl Chart for RateChart {
     fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        area.fill(&theme.background)?;
-        let (w, h) = area.dim_in_pixel();
-        let f = self.frame(f64::from(w), f64::from(h), theme);
-        if f.is_degenerate(theme) {
+        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
             return Ok(());
-        }
+        };
         for r in self.shaded_rects(&f) {
             paint::shade(area, r, theme.alert, theme)?;
         }

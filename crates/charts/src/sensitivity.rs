@@ -247,12 +247,9 @@ pub(crate) fn draw_runs<DB: DrawingBackend>(
 
 impl Chart for SensitivityChart {
     fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        area.fill(&theme.background)?;
-        let (w, h) = area.dim_in_pixel();
-        let f = self.frame(f64::from(w), f64::from(h), theme);
-        if f.is_degenerate(theme) {
+        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
             return Ok(());
-        }
+        };
         let x_title = (!self.x_label.is_empty()).then_some(self.x_label.as_str());
         paint::frame(area, &f, x_title, theme)?;
         paint::hlines(area, &f, &self.hlines, theme)?;
