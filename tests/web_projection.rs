@@ -28,6 +28,7 @@ use std::rc::Rc;
 use common::{fire, reset, Page};
 use servicescore::{Model, RulePack, Scenario};
 use servicescore_charts::canvas::effective_scale;
+use servicescore_charts::canvas::probe::{blueish, context, near, white};
 use servicescore_charts::{Chart, DimensionChart, Frame, ProjectionChart, SensitivityChart, Theme};
 use servicescore_web::chart_data;
 use servicescore_web::components::projection::logic;
@@ -36,8 +37,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{
-    CanvasRenderingContext2d, DataTransfer, Element, File, FilePropertyBag, HtmlCanvasElement,
-    HtmlElement, HtmlInputElement, HtmlSelectElement,
+    DataTransfer, Element, File, FilePropertyBag, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+    HtmlSelectElement,
 };
 
 /// The example the page offers (200 days to 2026-11-20, 3 excluded days).
@@ -85,49 +86,13 @@ fn canvas(page: &Page, testid: &str) -> HtmlCanvasElement {
         .expect("a canvas")
 }
 
-fn context(c: &HtmlCanvasElement) -> CanvasRenderingContext2d {
-    c.get_context("2d")
-        .ok()
-        .flatten()
-        .expect("2d context")
-        .dyn_into()
-        .expect("is 2d")
-}
-
-fn pixel(ctx: &CanvasRenderingContext2d, x: f64, y: f64) -> [u8; 4] {
-    let d = ctx
-        .get_image_data(x.round(), y.round(), 1.0, 1.0)
-        .expect("image data")
-        .data();
-    [d[0], d[1], d[2], d[3]]
-}
-
-/// Whether a pixel within `r` device pixels of (x, y) satisfies `f`.
-fn near(
-    ctx: &CanvasRenderingContext2d,
-    x: f64,
-    y: f64,
-    r: i32,
-    f: impl Fn([u8; 4]) -> bool,
-) -> bool {
-    (-r..=r).any(|dx| (-r..=r).any(|dy| f(pixel(ctx, x + f64::from(dx), y + f64::from(dy)))))
-}
-
-/// The Okabe–Ito blue of the score line and the current bars.
-fn blueish(p: [u8; 4]) -> bool {
-    i32::from(p[2]) > i32::from(p[0]) + 80 && p[3] == 255
-}
-
-fn white(p: [u8; 4]) -> bool {
-    p == [255, 255, 255, 255]
-}
-
 /// A cheap fingerprint of everything drawn on a canvas.
 fn fingerprint(c: &HtmlCanvasElement) -> u64 {
     if c.width() == 0 || c.height() == 0 {
         return 0;
     }
     let d = context(c)
+        .expect("2d context")
         .get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
         .expect("image data")
         .data();
@@ -232,7 +197,7 @@ async fn sensitivity_and_dimension_canvases_draw_their_lines_and_bars() {
     until("the sensitivity chart to be drawn", 5_000, || {
         c.width() > 0 && {
             let f = frame_on(&c, SensitivityChart::frame, &chart);
-            let ctx = context(&c);
+            let ctx = context(&c).expect("2d context");
             points
                 .iter()
                 .all(|&(x, y)| near(&ctx, f.x.map(x), f.y.map(y), 2, blueish))
@@ -240,7 +205,7 @@ async fn sensitivity_and_dimension_canvases_draw_their_lines_and_bars() {
     })
     .await;
     let f = frame_on(&c, SensitivityChart::frame, &chart);
-    let ctx = context(&c);
+    let ctx = context(&c).expect("2d context");
     // Empty plot: above the curve at the left, between the 4.5 and 4.8 lines.
     let (ex, ey) = (f.x.map(15.0), f.y.map(4.65));
     assert!(
@@ -265,12 +230,18 @@ async fn sensitivity_and_dimension_canvases_draw_their_lines_and_bars() {
     until("the dimension chart to be drawn", 5_000, || {
         d.width() > 0 && {
             let f = frame_on(&d, DimensionChart::frame, &dims);
-            near(&context(&d), f.x.map(3.5), f.y.map(3.3), 1, blueish)
+            near(
+                &context(&d).expect("2d context"),
+                f.x.map(3.5),
+                f.y.map(3.3),
+                1,
+                blueish,
+            )
         }
     })
     .await;
     let f = frame_on(&d, DimensionChart::frame, &dims);
-    let dctx = context(&d);
+    let dctx = context(&d).expect("2d context");
     assert!(
         !near(&dctx, f.x.map(0.5), f.y.map(3.3), 2, blueish),
         "no product bar"
@@ -311,7 +282,7 @@ async fn switching_the_focused_metric_redraws() {
     // 4.4 − 0.6 / 2 / 5 = 4.34).
     until("the refund-rate curve", 5_000, || {
         let f = frame_on(&c, SensitivityChart::frame, &chart);
-        let ctx = context(&c);
+        let ctx = context(&c).expect("2d context");
         near(&ctx, f.x.map(0.8), f.y.map(4.4), 2, blueish)
             && near(&ctx, f.x.map(1.5), f.y.map(4.34), 2, blueish)
             && f.x.map(0.8) > f.x.map(1.5)
@@ -403,7 +374,7 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     until("the projection chart", 5_000, || {
         c.width() > 0 && {
             let f = frame_on(&c, ProjectionChart::frame, &o.chart);
-            let ctx = context(&c);
+            let ctx = context(&c).expect("2d context");
             // Not near the right end, where the reference lines' labels are drawn over the data.
             [-120, -30, 20, 60, 100]
                 .iter()

@@ -7,11 +7,12 @@
 //! --target wasm32-unknown-unknown --features canvas --test browser`.
 #![cfg(all(target_arch = "wasm32", feature = "canvas"))]
 
+use servicescore_charts::canvas::probe::{blueish, context, near, pixel, white};
 use servicescore_charts::canvas::{draw_on_canvas, render};
 use servicescore_charts::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -32,46 +33,8 @@ fn new_canvas() -> HtmlCanvasElement {
     canvas
 }
 
-fn context(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .expect("2d")
-        .dyn_into()
-        .expect("is 2d")
-}
-
-/// RGBA of the device pixel at (x, y).
-fn pixel(ctx: &CanvasRenderingContext2d, x: f64, y: f64) -> [u8; 4] {
-    let d = ctx
-        .get_image_data(x.round(), y.round(), 1.0, 1.0)
-        .expect("image data")
-        .data();
-    [d[0], d[1], d[2], d[3]]
-}
-
-/// Whether any pixel within `r` device pixels of (x, y) satisfies `f`.
-fn near(
-    ctx: &CanvasRenderingContext2d,
-    x: f64,
-    y: f64,
-    r: i32,
-    f: impl Fn([u8; 4]) -> bool,
-) -> bool {
-    (-r..=r).any(|dx| (-r..=r).any(|dy| f(pixel(ctx, x + f64::from(dx), y + f64::from(dy)))))
-}
-
-fn blueish(p: [u8; 4]) -> bool {
-    i32::from(p[2]) > i32::from(p[0]) + 80 && p[3] == 255
-}
-
 fn vermillionish(p: [u8; 4]) -> bool {
     i32::from(p[0]) > i32::from(p[2]) + 80 && p[3] == 255
-}
-
-fn white(p: [u8; 4]) -> bool {
-    p == [255, 255, 255, 255]
 }
 
 fn sensitivity() -> SensitivityChart {
@@ -117,7 +80,7 @@ fn sensitivity_ink_is_where_the_line_is() {
     let chart = sensitivity();
     let theme = Theme::light();
     render(&canvas, 400.0, 240.0, 2.0, &chart, &theme).expect("renders");
-    let ctx = context(&canvas);
+    let ctx = context(&canvas).expect("2d context");
     let f = chart.frame(800.0, 480.0, &theme.scaled(2.0));
     // On the line: blue within a couple of device pixels.
     for (x, y) in [(10.0, 3.1), (40.0, 3.4), (75.0, 4.25), (95.0, 4.85)] {
@@ -201,7 +164,7 @@ fn rate_shading() {
     };
     let theme = Theme::light();
     render(&canvas, 360.0, 200.0, 1.0, &chart, &theme).expect("renders");
-    let ctx = context(&canvas);
+    let ctx = context(&canvas).expect("2d context");
     let f = chart.frame(360.0, 200.0, &theme);
     let r = chart.shaded_rects(&f);
     // Tinted (or hatched) everywhere inside the period, white just outside it.
@@ -252,7 +215,7 @@ fn every_chart_draws_on_a_canvas() {
     let s = dims.slots(&f);
     let bar = s[0].current.expect("bar");
     assert!(blueish(pixel(
-        &context(&canvas),
+        &context(&canvas).expect("2d context"),
         bar.center_x(),
         bar.center_y()
     )));
@@ -266,7 +229,7 @@ fn every_chart_draws_on_a_canvas() {
     let canvas = new_canvas();
     render(&canvas, 300.0, 200.0, 3.0, &proj, &theme).expect("projection");
     let f = proj.frame(900.0, 600.0, &theme.scaled(3.0));
-    let ctx = context(&canvas);
+    let ctx = context(&canvas).expect("2d context");
     assert!(
         near(&ctx, f.x.map(15.0), f.y.map(4.3), 3, blueish),
         "projection line"
