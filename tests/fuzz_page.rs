@@ -15,71 +15,23 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::fmt::Debug;
-use std::time::Instant;
 
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
-use proptest::test_runner::{TestCaseResult, TestRunner};
+use proptest::test_runner::TestCaseResult;
 use servicescore::RulePack;
 use servicescore_web::i18n::Lang;
 use servicescore_web::storage::{decode, Stored};
 use servicescore_web::url::{parse_query, to_query, Reason};
 
 // ---------------------------------------------------------------------------------------------
-// The runner (as in crates/servicescore/tests/fuzz.rs)
+// The runner (shared with crates/servicescore/tests/fuzz.rs)
 
-/// Cases per target: `FUZZ_CASES`, or 2 000.
-fn cases() -> u32 {
-    match std::env::var("FUZZ_CASES") {
-        Ok(v) => v
-            .trim()
-            .replace('_', "")
-            .parse()
-            .unwrap_or_else(|_| panic!("FUZZ_CASES={v:?} is not a whole number")),
-        Err(_) => 2_000,
-    }
-}
-
-/// Named counters of one target.
-#[derive(Default)]
-struct Stats(RefCell<BTreeMap<&'static str, u64>>);
-
-impl Stats {
-    fn bump(&self, what: &'static str) {
-        *self.0.borrow_mut().entry(what).or_default() += 1;
-    }
-}
-
-/// Runs `test` on `cases()` inputs, then prints `fuzz <target>: <n> cases passed in <s> s`
-/// and the counters.
-fn fuzz<S>(target: &str, strategy: S, test: impl Fn(S::Value, &Stats) -> TestCaseResult)
-where
-    S: Strategy,
-    S::Value: Debug,
-{
-    let cases = cases();
-    let stats = Stats::default();
-    let mut runner = TestRunner::new(ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    });
-    let start = Instant::now();
-    let result = runner.run(&strategy, |input| test(input, &stats));
-    let secs = start.elapsed().as_secs_f64();
-    if let Err(e) = result {
-        panic!("fuzz {target}: FAILED after {secs:.1} s: {e}");
-    }
-    let mut lines = format!("fuzz {target}: {cases} cases passed in {secs:.1} s\n");
-    for (what, n) in stats.0.borrow().iter() {
-        lines.push_str(&format!("    {what}: {n}\n"));
-    }
-    print!("{lines}");
-}
+#[path = "../crates/servicescore/tests/support/fuzz_runner.rs"]
+mod fuzz_runner;
+use fuzz_runner::fuzz;
 
 fn pack() -> &'static RulePack {
     RulePack::default_pack()
