@@ -1,5 +1,6 @@
-//! What the page shows, computed from the state by the core: the breakdown, the baseline's,
-//! the "what helps most" ranking and the next goals. Pure: no browser, natively tested.
+//! What the page shows, computed from the state by the core: the breakdown, the "what helps
+//! most" ranking and the next goals, and (apart, since it changes only when pinned) the
+//! baseline's breakdown. Pure: no browser, natively tested.
 
 use servicescore::goal::{seek, GoalOutcome, Target};
 use servicescore::rulepack::{StarBand, ThresholdKind};
@@ -30,13 +31,11 @@ pub struct Goal {
     pub routes: Vec<Route>,
 }
 
-/// Everything derived from one scenario (and the baseline).
+/// Everything derived from one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Derived {
     /// The current breakdown.
     pub eval: Evaluation,
-    /// The baseline's breakdown, when pinned.
-    pub baseline: Option<Evaluation>,
     /// Metrics ranked by what one standard step gains.
     pub helps: Vec<MetricSensitivity>,
     /// Next targets (escape a risk, next star level, next gates) with routes.
@@ -49,18 +48,10 @@ impl Derived {
     /// # Errors
     ///
     /// An industry the pack does not know.
-    pub fn compute(
-        pack: &RulePack,
-        scenario: &Scenario,
-        baseline: Option<&Scenario>,
-    ) -> servicescore::Result<Derived> {
+    pub fn compute(pack: &RulePack, scenario: &Scenario) -> servicescore::Result<Derived> {
         let model = Model::new(pack, &scenario.industry)?;
         let values = scenario.values(pack);
         let eval = breakdown(&model, &values);
-        let baseline = baseline.and_then(|b| {
-            let m = Model::new(pack, &b.industry).ok()?;
-            Some(breakdown(&m, &b.values(pack)))
-        });
         let helps = rank(&model, &values)
             .into_iter()
             .filter(|h| h.gain > 1e-12)
@@ -72,13 +63,15 @@ impl Derived {
                 target,
             })
             .collect();
-        Ok(Derived {
-            eval,
-            baseline,
-            helps,
-            goals,
-        })
+        Ok(Derived { eval, helps, goals })
     }
+}
+
+/// The breakdown of a pinned baseline (`None`: none pinned, or its industry is unknown).
+pub fn baseline_eval(pack: &RulePack, baseline: Option<&Scenario>) -> Option<Evaluation> {
+    let b = baseline?;
+    let model = Model::new(pack, &b.industry).ok()?;
+    Some(breakdown(&model, &b.values(pack)))
 }
 
 /// The targets worth showing next: escaping a risk, the next star level, the unmet gates.
@@ -144,7 +137,7 @@ mod tests {
 
     fn derived(json: &str) -> Derived {
         let pack = RulePack::default_pack();
-        Derived::compute(pack, &Scenario::from_json(json).unwrap(), None).unwrap()
+        Derived::compute(pack, &Scenario::from_json(json).unwrap()).unwrap()
     }
 
     #[test]

@@ -109,6 +109,13 @@ pub fn initial_state(
     (s, backup)
 }
 
+/// Writes the pending state, if any, to localStorage (one `setItem`).
+fn write_pending(pending: &RefCell<Option<storage::Stored>>) {
+    if let Some(stored) = pending.borrow_mut().take() {
+        browser::storage_set(storage::KEY, &stored.encode());
+    }
+}
+
 /// The page.
 #[component]
 pub fn App() -> Html {
@@ -128,46 +135,45 @@ pub fn App() -> Html {
     });
     let st = &store.0;
     let scenario = st.scenario();
-    let derived = use_memo((scenario.clone(), st.baseline.clone()), |(s, b)| {
-        Derived::compute(pack, s, b.as_ref())
+    let derived = use_memo(scenario.clone(), |s| Derived::compute(pack, s));
+    // Apart from the scenario's: a slider move does not recompute the pinned baseline.
+    let baseline_eval = use_memo(st.baseline.clone(), |b| {
+        derived::baseline_eval(pack, b.as_ref())
     });
 
     // Persist: one setItem of the whole document (all or nothing), once the sliders rest
     // (a synchronous write per input event cost ~1 ms); a pending write is flushed when the
     // page is hidden, closed or the app unmounted, so a reload right after a change keeps it.
     {
-        let pending: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+        // The latest state not yet written; encoded only when written.
+        let pending: Rc<RefCell<Option<storage::Stored>>> = use_mut_ref(|| None);
         let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
         {
             let pending = pending.clone();
             use_effect_with((), move |_| {
-                let flush = move || {
-                    if let Some(doc) = pending.borrow_mut().take() {
-                        browser::storage_set(storage::KEY, &doc);
-                    }
-                };
-                let flusher = browser::on_page_hide(flush.clone());
+                let flusher = browser::on_page_hide({
+                    let pending = pending.clone();
+                    move || write_pending(&pending)
+                });
                 // Unmounted (the page is being torn down): write what is pending now.
                 move || {
                     drop(flusher);
-                    flush();
+                    write_pending(&pending);
                 }
             });
         }
         let mounted = use_mut_ref(|| false);
         let stored = storage::Stored::from_state(st);
         use_effect_with(stored, move |stored| {
+            *pending.borrow_mut() = Some(stored.clone());
             if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
                 // The state the page starts with is written at once: nothing is pending that
                 // a later flush could write over a newer value.
-                browser::storage_set(storage::KEY, &stored.encode());
+                write_pending(&pending);
                 return;
             }
-            *pending.borrow_mut() = Some(stored.encode());
             *timer.borrow_mut() = Some(Timeout::new(STORAGE_DEBOUNCE_MS, move || {
-                if let Some(doc) = pending.borrow_mut().take() {
-                    browser::storage_set(storage::KEY, &doc);
-                }
+                write_pending(&pending)
             }));
         });
     }
@@ -195,23 +201,28 @@ pub fn App() -> Html {
 
     let lang = st.lang;
     let dispatch = store.dispatcher();
-    let full_link = format!(
-        "?{}",
-        url::to_query(pack, &st.industry, &scenario.metrics, lang, false)
-    );
+    // The embed's "open the full page" link (not built for the full page itself).
+    let full_link = if st.embed {
+        format!(
+            "?{}",
+            url::to_query(pack, &st.industry, &scenario.metrics, lang, false)
+        )
+    } else {
+        String::new()
+    };
     let body = match &*derived {
         Ok(d) => html! {
             <>
-            <SummaryBar eval={d.eval.clone()} baseline={d.baseline.clone()} lang={lang} />
+            <SummaryBar eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
             <div class="layout">
                 <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
                     industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
                     baseline={st.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
                 <aside class="results" aria-label={T::Results.get(lang)} hidden={st.view == state::View::Projection}>
-                    <ScorePanel eval={d.eval.clone()} baseline={d.baseline.clone()} lang={lang} />
+                    <ScorePanel eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
                     // Charts of the metric in focus and of the dimensions (issue 4).
                     <ScoreCharts scenario={scenario.clone()} focus={AttrValue::from(st.focus.clone())}
-                        eval={d.eval.clone()} baseline={d.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} dispatch={dispatch.clone()} />
                     <Explain eval={d.eval.clone()} lang={lang} />
                     if !st.embed {
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
