@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{from_json, Error, Result};
 use crate::rulepack::{
-    Better, IndustryDef, Op, RulePack, Subject, ThresholdDef, ThresholdKind, MAX_DIMENSIONS,
+    IndustryDef, Op, RulePack, Subject, ThresholdDef, ThresholdKind, MAX_DIMENSIONS,
 };
 
 /// The default industry when a scenario names none.
@@ -544,14 +544,6 @@ fn bracket(model: &Model<'_>, metric: usize, v: f64) -> Option<[f64; 4]> {
     let i = (0..knots.len().saturating_sub(1))
         .find(|&i| s * v >= s * knots[i] && s * v <= s * knots[i + 1])?;
     Some([knots[i], knots[i + 1], ps[i], ps[i + 1]])
-}
-
-/// The better of two values of a metric.
-pub fn better_of(better: Better, a: f64, b: f64) -> f64 {
-    match better {
-        Better::Higher => a.max(b),
-        Better::Lower => a.min(b),
-    }
 }
 
 #[cfg(test)]

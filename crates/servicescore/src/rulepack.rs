@@ -998,50 +998,7 @@ impl RulePack {
     }
 
     fn validate_cs(&self) -> Result<()> {
-        let cs = &self.customer_service;
-        let from = parse_time_of_day(&cs.assessed_from.value)
-            .ok_or_else(|| Error::field("customer_service.assessed_from", "expected HH:MM:SS"))?;
-        let to = parse_time_of_day(&cs.assessed_to.value)
-            .ok_or_else(|| Error::field("customer_service.assessed_to", "expected HH:MM:SS"))?;
-        if from > to {
-            return Err(Error::field(
-                "customer_service.assessed_to",
-                "must not be before assessed_from",
-            ));
-        }
-        for (path, v) in [
-            ("reply_within_seconds", cs.reply_within_seconds.value),
-            ("reply_window_days", cs.reply_window_days.value),
-            ("penalty_days", cs.penalty_days.value),
-        ] {
-            if v == 0 {
-                return Err(Error::field(
-                    format!("customer_service.{path}"),
-                    "must be at least 1",
-                ));
-            }
-        }
-        for (path, v) in [
-            ("reply_target_pct", cs.reply_target_pct.value),
-            (
-                "dissatisfaction_target_pct",
-                cs.dissatisfaction_target_pct.value,
-            ),
-        ] {
-            if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
-                return Err(Error::field(
-                    format!("customer_service.{path}"),
-                    "must be a percentage 0–100",
-                ));
-            }
-        }
-        if !(1..=5).contains(&cs.dissatisfied_max_rating.value) {
-            return Err(Error::field(
-                "customer_service.dissatisfied_max_rating",
-                "must be 1–5",
-            ));
-        }
-        Ok(())
+        crate::cs::Params::new(&self.customer_service).map(|_| ())
     }
 
     fn validate_violations(&self) -> Result<()> {

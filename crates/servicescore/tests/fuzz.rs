@@ -24,7 +24,7 @@ use jiff::SignedDuration;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence, Index};
-use proptest::test_runner::{TestCaseError, TestCaseResult, TestRunner};
+use proptest::test_runner::{TestCaseError, TestCaseResult};
 use serde_json::Value;
 use servicescore::cs::{self, SessionLog};
 use servicescore::goal::{goal_seek, Target};

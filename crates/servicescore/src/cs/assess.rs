@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{date_text, day_index, month_key, pct, Params, SessionLog, MAX_RANGE_DAYS};
+use super::{day_index, month_key, pct, Params, SessionLog, MAX_RANGE_DAYS};
 use crate::error::{Error, Result};
 use crate::rulepack::CsRules;
 
@@ -52,7 +52,7 @@ impl DayStatus {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DayAssessment {
     /// The day assessed (T).
-    #[serde(serialize_with = "date_text::date")]
+    #[serde(serialize_with = "crate::dates::serde_date::serialize")]
     pub date: Date,
     /// Counted sessions in the window (0 on a penalty day).
     pub counted: u64,
@@ -64,10 +64,10 @@ pub struct DayAssessment {
     pub status: DayStatus,
     /// First day of the window (`None` on a penalty day or when the window is empty, as on
     /// the first day of a new cycle).
-    #[serde(serialize_with = "date_text::option_date")]
+    #[serde(serialize_with = "crate::dates::serde_opt_date::serialize")]
     pub window_from: Option<Date>,
     /// Last day of the window (T−1).
-    #[serde(serialize_with = "date_text::option_date")]
+    #[serde(serialize_with = "crate::dates::serde_opt_date::serialize")]
     pub window_to: Option<Date>,
     /// Whether this day's `fail` started a penalty (false for a repeated fail in a month).
     pub starts_penalty: bool,
@@ -81,13 +81,13 @@ pub struct DayAssessment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Penalty {
     /// The day whose `fail` started it.
-    #[serde(serialize_with = "date_text::date")]
+    #[serde(serialize_with = "crate::dates::serde_date::serialize")]
     pub fail_date: Date,
     /// Its first day (the day after the fail).
-    #[serde(serialize_with = "date_text::date")]
+    #[serde(serialize_with = "crate::dates::serde_date::serialize")]
     pub first_day: Date,
     /// Its last day.
-    #[serde(serialize_with = "date_text::date")]
+    #[serde(serialize_with = "crate::dates::serde_date::serialize")]
     pub last_day: Date,
     /// The month it counts for (`YYYY-MM`, the fail's month, even when it runs into the next).
     pub month: String,

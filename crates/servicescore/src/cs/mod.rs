@@ -75,8 +75,9 @@ pub(crate) struct Params {
 }
 
 impl Params {
-    /// Reads the constants; a pack from [`crate::RulePack::from_json`] never fails here, but
-    /// `CsRules` is public and may have been built or edited by hand.
+    /// Reads and checks the constants. The pack's validation is this function, so a pack from
+    /// [`crate::RulePack::from_json`] never fails here; `CsRules` is public and may have been
+    /// built or edited by hand.
     pub fn new(rules: &CsRules) -> Result<Params> {
         let from_s = parse_time_of_day(&rules.assessed_from.value)
             .ok_or_else(|| Error::field("customer_service.assessed_from", "expected HH:MM:SS"))?;
@@ -108,6 +109,15 @@ impl Params {
                 ))
             }
         };
+        // In the order the pack's validation reports them (it calls this).
+        let within_s = at_least_one("reply_within_seconds", rules.reply_within_seconds.value)?;
+        let window_days = at_least_one("reply_window_days", rules.reply_window_days.value)?;
+        let penalty_days = at_least_one("penalty_days", rules.penalty_days.value)?;
+        let target_pct = pct("reply_target_pct", rules.reply_target_pct.value)?;
+        let dissatisfaction_target_pct = pct(
+            "dissatisfaction_target_pct",
+            rules.dissatisfaction_target_pct.value,
+        )?;
         let dissatisfied_max = u8::try_from(rules.dissatisfied_max_rating.value)
             .ok()
             .filter(|r| (1..=5).contains(r))
@@ -117,15 +127,12 @@ impl Params {
         Ok(Params {
             from_s,
             to_s,
-            within_s: at_least_one("reply_within_seconds", rules.reply_within_seconds.value)?,
-            window_days: at_least_one("reply_window_days", rules.reply_window_days.value)?,
-            target_pct: pct("reply_target_pct", rules.reply_target_pct.value)?,
-            penalty_days: at_least_one("penalty_days", rules.penalty_days.value)?,
+            within_s,
+            window_days,
+            target_pct,
+            penalty_days,
             dissatisfied_max,
-            dissatisfaction_target_pct: pct(
-                "dissatisfaction_target_pct",
-                rules.dissatisfaction_target_pct.value,
-            )?,
+            dissatisfaction_target_pct,
         })
     }
 
@@ -191,24 +198,4 @@ pub(crate) fn month_key(d: Date) -> String {
 pub fn parse_date(path: &str, text: &str) -> Result<Date> {
     crate::dates::parse_date(text)
         .ok_or_else(|| Error::field(path, format!("\"{text}\" is not a valid date YYYY-MM-DD")))
-}
-
-/// Serde helpers: dates as `YYYY-MM-DD` text (jiff's own serde support is not enabled, to
-/// keep the core's dependency set small).
-pub(crate) mod date_text {
-    use jiff::civil::Date;
-    use serde::Serializer;
-
-    /// `Date` → `"YYYY-MM-DD"`.
-    pub fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    /// `Option<Date>` → `"YYYY-MM-DD"` or `null`.
-    pub fn option_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => s.collect_str(d),
-            None => s.serialize_none(),
-        }
-    }
 }

@@ -30,7 +30,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::assess::{Daily, DayStatus, Machine};
-use super::{date_text, dates_from, day_index, pct, Params, SessionLog, MAX_RANGE_DAYS};
+use super::{dates_from, day_index, pct, Params, SessionLog, MAX_RANGE_DAYS};
 use crate::error::{Error, Result};
 use crate::rulepack::CsRules;
 
@@ -53,16 +53,16 @@ pub enum PlanOutcome {
         /// T's rate in that best case.
         best_rate_pct: f64,
         /// First later day the best case passes.
-        #[serde(serialize_with = "date_text::option_date")]
+        #[serde(serialize_with = "crate::dates::serde_opt_date::serialize")]
         reachable_on: Option<Date>,
     },
     /// T falls in a penalty that the logged days already force: nothing is assessed on T.
     Penalty {
         /// Last day of that penalty.
-        #[serde(serialize_with = "date_text::date")]
+        #[serde(serialize_with = "crate::dates::serde_date::serialize")]
         penalty_until: Date,
         /// First later day the best case passes.
-        #[serde(serialize_with = "date_text::option_date")]
+        #[serde(serialize_with = "crate::dates::serde_opt_date::serialize")]
         reachable_on: Option<Date>,
     },
     /// No counted session is logged or expected in T's window.
@@ -73,20 +73,20 @@ pub enum PlanOutcome {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WhatItTakes {
     /// T.
-    #[serde(serialize_with = "date_text::date")]
+    #[serde(serialize_with = "crate::dates::serde_date::serialize")]
     pub day: Date,
     /// The log's last day L (the log is taken as complete up to its end).
-    #[serde(serialize_with = "date_text::date")]
+    #[serde(serialize_with = "crate::dates::serde_date::serialize")]
     pub last_logged_day: Date,
     /// Counted sessions per calendar day over the log.
     pub avg_counted_per_day: f64,
     /// The reply-rate target, percent.
     pub target_pct: f64,
     /// First day of T's window in the best case (`None` when empty or on a penalty day).
-    #[serde(serialize_with = "date_text::option_date")]
+    #[serde(serialize_with = "crate::dates::serde_opt_date::serialize")]
     pub window_from: Option<Date>,
     /// Last day of T's window (T−1).
-    #[serde(serialize_with = "date_text::option_date")]
+    #[serde(serialize_with = "crate::dates::serde_opt_date::serialize")]
     pub window_to: Option<Date>,
     /// Counted sessions already logged in T's window.
     pub logged_counted: u64,
