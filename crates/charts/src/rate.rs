@@ -114,9 +114,21 @@ impl RateChart {
         items
     }
 
-    /// The layout of this chart drawn `width` × `height` pixels with `theme`.
+    /// The layout of this chart drawn `width` × `height` pixels with `theme`. The legend is
+    /// the one [`Chart::draw`] shows: without the "below target" entry when the crosses do not
+    /// fit, laid out again then (the entries and their slots must pair up).
     pub fn frame(&self, width: f64, height: f64, theme: &Theme) -> Frame {
-        let items = self.legend_items(None, theme);
+        let all = self.legend_items(None, theme);
+        let f = self.frame_for(&all, width, height, theme);
+        let shown = self.legend_items(Some(&f), theme);
+        if shown.len() == all.len() {
+            f
+        } else {
+            self.frame_for(&shown, width, height, theme)
+        }
+    }
+
+    fn frame_for(&self, items: &[(&str, Glyph)], width: f64, height: f64, theme: &Theme) -> Frame {
         let labels: Vec<&str> = items.iter().map(|i| i.0).collect();
         frame::compute(
             width,
@@ -297,6 +309,26 @@ mod tests {
                 vec!["未达标".to_owned(), "2".to_owned()],
                 vec!["处罚期".to_owned(), "2024-06-01 – 2024-06-03".to_owned()],
             ]
+        );
+    }
+
+    #[test]
+    fn the_legend_laid_out_is_the_legend_drawn() {
+        let t = Theme::light();
+        let mut c = chart();
+        // A long range on a narrow chart: the crosses (and their legend entry) are left out.
+        c.days = (0..200)
+            .map(|d| (d, Some(if d % 2 == 0 { 70.0 } else { 90.0 })))
+            .collect();
+        for width in [180.0, 320.0, 480.0, 2400.0] {
+            let f = c.frame(width, 240.0, &t);
+            let drawn = c.legend_items(Some(&f), &t);
+            assert_eq!(f.legend.len(), drawn.len(), "width {width}");
+        }
+        assert_eq!(
+            c.legend_items(Some(&c.frame(320.0, 240.0, &t)), &t).len(),
+            3,
+            "rate, target and penalty"
         );
     }
 
