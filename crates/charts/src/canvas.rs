@@ -16,7 +16,6 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::{Chart, Theme};
@@ -125,12 +124,7 @@ pub fn draw_on_canvas<R>(
     };
     let no_context = || CanvasError("no 2d context".to_owned());
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(no_context)?;
-    let ctx = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(no_context)?;
+    let ctx = probe::context(canvas).ok_or_else(no_context)?;
     let area = Canvas {
         inner,
         ctx,

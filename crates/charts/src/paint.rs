@@ -199,10 +199,23 @@ pub(crate) fn text<DB: DrawingBackend>(
     area.draw(&Text::new(s, (px(x), px(y)), style))
 }
 
-/// A translucent background patch behind a label drawn inside the plot, so lines running
-/// under it do not cross the text. `(x, y)` and the anchor are the label's.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn halo<DB: DrawingBackend>(
+/// A label inside the plot (small font, `colour`) on a translucent background patch, so
+/// lines running under it do not cross the text. `(x, y)` and the anchor are the label's.
+pub(crate) fn halo_text<DB: DrawingBackend>(
+    area: &Area<DB>,
+    s: &str,
+    at: (f64, f64),
+    colour: RGBColor,
+    (h, v): (HPos, VPos),
+    theme: &Theme,
+) -> DrawResult<DB> {
+    let size = theme.small_font_px;
+    halo(area, s, at, size, h, v, theme)?;
+    text(area, s, at, size, colour, h, v, theme)
+}
+
+/// The background patch of [`halo_text`].
+fn halo<DB: DrawingBackend>(
     area: &Area<DB>,
     s: &str,
     (x, y): (f64, f64),
@@ -399,16 +412,12 @@ pub(crate) fn hline_labels<DB: DrawingBackend>(
         } else {
             s.colour
         };
-        let size = theme.small_font_px;
-        halo(area, &l.label, at, size, HPos::Right, VPos::Bottom, theme)?;
-        text(
+        halo_text(
             area,
             &l.label,
             at,
-            size,
             colour,
-            HPos::Right,
-            VPos::Bottom,
+            (HPos::Right, VPos::Bottom),
             theme,
         )?;
     }

@@ -114,7 +114,7 @@ impl ProjectionChart {
     fn legend_items(&self, theme: &Theme) -> Vec<(&str, Glyph)> {
         let mut items = vec![(
             self.score_label.as_str(),
-            Glyph::Line(score_stroke(theme), None),
+            Glyph::Line(theme.series_stroke(), None),
         )];
         items.retain(|(l, _)| !l.is_empty());
         items
@@ -151,14 +151,6 @@ impl ProjectionChart {
             .find(|d| d.0 == day)
             .and_then(|d| d.1)
             .filter(|v| v.is_finite())
-    }
-}
-
-fn score_stroke(theme: &Theme) -> Stroke {
-    Stroke {
-        colour: theme.primary,
-        dash: Dash::Solid,
-        width: theme.line_px,
     }
 }
 
@@ -205,7 +197,7 @@ impl Chart for ProjectionChart {
                 area,
                 &f,
                 &day_runs(&self.days),
-                score_stroke(theme),
+                theme.series_stroke(),
                 Marker::Dot,
                 theme,
             )?;

@@ -10,7 +10,7 @@ use crate::paint::{self, Area, DrawResult, Glyph, Marker};
 use crate::scale::{format_fixed, format_value};
 use crate::sensitivity::draw_runs;
 use crate::series::{day_runs, EPS};
-use crate::theme::{Dash, LineKind, Stroke, Theme};
+use crate::theme::{LineKind, Theme};
 use crate::{Chart, HLine, Summary, NONE};
 
 /// Input of the reply-rate chart.
@@ -93,7 +93,7 @@ impl RateChart {
         let mut items = vec![
             (
                 self.rate_label.as_str(),
-                Glyph::Line(rate_stroke(theme), Some((Marker::Dot, theme.primary))),
+                Glyph::Line(theme.series_stroke(), Some((Marker::Dot, theme.primary))),
             ),
             (
                 self.target_label.as_str(),
@@ -165,14 +165,6 @@ impl RateChart {
     }
 }
 
-fn rate_stroke(theme: &Theme) -> Stroke {
-    Stroke {
-        colour: theme.primary,
-        dash: Dash::Solid,
-        width: theme.line_px,
-    }
-}
-
 impl Chart for RateChart {
     fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
         let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
@@ -197,7 +189,7 @@ impl Chart for RateChart {
             area,
             &f,
             &day_runs(&self.days),
-            rate_stroke(theme),
+            theme.series_stroke(),
             Marker::Dot,
             theme,
         )?;

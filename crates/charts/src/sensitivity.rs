@@ -100,7 +100,7 @@ impl SensitivityChart {
     fn legend_items(&self, theme: &Theme) -> Vec<(&str, Glyph)> {
         let mut items = vec![(
             self.overall_label.as_str(),
-            Glyph::Line(overall_stroke(theme), Some((Marker::Dot, theme.primary))),
+            Glyph::Line(theme.series_stroke(), Some((Marker::Dot, theme.primary))),
         )];
         if !runs(&self.dimension).is_empty() {
             items.push((
@@ -206,14 +206,6 @@ impl SensitivityChart {
     }
 }
 
-fn overall_stroke(theme: &Theme) -> Stroke {
-    Stroke {
-        colour: theme.primary,
-        dash: Dash::Solid,
-        width: theme.line_px,
-    }
-}
-
 fn dimension_stroke(theme: &Theme) -> Stroke {
     Stroke {
         colour: theme.secondary,
@@ -274,7 +266,7 @@ impl Chart for SensitivityChart {
             area,
             &f,
             &runs(&clip(&self.overall)),
-            overall_stroke(theme),
+            theme.series_stroke(),
             Marker::Dot,
             theme,
         )?;
@@ -292,23 +284,12 @@ impl Chart for SensitivityChart {
                 paint::marker(area, (px, py), Marker::TriangleUp, theme.accent, theme)?;
                 let at = (px + theme.pad / 2.0, f.plot.bottom - theme.rule_px * 3.0);
                 let label = format_value(x, step, 2);
-                paint::halo(
+                paint::halo_text(
                     area,
                     &label,
                     at,
-                    theme.small_font_px,
-                    HPos::Left,
-                    VPos::Bottom,
-                    theme,
-                )?;
-                paint::text(
-                    area,
-                    &label,
-                    at,
-                    theme.small_font_px,
                     theme.accent,
-                    HPos::Left,
-                    VPos::Bottom,
+                    (HPos::Left, VPos::Bottom),
                     theme,
                 )?;
             }
@@ -331,25 +312,7 @@ impl Chart for SensitivityChart {
             };
             let label = format_value(c, step, 2);
             let at = (hx, f.plot.top + theme.rule_px * 2.0);
-            paint::halo(
-                area,
-                &label,
-                at,
-                theme.small_font_px,
-                hpos,
-                VPos::Top,
-                theme,
-            )?;
-            paint::text(
-                area,
-                &label,
-                at,
-                theme.small_font_px,
-                theme.foreground,
-                hpos,
-                VPos::Top,
-                theme,
-            )?;
+            paint::halo_text(area, &label, at, theme.foreground, (hpos, VPos::Top), theme)?;
             if let Some(d) = interpolate(&self.dimension, c) {
                 let p = (x, f.y.map(f.y.clamp(d)));
                 paint::marker(area, p, Marker::Diamond, theme.secondary, theme)?;

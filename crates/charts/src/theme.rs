@@ -184,6 +184,15 @@ impl Theme {
         }
     }
 
+    /// The stroke of a chart's main series (the score, the reply rate): solid, primary.
+    pub fn series_stroke(&self) -> Stroke {
+        Stroke {
+            colour: self.primary,
+            dash: Dash::Solid,
+            width: self.line_px,
+        }
+    }
+
     /// The stroke of a reference line of this kind.
     pub fn line_stroke(&self, kind: LineKind) -> Stroke {
         match kind {
