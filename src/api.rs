@@ -32,9 +32,5 @@ fn error(msg: &str) -> JsValue {
 /// Whether the host page asked for the API only (`<html data-servicescore="api">`): then the
 /// simulator is not rendered into it.
 pub fn api_only() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-servicescore"))
-        .is_some_and(|v| v == "api")
+    crate::browser::root_attr("data-servicescore").is_some_and(|v| v == "api")
 }

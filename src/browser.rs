@@ -98,11 +98,12 @@ impl Drop for PageHide {
     }
 }
 
-/// Removes a key.
-pub fn storage_remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
+/// An attribute of the page's root element (`<html>`), e.g. `lang` or `data-servicescore`.
+pub fn root_attr(name: &str) -> Option<String> {
+    window()?
+        .document()?
+        .document_element()?
+        .get_attribute(name)
 }
 
 /// Sets `<html lang>` and the document title.
@@ -156,14 +157,6 @@ pub fn watch_height() -> Option<HeightWatcher> {
     })
 }
 
-/// Whether the page runs inside a frame.
-pub fn in_frame() -> bool {
-    window().is_some_and(|w| match (w.parent(), w.top()) {
-        (Ok(Some(p)), Ok(Some(t))) => !js_sys::Object::is(&p, &t) || !js_sys::Object::is(&w, &t),
-        _ => false,
-    })
-}
-
 /// The message type the page posts to its parent: `{type: "servicescore:height", height}`.
 pub const HEIGHT_MESSAGE: &str = "servicescore:height";
 
@@ -179,13 +172,6 @@ pub fn post_height(height: f64) {
     let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
     // "*": the height is not secret and the embedding origin is not known in advance.
     let _ = parent.post_message(&msg, "*");
-}
-
-/// Milliseconds since navigation (for measurements).
-pub fn now_ms() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Fetches a text file of the page itself (the examples), relative to the page.

@@ -48,10 +48,25 @@ impl Derived {
     /// # Errors
     ///
     /// An industry the pack does not know.
-    pub fn compute(pack: &RulePack, scenario: &Scenario) -> servicescore::Result<Derived> {
+    ///
+    /// `with_advice`: also rank the metrics and seek the next goals (the score view's advice);
+    /// without it `helps` and `goals` are empty, so that a slider move in the projection view,
+    /// where the advice is hidden, does not run a goal seek per metric and target.
+    pub fn compute(
+        pack: &RulePack,
+        scenario: &Scenario,
+        with_advice: bool,
+    ) -> servicescore::Result<Derived> {
         let model = Model::new(pack, &scenario.industry)?;
         let values = scenario.values(pack);
         let eval = breakdown(&model, &values);
+        if !with_advice {
+            return Ok(Derived {
+                eval,
+                helps: Vec::new(),
+                goals: Vec::new(),
+            });
+        }
         let helps = rank(&model, &values)
             .into_iter()
             .filter(|h| h.gain > 1e-12)
@@ -137,7 +152,7 @@ mod tests {
 
     fn derived(json: &str) -> Derived {
         let pack = RulePack::default_pack();
-        Derived::compute(pack, &Scenario::from_json(json).unwrap()).unwrap()
+        Derived::compute(pack, &Scenario::from_json(json).unwrap(), true).unwrap()
     }
 
     #[test]

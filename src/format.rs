@@ -40,6 +40,23 @@ pub fn delta(x: f64, decimals: usize) -> String {
     format!("{sign}{:.*}", decimals, r.abs())
 }
 
+/// The change between two scores as shown (each rounded to 2 decimals first, so the change
+/// is the difference of the numbers on screen); `None` unless both exist.
+pub fn score_change(now: Option<f64>, before: Option<f64>) -> Option<f64> {
+    Some(round_to(now?, 2) - round_to(before?, 2))
+}
+
+/// The class of a change badge: `delta-up`, `delta-down`, or none within `eps` of zero.
+pub fn delta_class(d: f64, eps: f64) -> Option<&'static str> {
+    if d > eps {
+        Some("delta-up")
+    } else if d < -eps {
+        Some("delta-down")
+    } else {
+        None
+    }
+}
+
 /// A share 0–1 as a percentage with at most one decimal (`82.5%`, `19%`).
 pub fn share(p: f64) -> String {
     format!("{}%", number_text(round_to(p * 100.0, 1)))

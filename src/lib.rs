@@ -135,7 +135,11 @@ pub fn App() -> Html {
     });
     let st = &store.0;
     let scenario = st.scenario();
-    let derived = use_memo(scenario.clone(), |s| Derived::compute(pack, s));
+    // The advice is computed only where it is shown (not behind the projection view).
+    let with_advice = st.view != state::View::Projection;
+    let derived = use_memo((scenario.clone(), with_advice), |(s, with_advice)| {
+        Derived::compute(pack, s, *with_advice)
+    });
     // Apart from the scenario's: a slider move does not recompute the pinned baseline.
     let baseline_eval = use_memo(st.baseline.clone(), |b| {
         derived::baseline_eval(pack, b.as_ref())

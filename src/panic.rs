@@ -20,15 +20,11 @@ pub fn install() {
 }
 
 fn lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .map_or(Lang::Zh, |l| match l.get(..2) {
-            Some("en") => Lang::En,
-            Some("es") => Lang::Es,
-            _ => Lang::Zh,
-        })
+    crate::browser::root_attr("lang").map_or(Lang::Zh, |l| match l.get(..2) {
+        Some("en") => Lang::En,
+        Some("es") => Lang::Es,
+        _ => Lang::Zh,
+    })
 }
 
 /// Shows the panel (public for the browser tests; the hook is its only other caller).

@@ -156,7 +156,7 @@ impl State {
         }
         for m in &pack.metrics {
             match s.value(&m.id) {
-                Some(v) if v.is_finite() && v >= m.range[0] && v <= m.range[1] => {
+                Some(v) if m.admits(v) => {
                     self.values.insert(m.id.clone(), v);
                     self.absent.remove(&m.id);
                 }
@@ -200,7 +200,7 @@ impl State {
         match action {
             Action::SetValue(id, v) => {
                 if let Some(m) = pack.metric(&id) {
-                    if v.is_finite() && v >= m.range[0] && v <= m.range[1] {
+                    if m.admits(v) {
                         self.values.insert(id.clone(), v);
                         self.absent.remove(&id);
                         self.focus = id;

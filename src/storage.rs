@@ -121,7 +121,7 @@ fn decode_document(pack: &RulePack, raw: &str) -> Result<Stored, String> {
         let m = pack
             .metric(id)
             .ok_or_else(|| format!("hidden_values.{id}: unknown metric"))?;
-        if !(v.is_finite() && *v >= m.range[0] && *v <= m.range[1]) {
+        if !m.admits(*v) {
             return Err(format!("hidden_values.{id}: {v} is out of range"));
         }
     }

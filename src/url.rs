@@ -102,12 +102,10 @@ pub fn parse_query(pack: &RulePack, query: &str) -> UrlParams {
             }
             match v.parse::<f64>() {
                 Ok(x) if !x.is_finite() => out.problems.push(problem(Reason::NotANumber)),
-                Ok(x) if x < m.range[0] || x > m.range[1] => {
-                    out.problems.push(problem(Reason::OutOfRange {
-                        min: m.range[0],
-                        max: m.range[1],
-                    }))
-                }
+                Ok(x) if !m.admits(x) => out.problems.push(problem(Reason::OutOfRange {
+                    min: m.range[0],
+                    max: m.range[1],
+                })),
                 Ok(x) => {
                     out.metrics.insert(name, Some(x));
                 }

@@ -196,10 +196,7 @@ pub fn FileImport(props: &FileImportProps) -> Html {
 
 /// Whether this is the single-file build (`<html data-single-file>`, scripts/single-file.mjs).
 fn single_file() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|e| e.has_attribute("data-single-file"))
+    crate::browser::root_attr("data-single-file").is_some()
 }
 
 /// UTF-8 (a BOM is dropped later by the CSV readers), else GB18030.

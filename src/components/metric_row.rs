@@ -53,7 +53,7 @@ fn read_typed(m: &MetricDef, text: &str) -> Result<f64, Refusal> {
     if !v.is_finite() {
         return Err(Refusal::NotANumber);
     }
-    if v < m.range[0] || v > m.range[1] {
+    if !m.admits(v) {
         return Err(Refusal::OutOfRange);
     }
     Ok(v)

@@ -22,19 +22,13 @@ pub struct ScorePanelProps {
 }
 
 fn delta_badge(lang: Lang, now: Option<f64>, before: Option<f64>) -> Html {
-    match (now, before) {
-        (Some(a), Some(b)) => {
-            let d = servicescore::round_display(a, 2) - servicescore::round_display(b, 2);
-            let class = if d > 1e-9 {
-                "delta delta-up"
-            } else if d < -1e-9 {
-                "delta delta-down"
-            } else {
-                "delta"
-            };
-            html! { <span class={class} data-testid="baseline-delta">{ fill(T::VsBaseline.get(lang), &[("x", &format::delta(d, 2))]) }</span> }
-        }
-        _ => html! {},
+    match format::score_change(now, before) {
+        Some(d) => html! {
+            <span class={classes!("delta", format::delta_class(d, 1e-9))} data-testid="baseline-delta">
+                { fill(T::VsBaseline.get(lang), &[("x", &format::delta(d, 2))]) }
+            </span>
+        },
+        None => html! {},
     }
 }
 

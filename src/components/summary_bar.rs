@@ -23,16 +23,13 @@ pub struct SummaryBarProps {
 #[component]
 pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     let e = &props.eval;
-    let delta = match (e.score, props.baseline.as_ref().and_then(|b| b.score)) {
-        (Some(a), Some(b)) => Some(fill(
-            T::VsBaseline.get(props.lang),
-            &[(
-                "x",
-                &format::delta(format::round_to(a, 2) - format::round_to(b, 2), 2),
-            )],
-        )),
-        _ => None,
-    };
+    let delta =
+        format::score_change(e.score, props.baseline.as_ref().and_then(|b| b.score)).map(|d| {
+            fill(
+                T::VsBaseline.get(props.lang),
+                &[("x", &format::delta(d, 2))],
+            )
+        });
     html! {
         <div class="summary-bar" aria-hidden="true">
             <span class="summary-label">{ T::ScoreHeading.get(props.lang) }</span>

@@ -227,6 +227,11 @@ impl MetricDef {
         decimals_of(self.slider.step)
     }
 
+    /// Whether `v` is a value of this metric: a finite number within its range.
+    pub fn admits(&self, v: f64) -> bool {
+        v.is_finite() && v >= self.range[0] && v <= self.range[1]
+    }
+
     /// The worst and the best end of the valid range.
     pub fn worst_best(&self) -> (f64, f64) {
         match self.better {
@@ -913,9 +918,7 @@ impl RulePack {
                         format!("needs {n} knots, one per percentile, not {}", k.len()),
                     ));
                 }
-                if k.iter()
-                    .any(|v| !v.is_finite() || *v < m.range[0] || *v > m.range[1])
-                {
+                if !k.iter().all(|v| m.admits(*v)) {
                     return Err(Error::field(
                         path,
                         format!(

@@ -270,10 +270,8 @@ impl CsState {
             }
             Ok(log) => {
                 let days = (
-                    log.first_day()
-                        .and_then(|d| CivilDate::parse(&d.to_string())),
-                    log.last_day()
-                        .and_then(|d| CivilDate::parse(&d.to_string())),
+                    log.first_day().and_then(crate::chart_data::civil),
+                    log.last_day().and_then(crate::chart_data::civil),
                 );
                 let (Some(first_day), Some(last_day)) = days else {
                     self.import = ImportState::Empty { name };

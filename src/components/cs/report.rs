@@ -17,13 +17,9 @@ use servicescore::SessionLog;
 use servicescore_charts::{CivilDate, DayAxis, RateChart};
 
 use super::text::CT;
+use crate::chart_data::{self, civil};
 use crate::format::round_to;
 use crate::i18n::{fill, Lang};
-
-/// A core date (`jiff::civil::Date`, which this crate does not name) as a [`CivilDate`].
-pub fn civil(d: impl Display) -> Option<CivilDate> {
-    CivilDate::parse(&d.to_string())
-}
 
 /// A date as the page writes it (`YYYY-MM-DD`), `—` when absent.
 fn date_text(d: Option<impl Display>) -> String {
@@ -147,7 +143,7 @@ impl Report {
     /// Day offset of a core date from `from`.
     fn offset(&self, d: impl Display) -> Option<i32> {
         let d = civil(d)?;
-        i32::try_from(d.to_days() - self.from.to_days()).ok()
+        Some(chart_data::offset(self.from, d))
     }
 
     /// Penalty periods as inclusive day offsets from `from` (for the chart).

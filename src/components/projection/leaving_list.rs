@@ -35,7 +35,7 @@ pub fn LeavingList(props: &LeavingListProps) -> Html {
                         ("leaves", &l.leaves_on.to_string()),
                     ]) }</span>
                     if let Some(e) = l.effect {
-                        <span class={classes!("delta", if e > 0.0005 { "delta-up" } else if e < -0.0005 { "delta-down" } else { "" })}>
+                        <span class={classes!("delta", format::delta_class(e, 0.0005))}>
                             { fill(PT::LeavingEffect.get(lang), &[("x", &format::delta(e, 3))]) }
                         </span>
                     }
