@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, openApp, ROOT } from './lib.mjs';
+import { test, openApp, ROOT, assertNoOverflow } from './lib.mjs';
 
 const EXAMPLE = join(ROOT, 'www/examples/sessions-example.csv');
 
@@ -35,19 +35,6 @@ async function openCs(page, url) {
 
 async function upload(page, file) {
   await page.setInputFiles('input[type=file][data-testid=sessions-file]', file);
-}
-
-/** Fails when the document is wider than the viewport, naming what sticks out. */
-async function assertNoOverflow(page, when) {
-  const m = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-    wide: [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.cs-table-wrap, .tabs'))
-      .slice(0, 3)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
-  }));
-  assert.ok(m.scroll <= m.inner, `${when}: scrollWidth ${m.scroll} > innerWidth ${m.inner}; ${m.wide.join(', ')}`);
 }
 
 test('the example session log shows the CLI\'s next assessment and every day', async ({ page, base }) => {
@@ -139,12 +126,12 @@ for (const lang of ['zh', 'en']) {
   test(`360 px, ${lang}: the customer-service view does not scroll sideways`, async ({ newPage, base }) => {
     const page = await newPage({ viewport: { width: 360, height: 740 } });
     await openCs(page, `${base}?lang=${lang}`);
-    await assertNoOverflow(page, 'empty');
+    await assertNoOverflow(page, 'empty', '.cs-table-wrap, .tabs');
     await upload(page, EXAMPLE);
     await page.locator('[data-testid=cs-status]').waitFor();
     await page.click('[data-testid=violations-example]');
     await page.waitForFunction(() => document.querySelector('[data-testid=violation-total]')?.dataset.general === '26');
-    await assertNoOverflow(page, 'with the example log and counts');
+    await assertNoOverflow(page, 'with the example log and counts', '.cs-table-wrap, .tabs');
     // The count boxes are reachable without scrolling a table sideways.
     const right = await page.locator('input[data-testid=violation-count]').first().evaluate((e) => e.getBoundingClientRect().right);
     assert.ok(right <= 360, `count box ends at ${right}`);

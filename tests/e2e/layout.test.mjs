@@ -1,21 +1,7 @@
 // Phone and desktop widths in Chinese and English render without horizontal overflow; the
 // score region is a live region; every control has an accessible name.
 import assert from 'node:assert/strict';
-import { test, openApp, shown, scenarioQuery, EXAMPLE_2, sel, openEveryDetails } from './lib.mjs';
-
-/** Fails when the document is wider than the viewport, naming the widest elements. */
-async function assertNoOverflow(page, when) {
-  const m = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-    wide: [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
-      .slice(0, 3)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (right ${Math.round(e.getBoundingClientRect().right)})`),
-  }));
-  assert.ok(m.scroll <= m.inner, `${when}: scrollWidth ${m.scroll} > innerWidth ${m.inner}; beyond the edge: ${m.wide.join(', ')}`);
-}
+import { test, openApp, shown, scenarioQuery, EXAMPLE_2, sel, openEveryDetails, assertNoOverflow } from './lib.mjs';
 
 for (const width of [360, 1280]) {
   for (const lang of ['zh', 'en', 'es']) {

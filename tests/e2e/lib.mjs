@@ -2,6 +2,7 @@
 // release build (at the root and under a sub-path), Chromium through playwright-core, page
 // helpers, and an independent JS transcription of the SPEC §2 score formula (the oracle the
 // slider tests compare against; it reads only the rule pack's benchmark numbers).
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, createReadStream } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -324,4 +325,40 @@ export async function waitForAboutBody(page) {
 export async function openEveryDetails(page) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await waitForAboutBody(page);
+}
+
+/** x of a range thumb's centre for `value` (Chromium's native thumb is about 16 px wide). */
+export function thumbX(box, value, min, max, thumb = 16) {
+  return box.x + thumb / 2 + ((value - min) / (max - min)) * (box.width - thumb);
+}
+
+/** Drags a metric's slider with the mouse from its value to `to` in `steps` moves; returns the value it then holds. */
+export async function drag(page, id, to, steps = 12) {
+  const slider = page.locator(sel.slider(id));
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const [min, max, from] = await slider.evaluate((e) => [Number(e.min), Number(e.max), Number(e.value)]);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(thumbX(box, from, min, max), y);
+  await page.mouse.down();
+  await page.mouse.move(thumbX(box, to, min, max), y, { steps });
+  await page.mouse.up();
+  return Number(await slider.inputValue());
+}
+
+/**
+ * Fails when the document is wider than the viewport, naming the widest elements (leaving
+ * out those inside `ignore`, a selector of boxes that scroll sideways on purpose).
+ */
+export async function assertNoOverflow(page, when, ignore = '') {
+  const m = await page.evaluate((ignore) => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !(ignore && e.closest(ignore)))
+      .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (right ${Math.round(e.getBoundingClientRect().right)})`),
+  }), ignore);
+  assert.ok(m.scroll <= m.inner, `${when}: scrollWidth ${m.scroll} > innerWidth ${m.inner}; beyond the edge: ${m.wide.join(', ')}`);
 }

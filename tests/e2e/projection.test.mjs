@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { test, openApp, sel, sleep, ROOT } from './lib.mjs';
+import { test, openApp, sel, sleep, ROOT, drag } from './lib.mjs';
 
 const EXAMPLE = join(ROOT, 'www/examples/daily-example.csv');
 
@@ -139,23 +139,6 @@ function countDraws() {
     }
     return fill.call(this, x, y, w, h);
   };
-}
-
-function thumbX(box, value, min, max, thumb = 16) {
-  return box.x + thumb / 2 + ((value - min) / (max - min)) * (box.width - thumb);
-}
-
-/** Drags a metric's slider from its value to `to` in `steps` mouse moves. */
-async function drag(page, id, to, steps) {
-  const slider = page.locator(sel.slider(id));
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const [min, max, from] = await slider.evaluate((e) => [Number(e.min), Number(e.max), Number(e.value)]);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(thumbX(box, from, min, max), y);
-  await page.mouse.down();
-  await page.mouse.move(thumbX(box, to, min, max), y, { steps });
-  await page.mouse.up();
 }
 
 function perFrame(draws, id) {

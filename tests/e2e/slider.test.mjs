@@ -1,28 +1,10 @@
 // Sliders with the mouse and the keyboard, on SPEC §4 example 3 (only the 3-minute reply
 // rate, 60 % → 3.56): the score follows, compared with the independent JS oracle.
 import assert from 'node:assert/strict';
-import { test, openApp, shown, waitScore, oracle, scenarioQuery, sel } from './lib.mjs';
+import { test, openApp, shown, waitScore, oracle, scenarioQuery, sel, drag } from './lib.mjs';
 
 const REPLY = 'reply_3min_pct';
 const EXAMPLE_3 = scenarioQuery({ [REPLY]: 60 });
-
-/** x of the thumb's centre for `value` (Chromium's native thumb is about 16 px wide). */
-function thumbX(box, value, min, max, thumb = 16) {
-  return box.x + thumb / 2 + ((value - min) / (max - min)) * (box.width - thumb);
-}
-
-async function drag(page, id, to) {
-  const slider = page.locator(sel.slider(id));
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const [min, max, from] = await slider.evaluate((e) => [Number(e.min), Number(e.max), Number(e.value)]);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(thumbX(box, from, min, max), y);
-  await page.mouse.down();
-  await page.mouse.move(thumbX(box, to, min, max), y, { steps: 12 });
-  await page.mouse.up();
-  return Number(await slider.inputValue());
-}
 
 async function expectOracle(page, value) {
   const want = oracle({ metrics: { [REPLY]: value } });
