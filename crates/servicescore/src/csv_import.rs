@@ -49,9 +49,10 @@ impl Collector {
         }
     }
 
-    /// The list is full: later errors only set `truncated`.
-    pub(crate) fn full(&self) -> bool {
-        self.errors.len() >= self.limit
+    /// A count that grows with every error pushed (kept or not): a row compares it before and
+    /// after reading its cells to know whether it was refused.
+    pub(crate) fn seen(&self) -> usize {
+        self.errors.len() + usize::from(self.truncated)
     }
 
     pub(crate) fn push(&mut self, e: Error) {

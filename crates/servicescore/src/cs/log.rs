@@ -211,7 +211,7 @@ fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
     let mut sessions = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for record in records {
-        if errors.full() && errors.truncated {
+        if errors.done() {
             break;
         }
         let record = match record {
@@ -227,9 +227,6 @@ fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
         let line = lines.of(&record);
         if let Some(s) = row(&record, line, &cols, &mut seen, &mut errors) {
             sessions.push(s);
-        }
-        if errors.full() && limit == 1 {
-            break;
         }
     }
     let mut log = SessionLog::from_sessions(sessions);
@@ -288,7 +285,7 @@ fn row(
     seen: &mut HashMap<String, u64>,
     errors: &mut crate::csv_import::Collector,
 ) -> Option<Session> {
-    let before = errors.errors.len() + usize::from(errors.truncated);
+    let before = errors.seen();
     let mut bad = |e: Error| errors.push(e);
     // Cells past the header are tolerated only when empty (trailing commas).
     if let Some((i, extra)) = record
@@ -390,8 +387,7 @@ fn row(
             Some(r)
         }),
     };
-    let after = errors.errors.len() + usize::from(errors.truncated);
-    if after != before {
+    if errors.seen() != before {
         return None;
     }
     Some(Session {
@@ -410,27 +406,22 @@ fn not_a_datetime(line: u64, column: &str, v: &str) -> Error {
     )
 }
 
-/// Digits at `range` of `b` as a number (all ASCII digits, else `None`).
-fn digits(b: &[u8], range: std::ops::Range<usize>) -> Option<i16> {
-    let mut v: i16 = 0;
-    for &c in b.get(range)? {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        v = v * 10 + i16::from(c - b'0');
-    }
-    Some(v)
-}
-
-/// Strict `YYYY-MM-DD HH:MM:SS` (or with `T`).
+/// Strict `YYYY-MM-DD HH:MM:SS` (or with `T`): the pack's date and time-of-day parsers
+/// joined by one separator.
 pub(crate) fn parse_datetime(s: &str) -> Option<DateTime> {
-    let b = s.as_bytes();
-    if b.len() != 19 || !matches!(b[10], b' ' | b'T') || b[13] != b':' || b[16] != b':' {
+    if s.len() != 19 || !matches!(s.as_bytes()[10], b' ' | b'T') {
         return None;
     }
     let date = crate::dates::parse_date(s.get(..10)?)?;
-    let part = |r| digits(b, r).and_then(|v| i8::try_from(v).ok());
-    let time = Time::new(part(11..13)?, part(14..16)?, part(17..19)?, 0).ok()?;
+    let secs = crate::rulepack::parse_time_of_day(s.get(11..)?)?;
+    let part = |v: u32| i8::try_from(v).ok();
+    let time = Time::new(
+        part(secs / 3600)?,
+        part(secs / 60 % 60)?,
+        part(secs % 60)?,
+        0,
+    )
+    .ok()?;
     Some(date.to_datetime(time))
 }
 

@@ -225,15 +225,26 @@ fn parse_count(cell: &str) -> std::result::Result<f64, String> {
         return Ok(0.0);
     }
     match cell.parse::<f64>() {
-        Ok(v) if v.is_nan() => Err(format!("\"{cell}\" is not a number")),
-        Ok(v) if v.is_infinite() => Err(format!("\"{cell}\" is not a finite number")),
-        Ok(v) if v < 0.0 => Err(format!(
-            "{cell} is negative (counts and sums are at least 0)"
-        )),
-        Ok(v) if v > MAX_CELL => Err(format!("{cell} is too large (at most {MAX_CELL:e})")),
-        // `+ 0.0` turns -0 into 0, so that records compare and print as expected.
-        Ok(v) => Ok(v + 0.0),
+        Ok(v) => check_count(v, cell),
         Err(_) => Err(format!("\"{cell}\" is not a number")),
+    }
+}
+
+/// A count as read, or why it is refused; `shown` is how the message writes it.
+fn check_count(v: f64, shown: impl std::fmt::Display) -> std::result::Result<f64, String> {
+    if v.is_nan() {
+        Err(format!("\"{shown}\" is not a number"))
+    } else if v.is_infinite() {
+        Err(format!("\"{shown}\" is not a finite number"))
+    } else if v < 0.0 {
+        Err(format!(
+            "{shown} is negative (counts and sums are at least 0)"
+        ))
+    } else if v > MAX_CELL {
+        Err(format!("{shown} is too large (at most {MAX_CELL:e})"))
+    } else {
+        // `+ 0.0` turns -0 into 0, so that records compare and print as expected.
+        Ok(v + 0.0)
     }
 }
 
@@ -282,7 +293,7 @@ impl DailyRecords {
     pub fn new(mut records: Vec<DailyRecord>) -> Result<DailyRecords> {
         for r in &records {
             for (i, v) in r.counts.iter().enumerate() {
-                parse_count(&v.to_string())
+                check_count(*v, v)
                     .map_err(|m| Error::field(format!("{}.{}", r.date, DAILY_COLUMNS[i]), m))?;
             }
             if let Some((col, m)) = r.inconsistency(&[true; N]) {
@@ -481,7 +492,7 @@ fn read_row(
     has: &[bool; N],
     errs: &mut Collector,
 ) -> Option<DailyRecord> {
-    let before = errs.errors.len() + usize::from(errs.truncated);
+    let before = errs.seen();
     let mut err = |column: &str, message: String| errs.push(Error::row(line, column, message));
     if row.len() < cols.len() {
         let name = column_name(row.len(), cols);
@@ -535,10 +546,7 @@ fn read_row(
             _ => {}
         }
     }
-    let (Some(date), true) = (
-        date,
-        errs.errors.len() + usize::from(errs.truncated) == before,
-    ) else {
+    let (Some(date), true) = (date, errs.seen() == before) else {
         return None;
     };
     rec.date = date;
