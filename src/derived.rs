@@ -2,6 +2,8 @@
 //! most" ranking and the next goals, and (apart, since it changes only when pinned) the
 //! baseline's breakdown. Pure: no browser, natively tested.
 
+use std::rc::Rc;
+
 use servicescore::goal::{seek, GoalOutcome, Target};
 use servicescore::rulepack::{StarBand, ThresholdKind};
 use servicescore::sensitivity::{rank, MetricSensitivity};
@@ -35,7 +37,8 @@ pub struct Goal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Derived {
     /// The current breakdown.
-    pub eval: Evaluation,
+    /// (Shared: every component that shows it holds the same one.)
+    pub eval: Rc<Evaluation>,
     /// Metrics ranked by what one standard step gains.
     pub helps: Vec<MetricSensitivity>,
     /// Next targets (escape a risk, next star level, next gates) with routes.
@@ -59,7 +62,7 @@ impl Derived {
     ) -> servicescore::Result<Derived> {
         let model = Model::new(pack, &scenario.industry)?;
         let values = scenario.values(pack);
-        let eval = breakdown(&model, &values);
+        let eval = Rc::new(breakdown(&model, &values));
         if !with_advice {
             return Ok(Derived {
                 eval,
@@ -83,10 +86,10 @@ impl Derived {
 }
 
 /// The breakdown of a pinned baseline (`None`: none pinned, or its industry is unknown).
-pub fn baseline_eval(pack: &RulePack, baseline: Option<&Scenario>) -> Option<Evaluation> {
+pub fn baseline_eval(pack: &RulePack, baseline: Option<&Scenario>) -> Option<Rc<Evaluation>> {
     let b = baseline?;
     let model = Model::new(pack, &b.industry).ok()?;
-    Some(breakdown(&model, &b.values(pack)))
+    Some(Rc::new(breakdown(&model, &b.values(pack))))
 }
 
 /// The targets worth showing next: escaping a risk, the next star level, the unmet gates.

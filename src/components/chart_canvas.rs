@@ -18,13 +18,17 @@ use yew::prelude::*;
 /// Props of [`ChartCanvas`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChartCanvasProps<C: PartialEq + Clone> {
-    /// The chart (plain data; a change schedules one redraw).
-    pub chart: C,
+    /// The chart (plain data, shared: a render clones the pointer, not the series; a change
+    /// schedules one redraw).
+    pub chart: Rc<C>,
     /// Height in CSS pixels (the width follows the container).
     pub height: f64,
     /// Test hook of the canvas.
     pub testid: AttrValue,
 }
+
+/// What the next frame draws: the chart and the CSS size.
+type Drawing<C> = (Rc<C>, f64, f64);
 
 /// A chart drawn on a canvas.
 #[component]
@@ -63,7 +67,7 @@ where
     }
 
     // Draw the latest chart on the next frame; at most one frame is pending at a time.
-    let latest: Rc<RefCell<Option<(C, f64, f64)>>> = use_mut_ref(|| None);
+    let latest: Rc<RefCell<Option<Drawing<C>>>> = use_mut_ref(|| None);
     let pending: Rc<Rc<Cell<bool>>> = use_memo((), |_| Rc::new(Cell::new(false)));
     let frame: Rc<RefCell<Option<AnimationFrame>>> = use_mut_ref(|| None);
     {
@@ -87,7 +91,7 @@ where
                         if let Some((chart, w, h)) = latest.borrow().as_ref() {
                             let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
                             // A failed draw leaves the canvas blank; the table below still says it all.
-                            let _ = canvas::render(&canvas, *w, *h, dpr, chart, &Theme::light());
+                            let _ = canvas::render(&canvas, *w, *h, dpr, &**chart, &Theme::light());
                         }
                     });
                     // Replaced (not dropped inside its own callback) on the next request.

@@ -1,5 +1,7 @@
 //! "How it is computed": the chain from dimension scores to the displayed score and stars.
 
+use std::rc::Rc;
+
 use servicescore::{Evaluation, RulePack};
 use yew::prelude::*;
 
@@ -10,7 +12,7 @@ use crate::i18n::{fill, Lang, T};
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExplainProps {
     /// The breakdown to explain.
-    pub eval: Evaluation,
+    pub eval: Rc<Evaluation>,
     /// Page language.
     pub lang: Lang,
 }

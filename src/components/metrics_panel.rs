@@ -1,5 +1,7 @@
 //! The metric rows grouped by dimension, each group with a "this dimension has data" switch.
 
+use std::rc::Rc;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use servicescore::{Evaluation, RulePack, Scenario};
@@ -20,7 +22,7 @@ pub struct MetricsPanelProps {
     /// Industry id.
     pub industry: AttrValue,
     /// The current breakdown.
-    pub eval: Evaluation,
+    pub eval: Rc<Evaluation>,
     /// The pinned baseline.
     pub baseline: Option<Scenario>,
     /// Page language.

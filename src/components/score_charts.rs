@@ -5,6 +5,8 @@
 //! The chart data comes from [`crate::chart_data`] (pure); [`ChartCanvas`] draws it at most
 //! once per animation frame however fast the sliders move.
 
+use std::rc::Rc;
+
 use servicescore::{Evaluation, Model, RulePack, Scenario};
 use servicescore_charts::{DimensionChart, SensitivityChart};
 use web_sys::HtmlSelectElement;
@@ -39,9 +41,9 @@ pub struct ScoreChartsProps {
     /// The metric in focus.
     pub focus: AttrValue,
     /// The current breakdown.
-    pub eval: Evaluation,
+    pub eval: Rc<Evaluation>,
     /// The baseline's, when pinned.
-    pub baseline: Option<Evaluation>,
+    pub baseline: Option<Rc<Evaluation>>,
     /// Page language.
     pub lang: Lang,
     /// State dispatcher (to change the focus).
@@ -57,12 +59,12 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
         (props.scenario.clone(), props.focus.clone(), lang),
         |(s, focus, lang)| {
             let model = Model::new(pack, &s.industry).ok()?;
-            chart_data::sensitivity_chart(&model, &s.values(pack), focus, *lang)
+            chart_data::sensitivity_chart(&model, &s.values(pack), focus, *lang).map(Rc::new)
         },
     );
     let dimensions = use_memo(
         (props.eval.clone(), props.baseline.clone(), lang),
-        |(e, b, lang)| chart_data::dimension_chart(pack, e, b.as_ref(), *lang),
+        |(e, b, lang)| chart_data::dimension_chart(pack, e, b.as_deref(), *lang),
     );
     // The select follows the focus however it changes (a focused metric row, a slider).
     let select = super::use_select_value(props.focus.to_string());
@@ -87,7 +89,7 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
                 <ChartCanvas<SensitivityChart> chart={c} height={SENSITIVITY_HEIGHT} testid="sensitivity-chart" />
             }
             <p class="note">{ SC::Note.get(lang) }</p>
-            <ChartCanvas<DimensionChart> chart={(*dimensions).clone()} height={DIMENSION_HEIGHT} testid="dimension-chart" />
+            <ChartCanvas<DimensionChart> chart={dimensions.clone()} height={DIMENSION_HEIGHT} testid="dimension-chart" />
         </section>
     }
 }

@@ -1,6 +1,8 @@
 //! The results: overall score, stars, dimension scores and thresholds, with the deltas to the
 //! pinned baseline. The score region is announced politely to screen readers.
 
+use std::rc::Rc;
+
 use servicescore::rulepack::{Subject, ThresholdKind};
 use servicescore::{Evaluation, RulePack};
 use yew::prelude::*;
@@ -14,9 +16,9 @@ use crate::i18n::{fill, Lang, T};
 #[derive(Properties, PartialEq, Clone)]
 pub struct ScorePanelProps {
     /// The current breakdown.
-    pub eval: Evaluation,
+    pub eval: Rc<Evaluation>,
     /// The baseline's, when pinned.
-    pub baseline: Option<Evaluation>,
+    pub baseline: Option<Rc<Evaluation>>,
     /// Page language.
     pub lang: Lang,
 }

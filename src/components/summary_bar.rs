@@ -1,6 +1,8 @@
 //! A compact score line that stays on screen on phones while the user drags a metric further
 //! down the page. Hidden from screen readers: the results panel is the announced region.
 
+use std::rc::Rc;
+
 use servicescore::Evaluation;
 use yew::prelude::*;
 
@@ -12,9 +14,9 @@ use crate::i18n::{fill, Lang, T};
 #[derive(Properties, PartialEq, Clone)]
 pub struct SummaryBarProps {
     /// The current breakdown.
-    pub eval: Evaluation,
+    pub eval: Rc<Evaluation>,
     /// The baseline's, when pinned.
-    pub baseline: Option<Evaluation>,
+    pub baseline: Option<Rc<Evaluation>>,
     /// Page language.
     pub lang: Lang,
 }

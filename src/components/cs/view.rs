@@ -113,7 +113,7 @@ pub fn CsView(props: &CsViewProps) -> Html {
         r.as_ref()
             .as_ref()
             .and_then(|r| r.as_ref().ok())
-            .map(|r| r.chart(rules, *lang))
+            .map(|r| Rc::new(r.chart(rules, *lang)))
     });
 
     let tally = servicescore::violations::tally(&pack.violations, &st.tally_counts())

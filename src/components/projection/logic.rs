@@ -449,7 +449,7 @@ pub struct Outlook {
     /// Days projected.
     pub horizon: usize,
     /// The chart.
-    pub chart: ProjectionChart,
+    pub chart: std::rc::Rc<ProjectionChart>,
     /// First-reach dates, star levels then thresholds.
     pub reach: Vec<ReachRow>,
     /// Bad days leaving the window, oldest first.
@@ -514,7 +514,7 @@ pub fn outlook(
     Ok(Outlook {
         start: past.start,
         horizon,
-        chart,
+        chart: std::rc::Rc::new(chart),
         reach,
         leaving,
         first_score: p.days.first().and_then(|d| d.display_score.clone()),
