@@ -75,7 +75,12 @@ export function requireDist() {
  * Returns `{ origin, base, sub, requests, fixtures, close }`; `requests` logs
  * `{ url, status, type }`; `fixtures` maps extra paths to HTML (test parent pages).
  */
-export async function startServer(dir = DIST) {
+/**
+ * Serves `dir` on 127.0.0.1 (at the root and under SUB_PATH), recording every request.
+ * `headers` are added to every file response; `transform(file, text)` may rewrite an HTML
+ * file before it is sent (e.g. to drop its CSP meta).
+ */
+export async function startServer(dir = DIST, { headers = {}, transform = null } = {}) {
   const requests = [];
   const fixtures = new Map();
   const root = resolve(dir);
@@ -106,8 +111,9 @@ export async function startServer(dir = DIST) {
       return done(404);
     }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-    createReadStream(file).pipe(res);
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+    if (transform && file.endsWith('.html')) res.end(transform(file, readFileSync(file, 'utf8')));
+    else createReadStream(file).pipe(res);
     done(200, type);
   });
   await new Promise((ok, fail) => {

@@ -3,10 +3,9 @@
 // text (URL, typed, imported, stored) only ever appears as text; the messages it posts to
 // the parent carry no user data, and messages from the parent change nothing.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
-import { test, DIST, KEY, SUB_PATH, openApp, waitScore, sel, sleep, waitForAboutBody } from './lib.mjs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { test, DIST, KEY, SUB_PATH, openApp, waitScore, sel, sleep, waitForAboutBody, startServer } from './lib.mjs';
 
 /** The policy of the issue, exactly (index.html's meta; a host may send it as a header). */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -307,42 +306,25 @@ test('CSP: the page works under its meta policy, with no violation', async ({ pa
   await worksUnderPolicy(page, `${base}?lang=en`);
 });
 
-/**
- * Serves dist/ with the policy as an HTTP header, as a host would: at /header/ as built
- * (meta and header), at /header-only/ with the meta removed from index.html.
- */
-async function startHeaderServer() {
-  const root = resolve(DIST);
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json' };
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const m = url.pathname.match(/^\/(header|header-only)\/(.*)$/);
-    if (!m) return res.writeHead(404).end();
-    let file = normalize(join(root, decodeURIComponent(m[2]) || 'index.html'));
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
-    let body = readFileSync(file);
-    if (m[1] === 'header-only' && file.endsWith('index.html')) {
-      body = Buffer.from(body.toString('utf8').replace(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/i, ''));
-    }
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
-    res.end(body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
-}
-
 test('CSP: the same policy as an HTTP header (with and without the meta) holds, and is enforced', async ({ newPage, browser }) => {
-  const server = await startHeaderServer();
+  // As a host would send it: with the page as built (meta and header), and with the meta
+  // removed from index.html (header only).
+  const headers = { 'Content-Security-Policy': CSP };
+  const withMeta = await startServer(DIST, { headers });
+  const headerOnly = await startServer(DIST, {
+    headers,
+    transform: (_, html) => html.replace(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  });
+  const servers = [withMeta, headerOnly];
   try {
-    for (const path of ['/header/', '/header-only/']) {
+    for (const server of servers) {
       const page = await newPage();
-      const res = await page.goto(`${server.origin}${path}?lang=en`);
+      const res = await page.goto(`${server.base}?lang=en`);
       assert.equal(res.headers()['content-security-policy'], CSP);
-      if (path === '/header-only/') {
+      if (server === headerOnly) {
         assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 0, 'the meta is gone');
       }
-      await worksUnderPolicy(page, `${server.origin}${path}?lang=en`);
+      await worksUnderPolicy(page, `${server.base}?lang=en`);
     }
     // The policy is really enforced there, and the listener sees it (so "no violation" above
     // means something): a foreign fetch and an inline style attribute are both refused.
@@ -350,7 +332,7 @@ test('CSP: the same policy as an HTTP header (with and without the meta) holds, 
     try {
       await context.addInitScript(instrument);
       const page = await context.newPage();
-      await page.goto(`${server.origin}/header-only/?lang=en`);
+      await page.goto(`${headerOnly.base}?lang=en`);
       await page.locator(sel.score).waitFor();
       await page.evaluate(() => fetch('http://localhost:9/').catch(() => {}));
       await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
@@ -362,7 +344,7 @@ test('CSP: the same policy as an HTTP header (with and without the meta) holds, 
       await context.close();
     }
   } finally {
-    await server.close();
+    await Promise.all(servers.map((s) => s.close()));
   }
 }, { timeout: 60_000 });
 
