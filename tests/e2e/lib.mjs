@@ -28,19 +28,10 @@ export function setCurrentFile(f) { currentFile = f; }
  * Registers a test. `fn(t)` gets `t.page` (a fresh page in a fresh browser context, 1280×900),
  * `t.newPage(options)` for more pages (viewport, …), `t.base` (the build at the server root)
  * and `t.sub` (the build under SUB_PATH). Console errors and page errors fail the test.
- *
- * `todo: 'file:line — what is wrong'` marks a test of a known page bug: it runs, its failure
- * is reported as TODO without failing the run, and the run says so when it starts passing.
  */
-export function test(name, fn, { timeout = 30_000, todo = null } = {}) {
-  registry.push({ file: currentFile, name, fn, timeout, todo });
+export function test(name, fn, { timeout = 30_000 } = {}) {
+  registry.push({ file: currentFile, name, fn, timeout });
 }
-
-/**
- * Console errors of known page bugs, not counted as test failures (each is printed once per
- * run with its TODO). Keep this list empty: remove an entry as soon as the page is fixed.
- */
-export const KNOWN_CONSOLE_ERRORS = [];
 
 // ---------------------------------------------------------------------------------------
 // Static server.
@@ -146,16 +137,10 @@ export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Known console errors seen, by TODO text (reported once at the end of a run). */
-export const knownSeen = new Map();
-
 /** Records console errors, page errors and failed responses of a page into `errors`. */
 export function watchErrors(page, errors) {
   page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const known = KNOWN_CONSOLE_ERRORS.find((k) => k.pattern.test(m.text()));
-    if (known) knownSeen.set(known.todo, (knownSeen.get(known.todo) ?? 0) + 1);
-    else errors.push(`console error: ${m.text()}`);
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('response', (r) => {

@@ -13,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  registry, setCurrentFile, requireDist, startServer, launch, watchErrors, knownSeen,
+  registry, setCurrentFile, requireDist, startServer, launch, watchErrors,
 } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,7 +43,6 @@ async function main() {
   const browser = await launch();
   console.log(`e2e: ${tests.length} tests, ${server.base} (and ${server.sub}), ${browser.version()}`);
   const failed = [];
-  const todos = [];
   for (const t of tests) {
     const t0 = Date.now();
     const errors = [];
@@ -77,13 +76,7 @@ async function main() {
     }
     const ms = Date.now() - t0;
     const label = `${t.file} › ${t.name}`;
-    if (t.todo && error) {
-      todos.push(`${label}: ${t.todo}`);
-      console.log(`${color(33, '○')} ${label} (${ms} ms) — TODO, known page bug: ${t.todo}\n  ${String(error.message).split('\n')[0]}`);
-    } else if (t.todo) {
-      failed.push(`${label} (marked TODO but passes now: remove the todo mark)`);
-      console.log(`${color(31, '✗')} ${label} (${ms} ms) — passes although marked TODO (${t.todo}): remove the mark`);
-    } else if (error) {
+    if (error) {
       failed.push(label);
       console.log(`${color(31, '✗')} ${label} (${ms} ms)\n  ${String(error.stack ?? error).split('\n').join('\n  ')}`);
     } else {
@@ -93,8 +86,6 @@ async function main() {
   await browser.close();
   await server.close();
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  for (const [todo, n] of knownSeen) console.log(`${color(33, '○')} known console error ignored ${n}×: ${todo}`);
-  for (const t of todos) console.log(`${color(33, '○')} TODO: ${t}`);
   if (failed.length) {
     console.log(`\n${color(31, `${failed.length} of ${tests.length} failed`)} in ${secs} s:`);
     for (const f of failed) console.log(`  ✗ ${f}`);
