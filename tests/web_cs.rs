@@ -20,11 +20,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::Value;
-use servicescore_web::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
-use yew::AppHandle;
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -38,118 +36,35 @@ const VIOLATIONS: &str = include_str!("../www/examples/violations-example.json")
 const COUNTS_KEY: &str = "servicescore.cs.violations";
 const COUNTS_BACKUP_KEY: &str = "servicescore.cs.violations.unreadable";
 
-fn window() -> web_sys::Window {
-    web_sys::window().expect("window")
-}
+#[allow(dead_code)]
+#[path = "web/common.rs"]
+mod common;
+use common::{fire, reset, sleep, storage};
 
-fn document() -> web_sys::Document {
-    window().document().expect("document")
-}
+/// The app with the customer-service tab open (the shared page helpers, plus this view's).
+struct Page(common::Page);
 
-fn storage() -> web_sys::Storage {
-    window()
-        .local_storage()
-        .expect("localStorage allowed")
-        .expect("localStorage present")
-}
-
-/// Clears localStorage and sets the URL query without reloading.
-fn reset(query: &str) {
-    storage().clear().expect("clear localStorage");
-    let path = window().location().pathname().expect("pathname");
-    window()
-        .history()
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .expect("replaceState");
-}
-
-/// Waits `ms` milliseconds (lets file reads, animation frames and timers run).
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(p)
-        .await
-        .expect("timer");
-}
-
-/// Dispatches a bubbling event (Yew delegates events to its root).
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let ev = Event::new_with_event_init_dict(kind, &init).expect("event");
-    target.dispatch_event(&ev).expect("dispatch");
-}
-
-/// The app mounted in its own element.
-struct Page {
-    root: Element,
-    handle: Option<AppHandle<App>>,
+impl std::ops::Deref for Page {
+    type Target = common::Page;
+    fn deref(&self) -> &common::Page {
+        &self.0
+    }
 }
 
 impl Page {
     /// Mounts the app (after `reset`) and opens the customer-service tab.
     async fn open() -> Page {
-        let root = document().create_element("div").expect("div");
-        document()
-            .body()
-            .expect("body")
-            .append_child(&root)
-            .expect("append root");
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-        yew::scheduler::flush().await;
-        let page = Page {
-            root,
-            handle: Some(handle),
-        };
+        let page = Page(common::Page::mount().await);
         page.click("[data-testid=tab-cs]").await;
         page
     }
 
-    async fn close(mut self) {
-        if let Some(h) = self.handle.take() {
-            h.destroy();
-        }
-        yew::scheduler::flush().await;
-        self.root.remove();
-    }
-
-    fn find(&self, sel: &str) -> Option<Element> {
-        self.root.query_selector(sel).expect("valid selector")
-    }
-
-    fn get(&self, sel: &str) -> Element {
-        self.find(sel)
-            .unwrap_or_else(|| panic!("no element matches {sel}"))
-    }
-
-    fn all(&self, sel: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(sel).expect("valid selector");
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn text(&self, sel: &str) -> String {
-        self.get(sel)
-            .text_content()
-            .unwrap_or_default()
-            .trim()
-            .to_string()
+    async fn close(self) {
+        self.0.unmount().await;
     }
 
     fn attr(&self, sel: &str, name: &str) -> String {
         self.get(sel).get_attribute(name).unwrap_or_default()
-    }
-
-    async fn click(&self, sel: &str) {
-        let el: web_sys::HtmlElement = self.get(sel).dyn_into().expect("clickable");
-        el.click();
-        yew::scheduler::flush().await;
     }
 
     /// Waits until `done` holds (up to 10 s), re-checking every 20 ms.

@@ -25,7 +25,7 @@ mod common;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use common::{fire, reset, Page};
+use common::{fire, reset, sleep, Page};
 use servicescore::{Model, RulePack, Scenario};
 use servicescore_charts::canvas::effective_scale;
 use servicescore_charts::canvas::probe::{blueish, context, near, white};
@@ -55,18 +55,6 @@ const EXAMPLE_3: &str = "?review_score=none&quality_refund_pct=none&pay_to_sign_
     &reply_3min_pct=60&dispute_pct=none";
 
 // ---- waiting ----
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(p)
-        .await
-        .expect("timer");
-}
 
 /// Polls `ok` every 20 ms until it holds; panics with `what` after `ms` milliseconds.
 async fn until(what: &str, ms: i32, mut ok: impl FnMut() -> bool) {

@@ -83,6 +83,19 @@ pub fn query() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// Waits `ms` milliseconds on a real timer (the page's debounces and file reads use real
+/// timers and animation frames too).
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .expect("timer");
+}
+
 /// The shortest text that reads back as `v` (`62.5`, `84`).
 pub fn num(v: f64) -> String {
     format!("{v}")
@@ -124,12 +137,7 @@ impl Page {
     /// Waits `ms` milliseconds (e.g. for the page's storage and URL writes, which happen once
     /// the inputs have rested).
     pub async fn rest(&self, ms: i32) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .expect("window")
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        sleep(ms).await;
     }
 
     /// The first element matching `sel` inside the app.

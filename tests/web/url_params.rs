@@ -90,23 +90,10 @@ async fn the_url_follows_the_state() {
     let page = Page::mount().await;
     page.type_number("reply_3min_pct", "62.5").await;
     // The page rewrites the query after a 150 ms debounce.
-    sleep_ms(400).await;
+    crate::common::sleep(400).await;
     let q = query();
     assert!(q.contains("reply_3min_pct=62.5"), "{q}");
     assert!(q.contains("industry=general"), "{q}");
     page.unmount().await;
     set_query("");
-}
-
-/// Waits `ms` milliseconds (a real timer: the page's debounce is a real timer too).
-async fn sleep_ms(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(p)
-        .await
-        .expect("timer");
 }
