@@ -6,9 +6,23 @@ use servicescore::rulepack::{MetricDef, Unit};
 use crate::i18n::{Lang, T};
 use crate::url::number_text;
 
+/// A plain number as the page's language writes it: `62.5`, Spanish `62,5` (at most six
+/// decimals, no trailing zeros).
+pub fn number(v: f64, lang: Lang) -> String {
+    localize(number_text(round_to(v, 6)), lang)
+}
+
+/// Puts the language's decimal separator into a number written with a point.
+pub fn localize(s: String, lang: Lang) -> String {
+    match lang {
+        Lang::Es => s.replace('.', ","),
+        Lang::Zh | Lang::En => s,
+    }
+}
+
 /// A metric value with its unit: `62.5%`, `84 小时`, `4.7 分`.
 pub fn value(m: &MetricDef, v: f64, lang: Lang) -> String {
-    let n = number_text(round_to(v, 6));
+    let n = number(v, lang);
     match m.unit {
         Unit::Percent => format!("{n}%"),
         Unit::Hours => format!("{n} {}", T::UnitHours.get(lang)),

@@ -11,11 +11,11 @@ use servicescore::rulepack::{Better, MetricDef, Sourced};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::number_box::{NumberBox, Refusal};
+use crate::components::slider::Slider;
 use crate::components::tag::Tag;
 use crate::format;
 use crate::i18n::{fill, Lang, T};
-use crate::state::{Action, Store};
-use crate::url::number_text;
 
 /// Props of [`MetricRow`].
 #[derive(Properties, PartialEq, Clone)]
@@ -35,28 +35,12 @@ pub struct MetricRowProps {
     pub knots: Option<&'static Sourced<Vec<f64>>>,
     /// Page language.
     pub lang: Lang,
-    /// State dispatcher.
-    pub dispatch: UseReducerDispatcher<Store>,
-}
-
-/// Why a typed value was refused.
-#[derive(Debug, Clone, PartialEq)]
-enum Refusal {
-    NotANumber,
-    OutOfRange,
-}
-
-/// Reads what was typed: a finite number within the metric's range.
-fn read_typed(m: &MetricDef, text: &str) -> Result<f64, Refusal> {
-    let t = text.trim().replace(',', ".");
-    let v: f64 = t.parse().map_err(|_| Refusal::NotANumber)?;
-    if !v.is_finite() {
-        return Err(Refusal::NotANumber);
-    }
-    if !m.admits(v) {
-        return Err(Refusal::OutOfRange);
-    }
-    Ok(v)
+    /// A new value (slider or number box).
+    pub onvalue: Callback<f64>,
+    /// The "has data" switch.
+    pub onpresent: Callback<bool>,
+    /// The row got focus (the charts follow the metric in focus).
+    pub onfocus: Callback<()>,
 }
 
 /// A metric row.
@@ -64,72 +48,41 @@ fn read_typed(m: &MetricDef, text: &str) -> Result<f64, Refusal> {
 pub fn MetricRow(props: &MetricRowProps) -> Html {
     let m = props.metric;
     let lang = props.lang;
-    // What the user is typing while it is not (yet) a valid value, and why.
-    let draft = use_state(|| None::<(String, Refusal)>);
+    // Why the last typed entry was refused; cleared by the next valid value.
+    let refusal = use_state(|| None::<Refusal>);
+    {
+        // A value set elsewhere (the slider, an applied plan) answers the refusal too.
+        let refusal = refusal.clone();
+        use_effect_with(props.value.to_bits(), move |_| refusal.set(None));
+    }
     let id = &m.id;
     let box_id = format!("num-{id}");
     let range_id = format!("range-{id}");
     let msg_id = format!("msg-{id}");
 
-    let on_range = {
-        let d = props.dispatch.clone();
-        let metric = m.id.clone();
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value_as_number();
-            if v.is_finite() {
-                draft.set(None);
-                d.dispatch(Action::SetValue(metric.clone(), v));
-            }
-        })
-    };
-    let on_box = {
-        let d = props.dispatch.clone();
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            match read_typed(m, &text) {
-                Ok(v) => {
-                    draft.set(None);
-                    d.dispatch(Action::SetValue(m.id.clone(), v));
-                }
-                Err(r) => draft.set(Some((text, r))),
-            }
-        })
-    };
-    let on_blur = {
-        let draft = draft.clone();
-        // Leaving the box puts the last valid value back; the message goes with the entry.
-        Callback::from(move |_: FocusEvent| draft.set(None))
-    };
     let on_present = {
-        let d = props.dispatch.clone();
-        let metric = m.id.clone();
+        let cb = props.onpresent.clone();
         Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            d.dispatch(Action::SetPresent(metric.clone(), on));
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked());
         })
     };
     let on_focus = {
-        let d = props.dispatch.clone();
-        let metric = m.id.clone();
-        Callback::from(move |_: FocusEvent| d.dispatch(Action::Focus(metric.clone())))
+        let cb = props.onfocus.clone();
+        Callback::from(move |_: FocusEvent| cb.emit(()))
+    };
+    let on_refusal = {
+        let refusal = refusal.clone();
+        Callback::from(move |r: Option<Refusal>| refusal.set(r))
     };
 
-    let shown_text = match &*draft {
-        Some((t, _)) => t.clone(),
-        None => number_text(props.value),
-    };
-    let message = draft.as_ref().map(|(_, r)| {
+    let message = refusal.as_ref().map(|r| {
         let what = match r {
             Refusal::NotANumber => T::InvalidNumber.get(lang).to_string(),
             Refusal::OutOfRange => fill(
                 T::OutOfRange.get(lang),
                 &[
-                    ("min", &number_text(m.range[0])),
-                    ("max", &number_text(m.range[1])),
+                    ("min", &format::number(m.range[0], lang)),
+                    ("max", &format::number(m.range[1], lang)),
                 ],
             ),
         };
@@ -137,9 +90,8 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
             T::KeptLast.get(lang),
             &[("v", &format::value(m, props.value, lang))],
         );
-        format!("{what}，{kept}").replace("，", if lang == Lang::Zh { "，" } else { "; " })
+        format!("{what}{}{kept}", if lang == Lang::Zh { "，" } else { "; " })
     });
-    let slider_value = props.value.clamp(m.slider.min, m.slider.max);
     let direction = match m.better {
         Better::Higher => T::HigherBetter.get(lang),
         Better::Lower => T::LowerBetter.get(lang),
@@ -167,15 +119,15 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
                 </label>
             </div>
             <div class="metric-inputs">
-                <input type="range" id={range_id} data-metric={m.id.clone()}
-                    min={number_text(m.slider.min)} max={number_text(m.slider.max)} step={number_text(m.slider.step)}
-                    value={number_text(slider_value)} oninput={on_range}
-                    aria-label={name.to_string()} aria-valuetext={format::value(m, props.value, lang)} />
-                <input type="text" inputmode="decimal" id={box_id} class="metric-number"
-                    data-metric-number={m.id.clone()} value={shown_text}
-                    oninput={on_box} onblur={on_blur}
-                    aria-invalid={message.is_some().to_string()} aria-describedby={msg_id.clone()}
-                    autocomplete="off" spellcheck="false" />
+                <Slider id={range_id} hook={AttrValue::from(m.id.clone())} label={AttrValue::from(name.to_string())}
+                    value={props.value} min={m.slider.min} max={m.slider.max} step={m.slider.step}
+                    valuetext={AttrValue::from(format::value(m, props.value, lang))}
+                    oninput={props.onvalue.clone()} />
+                <NumberBox id={box_id.clone()} hook={AttrValue::from(m.id.clone())} value={props.value}
+                    text={AttrValue::from(format::number(props.value, lang))}
+                    min={m.range[0]} max={m.range[1]} onvalue={props.onvalue.clone()}
+                    onrefusal={on_refusal} invalid={message.is_some()}
+                    describedby={AttrValue::from(msg_id.clone())} />
             </div>
             <div class="metric-message" id={msg_id} data-testid="metric-error" aria-live="polite">
                 { message.unwrap_or_default() }
@@ -240,18 +192,6 @@ pub fn explain(m: &MetricDef, r: &MetricResult, knots: &[f64], lang: Lang) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn typed_values() {
-        let m = servicescore::RulePack::default_pack()
-            .metric("reply_3min_pct")
-            .unwrap();
-        assert_eq!(read_typed(m, " 62,5 "), Ok(62.5));
-        assert_eq!(read_typed(m, "abc"), Err(Refusal::NotANumber));
-        assert_eq!(read_typed(m, "NaN"), Err(Refusal::NotANumber));
-        assert_eq!(read_typed(m, "101"), Err(Refusal::OutOfRange));
-        assert_eq!(read_typed(m, ""), Err(Refusal::NotANumber));
-    }
 
     #[test]
     fn explanations() {

@@ -63,6 +63,15 @@ pub fn MetricsPanel(props: &MetricsPanelProps) -> Html {
                         </legend>
                         { for metrics.iter().map(|m| {
                             let present = !props.absent.contains(&m.id);
+                            let d = props.dispatch.clone();
+                            let id = m.id.clone();
+                            let onvalue = Callback::from(move |v: f64| d.dispatch(Action::SetValue(id.clone(), v)));
+                            let d = props.dispatch.clone();
+                            let id = m.id.clone();
+                            let onpresent = Callback::from(move |on: bool| d.dispatch(Action::SetPresent(id.clone(), on)));
+                            let d = props.dispatch.clone();
+                            let id = m.id.clone();
+                            let onfocus = Callback::from(move |()| d.dispatch(Action::Focus(id.clone())));
                             html! {
                                 <MetricRow key={m.id.clone()} metric={*m}
                                     value={props.values.get(&m.id).copied().unwrap_or(m.slider.min)}
@@ -70,7 +79,7 @@ pub fn MetricsPanel(props: &MetricsPanelProps) -> Html {
                                     result={props.eval.metrics.get(&m.id).cloned()}
                                     baseline={props.baseline.as_ref().map(|b| b.value(&m.id))}
                                     knots={pack.knots(&props.industry, &m.id)}
-                                    lang={lang} dispatch={props.dispatch.clone()} />
+                                    lang={lang} {onvalue} {onpresent} {onfocus} />
                             }
                         }) }
                     </fieldset>
