@@ -196,3 +196,45 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .and_then(|v| v.as_string())
         .ok_or_else(|| "unreadable".to_string())
 }
+
+/// Whether `path`, resolved against the page's address, stays on the page's origin.
+pub fn same_origin(path: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let Ok(here) = w.location().href() else {
+        return false;
+    };
+    match (
+        web_sys::Url::new(&here),
+        web_sys::Url::new_with_base(path, &here),
+    ) {
+        (Ok(a), Ok(b)) => a.origin() == b.origin(),
+        _ => false,
+    }
+}
+
+/// Mounts the app: renders it into a fresh element, then removes the page's pre-rendered
+/// copy (`#prerender`, written at build time) in the same task, so the browser never paints
+/// a page without either.
+pub fn mount(render: impl FnOnce(web_sys::Element)) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    let Ok(root) = doc.create_element("div") else {
+        return;
+    };
+    root.set_id("app");
+    let pre = doc.get_element_by_id("prerender");
+    match &pre {
+        Some(p) => {
+            let _ = p.before_with_node_1(&root);
+        }
+        None => {
+            let _ = body.append_child(&root);
+        }
+    }
+    render(root);
+    if let Some(p) = pre {
+        p.remove();
+    }
+}

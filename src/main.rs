@@ -1,13 +1,28 @@
 //! The page's entry point (built by Trunk) and the JavaScript API exports.
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
+use servicescore_web::{browser, App};
+
 fn main() {
     servicescore_web::panic::install();
-    if !servicescore_web::api::api_only() {
-        yew::Renderer::<servicescore_web::App>::new().render();
+    if servicescore_web::api::api_only() {
+        return;
     }
+    // Read the browser once; everything after is the app's state and effects.
+    let start = servicescore_web::app::boot();
+    browser::mount(|root| {
+        yew::Renderer::<App>::with_root_and_props(
+            root,
+            servicescore_web::app::AppProps {
+                start: Rc::new(start),
+            },
+        )
+        .render();
+    });
 }
 
 /// `compute(scenario)`: the result `servicescore eval` prints, as plain objects.

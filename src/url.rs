@@ -1,18 +1,24 @@
-//! URL query ⇄ state (SPEC §3): metric ids, `industry`, `lang`, `embed=1`.
+//! URL query ⇄ state (SPEC §3): metric ids, `industry`, `lang`, `embed=1`, `view`, `pack`.
 //!
 //! Decisions where SPEC is silent:
 //! - `none` or an empty value (`?dispute_pct=none`) sets a metric to "no data".
 //! - Values are taken exactly as given (not rounded to the slider step); surrounding spaces
-//!   are ignored; `NaN`, `inf` and anything unparsable are refused.
+//!   are ignored; `NaN`, `inf` and anything unparsable are refused. A comma decimal
+//!   (`62,5`, as a Spanish help-centre author may write it) is read as a point.
+//! - `lang` takes the usual language tags, case-insensitive (`zh-CN`, `zh-Hans`, `en-US`,
+//!   `EN`, `es-ES`): the primary subtag decides.
+//! - `pack` is a built-in pack id, or a same-origin path to a pack file (`packs/my.json`,
+//!   `/help/packs/my.json`); a URL with a scheme or a host (`https://…`, `//cdn…`) is refused:
+//!   the page fetches nothing from other origins.
 //! - A refused value or an unknown parameter is ignored with a notice naming it; `utm_*`
 //!   tracking parameters that help centres add are ignored silently.
 //! - A repeated parameter: the first value counts, with a notice.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use servicescore::RulePack;
-
 use crate::i18n::Lang;
+use crate::packs::PackRef;
+use crate::state::View;
 
 /// Why a URL parameter was ignored.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +42,19 @@ pub enum Reason {
     NotZeroOrOne,
     /// Given more than once.
     Duplicate,
+    /// Not a view of the page.
+    UnknownView,
+    /// Neither a built-in pack nor a same-origin path to a `.json` file.
+    UnknownPack,
+}
+
+/// The `pack` parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PackParam {
+    /// A built-in pack id.
+    Builtin(String),
+    /// A same-origin path to a pack file, fetched by the page.
+    Path(String),
 }
 
 /// An ignored parameter.
@@ -58,6 +77,10 @@ pub struct UrlParams {
     pub industry: Option<String>,
     /// Language, if given and known.
     pub lang: Option<Lang>,
+    /// View, if given and known.
+    pub view: Option<View>,
+    /// Rule pack, if given and acceptable.
+    pub pack: Option<PackParam>,
     /// Compact iframe mode.
     pub embed: bool,
     /// `reset=1`: start from defaults, keeping the stored state as a backup (the error
@@ -75,9 +98,36 @@ impl UrlParams {
     }
 }
 
-/// Parses a query string (with or without the leading `?`).
-pub fn parse_query(pack: &RulePack, query: &str) -> UrlParams {
+/// Reads a language tag: `zh`, `zh-CN`, `zh-Hans`, `en-US`, `EN`, `es_ES` (case-insensitive,
+/// the primary subtag decides).
+pub fn parse_lang(tag: &str) -> Option<Lang> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    Lang::from_code(&primary)
+}
+
+/// Reads a `pack` value: a built-in id, or a same-origin relative or absolute path ending in
+/// `.json` (no scheme, no host, no backslash, no control characters).
+pub fn parse_pack(v: &str) -> Option<PackParam> {
+    if PackRef::builtin(v).is_some() {
+        return Some(PackParam::Builtin(v.to_string()));
+    }
+    let plain = !v.is_empty()
+        && !v.starts_with("//")
+        && !v.contains(':')
+        && !v.contains('\\')
+        && !v.chars().any(|c| c.is_control() || c.is_whitespace())
+        && v.to_ascii_lowercase().ends_with(".json");
+    plain.then(|| PackParam::Path(v.to_string()))
+}
+
+/// Parses a query string (with or without the leading `?`). Metric values are checked
+/// against the pack the query names when it is a built-in one, else against `current`.
+pub fn parse_query(current: &PackRef, query: &str) -> UrlParams {
     let query = query.strip_prefix('?').unwrap_or(query);
+    let named = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "pack")
+        .and_then(|(_, v)| PackRef::builtin(v.trim()));
+    let pack = named.as_ref().unwrap_or(current);
     let mut out = UrlParams::default();
     let mut seen = BTreeSet::new();
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -100,7 +150,7 @@ pub fn parse_query(pack: &RulePack, query: &str) -> UrlParams {
                 out.metrics.insert(name, None);
                 continue;
             }
-            match v.parse::<f64>() {
+            match v.replace(',', ".").parse::<f64>() {
                 Ok(x) if !x.is_finite() => out.problems.push(problem(Reason::NotANumber)),
                 Ok(x) if !m.admits(x) => out.problems.push(problem(Reason::OutOfRange {
                     min: m.range[0],
@@ -118,9 +168,17 @@ pub fn parse_query(pack: &RulePack, query: &str) -> UrlParams {
                 Some(_) => out.industry = Some(v.to_string()),
                 None => out.problems.push(problem(Reason::UnknownIndustry)),
             },
-            "lang" => match Lang::from_code(v) {
+            "lang" => match parse_lang(v) {
                 Some(l) => out.lang = Some(l),
                 None => out.problems.push(problem(Reason::UnknownLang)),
+            },
+            "view" => match View::from_code(v) {
+                Some(view) => out.view = Some(view),
+                None => out.problems.push(problem(Reason::UnknownView)),
+            },
+            "pack" => match parse_pack(v) {
+                Some(p) => out.pack = Some(p),
+                None => out.problems.push(problem(Reason::UnknownPack)),
             },
             "embed" => match v {
                 "1" | "true" => out.embed = true,
@@ -147,40 +205,66 @@ pub fn number_text(v: f64) -> String {
     }
 }
 
+/// What the URL says about a state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryState<'a> {
+    /// The pack in use (named unless it is the default; a user's own pack is never put in a
+    /// URL, a fetched one by its path).
+    pub pack: &'a PackRef,
+    /// The path a fetched pack came from.
+    pub pack_path: Option<&'a str>,
+    /// Industry id.
+    pub industry: &'a str,
+    /// Metric values (`None`: no data).
+    pub metrics: &'a BTreeMap<String, Option<f64>>,
+    /// Language.
+    pub lang: Lang,
+    /// View.
+    pub view: View,
+    /// Compact iframe mode.
+    pub embed: bool,
+}
+
 /// The query string for a state (without `?`): every metric, so a shared link reproduces the
 /// scenario exactly.
-pub fn to_query(
-    pack: &RulePack,
-    industry: &str,
-    metrics: &BTreeMap<String, Option<f64>>,
-    lang: Lang,
-    embed: bool,
-) -> String {
-    let mut q = form_urlencoded::Serializer::new(String::new());
-    q.append_pair("industry", industry);
-    for m in &pack.metrics {
-        let v = metrics.get(&m.id).copied().flatten();
-        q.append_pair(&m.id, &v.map_or_else(|| "none".to_string(), number_text));
+pub fn to_query(q: &QueryState<'_>) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("industry", q.industry);
+    for m in &q.pack.metrics {
+        let v = q.metrics.get(&m.id).copied().flatten();
+        out.append_pair(&m.id, &v.map_or_else(|| "none".to_string(), number_text));
     }
-    q.append_pair("lang", lang.code());
-    if embed {
-        q.append_pair("embed", "1");
+    out.append_pair("lang", q.lang.code());
+    if q.view != View::Score {
+        out.append_pair("view", q.view.code());
     }
-    q.finish()
+    match (&q.pack.origin, q.pack_path) {
+        (_, Some(path)) => {
+            out.append_pair("pack", path);
+        }
+        (crate::packs::PackOrigin::Builtin, None) if q.pack.id != PackRef::default_pack().id => {
+            out.append_pair("pack", &q.pack.id);
+        }
+        _ => {}
+    }
+    if q.embed {
+        out.append_pair("embed", "1");
+    }
+    out.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn pack() -> &'static RulePack {
-        RulePack::default_pack()
+    fn pack() -> PackRef {
+        PackRef::default_pack()
     }
 
     #[test]
     fn good_parameters() {
         let p = parse_query(
-            pack(),
+            &pack(),
             "?reply_3min_pct=62.55&industry=apparel&lang=en&embed=1&dispute_pct=none&utm_source=x",
         );
         assert_eq!(p.metrics["reply_3min_pct"], Some(62.55));
@@ -190,13 +274,13 @@ mod tests {
         assert!(p.embed);
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         assert!(p.sets_scenario());
-        assert!(!parse_query(pack(), "lang=es").sets_scenario());
+        assert!(!parse_query(&pack(), "lang=es").sets_scenario());
     }
 
     #[test]
     fn bad_parameters_are_named_and_ignored() {
         let p = parse_query(
-            pack(),
+            &pack(),
             "reply_3min_pct=abc&ship_on_time_pct=120&review_score=NaN&industry=toys&lang=fr&embed=2&foo=1&pay_to_sign_hours=50&pay_to_sign_hours=60",
         );
         let reasons: Vec<(&str, &Reason)> = p
@@ -231,19 +315,61 @@ mod tests {
 
     #[test]
     fn percent_encoding_and_round_trip() {
-        let p = parse_query(pack(), "reply_3min_pct=%2062.5%20&industry=beauty");
+        let p = parse_query(&pack(), "reply_3min_pct=%2062.5%20&industry=beauty");
         assert_eq!(p.metrics["reply_3min_pct"], Some(62.5));
         let mut m = BTreeMap::new();
         m.insert("reply_3min_pct".to_string(), Some(62.55));
         m.insert("ship_on_time_pct".to_string(), Some(97.0));
-        let q = to_query(pack(), "beauty", &m, Lang::Es, true);
+        let p = pack();
+        let q = to_query(&QueryState {
+            pack: &p,
+            pack_path: None,
+            industry: "beauty",
+            metrics: &m,
+            lang: Lang::Es,
+            view: View::Score,
+            embed: true,
+        });
         assert!(q.starts_with("industry=beauty&review_score=none&"), "{q}");
         assert!(q.contains("ship_on_time_pct=97&"));
         assert!(q.ends_with("lang=es&embed=1"));
-        let back = parse_query(pack(), &q);
+        let back = parse_query(&pack(), &q);
         assert_eq!(back.metrics["reply_3min_pct"], Some(62.55));
         assert_eq!(back.metrics["review_score"], None);
         assert_eq!(back.metrics.len(), 8);
         assert!(back.problems.is_empty());
+    }
+
+    #[test]
+    fn language_tags_views_and_packs() {
+        for (tag, lang) in [
+            ("zh-CN", Lang::Zh),
+            ("zh-Hans", Lang::Zh),
+            ("en-US", Lang::En),
+            ("EN", Lang::En),
+            ("es-ES", Lang::Es),
+            ("es_mx", Lang::Es),
+        ] {
+            assert_eq!(parse_lang(tag), Some(lang), "{tag}");
+        }
+        assert_eq!(parse_lang("fr-FR"), None);
+        let p = parse_query(&pack(), "view=CS&pack=packs/my.json&reply_3min_pct=62,5");
+        assert_eq!(p.view, Some(View::CustomerService));
+        assert_eq!(p.pack, Some(PackParam::Path("packs/my.json".into())));
+        assert_eq!(p.metrics["reply_3min_pct"], Some(62.5));
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        for bad in [
+            "https://evil.example/p.json",
+            "//cdn.example/p.json",
+            "javascript:alert(1)",
+            "p.txt",
+            "a b.json",
+        ] {
+            let p = parse_query(&pack(), &format!("pack={}", bad.replace(' ', "%20")));
+            assert_eq!(p.pack, None, "{bad}");
+            assert_eq!(p.problems[0].reason, Reason::UnknownPack, "{bad}");
+        }
+        let p = parse_query(&pack(), "view=charts");
+        assert_eq!(p.problems[0].reason, Reason::UnknownView);
     }
 }

@@ -112,8 +112,12 @@ fn pack() -> &'static RulePack {
 }
 
 fn scenario(query: &str) -> Scenario {
-    let (s, _) = servicescore_web::initial_state(pack(), query, None, true);
-    s.scenario()
+    let start = servicescore_web::state::init::start(&servicescore_web::state::init::Browser {
+        query: query.into(),
+        storage_ok: true,
+        ..Default::default()
+    });
+    start.state.scenario()
 }
 
 fn click(page: &Page, sel: &str) {

@@ -48,13 +48,9 @@ pub struct MetricRowProps {
 pub fn MetricRow(props: &MetricRowProps) -> Html {
     let m = props.metric;
     let lang = props.lang;
-    // Why the last typed entry was refused; cleared by the next valid value.
-    let refusal = use_state(|| None::<Refusal>);
-    {
-        // A value set elsewhere (the slider, an applied plan) answers the refusal too.
-        let refusal = refusal.clone();
-        use_effect_with(props.value.to_bits(), move |_| refusal.set(None));
-    }
+    // Why the last typed entry was refused, and the value then kept; shown while that
+    // value is still the one in use (a slider move or an applied plan answers it).
+    let refusal = use_state(|| None::<(Refusal, f64)>);
     let id = &m.id;
     let box_id = format!("num-{id}");
     let range_id = format!("range-{id}");
@@ -72,10 +68,13 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
     };
     let on_refusal = {
         let refusal = refusal.clone();
-        Callback::from(move |r: Option<Refusal>| refusal.set(r))
+        Callback::from(move |r: Option<(Refusal, f64)>| refusal.set(r))
     };
 
-    let message = refusal.as_ref().map(|r| {
+    let shown_refusal = refusal
+        .filter(|(_, kept)| kept.to_bits() == props.value.to_bits())
+        .map(|(r, _)| r);
+    let message = shown_refusal.as_ref().map(|r| {
         let what = match r {
             Refusal::NotANumber => T::InvalidNumber.get(lang).to_string(),
             Refusal::OutOfRange => fill(

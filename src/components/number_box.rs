@@ -102,8 +102,9 @@ pub struct NumberBoxProps {
     pub max: f64,
     /// A valid value was typed.
     pub onvalue: Callback<f64>,
-    /// The refusal changed (`None`: the entry is fine); the parent words it.
-    pub onrefusal: Callback<Option<Refusal>>,
+    /// The refusal changed (`None`: the entry is fine), with the value still in use; the
+    /// parent words it.
+    pub onrefusal: Callback<Option<(Refusal, f64)>>,
     /// Whether a refusal is being shown (sets `aria-invalid`).
     #[prop_or_default]
     pub invalid: bool,
@@ -124,8 +125,11 @@ pub struct NumberBoxProps {
 /// A text box that reads numbers as people type them.
 #[component]
 pub fn NumberBox(props: &NumberBoxProps) -> Html {
-    // The text being typed while the box has focus (`None`: show the value in use).
+    // The text being typed while the box has focus (`None`: show the value in use), and the
+    // value in use when the typing began: the values read on the way are previews, and an
+    // entry left invalid goes back to it (typing `120` must not leave `12` behind).
     let editing = use_state(|| None::<String>);
+    let before = use_mut_ref(|| None::<f64>);
     let (min, max) = (props.min, props.max);
     let admits = move |v: f64| v >= min && v <= max;
 
@@ -133,16 +137,23 @@ pub fn NumberBox(props: &NumberBoxProps) -> Html {
         let editing = editing.clone();
         let onvalue = props.onvalue.clone();
         let onrefusal = props.onrefusal.clone();
+        let before = before.clone();
+        let value = props.value;
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            before.borrow_mut().get_or_insert(value);
             match read_draft(&text, admits) {
                 Draft::Value(v) => {
                     onrefusal.emit(None);
                     onvalue.emit(v);
                 }
-                // Typing on: say nothing yet; a refusal shown before stays until blur
-                // or a valid value.
-                Draft::Unfinished | Draft::NotANumber | Draft::OutOfRange(_) => {}
+                // A letter never becomes a number: say so at once.
+                Draft::NotANumber => {
+                    let kept = before.borrow().unwrap_or(value);
+                    onrefusal.emit(Some((Refusal::NotANumber, kept)));
+                }
+                // `0` on the way to `0.5`: say nothing until the box is left.
+                Draft::Unfinished | Draft::OutOfRange(_) => {}
             }
             editing.set(Some(text));
         })
@@ -155,14 +166,28 @@ pub fn NumberBox(props: &NumberBoxProps) -> Html {
     let finish = {
         let editing = editing.clone();
         let onrefusal = props.onrefusal.clone();
+        let onvalue = props.onvalue.clone();
+        let before = before.clone();
+        let value = props.value;
         move || {
+            let start = before.borrow_mut().take();
             if let Some(text) = (*editing).clone() {
-                match read_draft(&text, admits) {
-                    Draft::NotANumber => onrefusal.emit(Some(Refusal::NotANumber)),
-                    Draft::OutOfRange(_) => onrefusal.emit(Some(Refusal::OutOfRange)),
-                    // An empty box or a lone sign left behind: the value in use stays, quietly.
-                    Draft::Unfinished | Draft::Value(_) => onrefusal.emit(None),
+                let refusal = match read_draft(&text, admits) {
+                    Draft::NotANumber => Some(Refusal::NotANumber),
+                    Draft::OutOfRange(_) => Some(Refusal::OutOfRange),
+                    Draft::Unfinished => None,
+                    Draft::Value(_) => {
+                        onrefusal.emit(None);
+                        editing.set(None);
+                        return;
+                    }
+                };
+                // Not a value: back to the value from before the typing (the previews
+                // read on the way do not stay), quietly for an empty box.
+                if let Some(v) = start {
+                    onvalue.emit(v);
                 }
+                onrefusal.emit(refusal.map(|r| (r, start.unwrap_or(value))));
             }
             editing.set(None);
         }
@@ -173,11 +198,18 @@ pub fn NumberBox(props: &NumberBoxProps) -> Html {
     };
     let onkeydown = {
         let editing = editing.clone();
+        let before = before.clone();
+        let onvalue = props.onvalue.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             // Enter: done typing; the box (still focused) shows the value in use.
             "Enter" => finish(),
-            // Escape: drop what was typed.
-            "Escape" => editing.set(None),
+            // Escape: drop what was typed, back to the value from before.
+            "Escape" => {
+                if let Some(v) = before.borrow_mut().take() {
+                    onvalue.emit(v);
+                }
+                editing.set(None);
+            }
             _ => {}
         })
     };

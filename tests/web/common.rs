@@ -117,7 +117,10 @@ impl Page {
             .expect("body")
             .append_child(&root)
             .expect("append root");
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        let props = servicescore_web::app::AppProps {
+            start: std::rc::Rc::new(servicescore_web::app::boot()),
+        };
+        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
         Page {
             root,
@@ -204,10 +207,27 @@ impl Page {
 
     /// Types `text` into a metric's number box (value + `input` event) and waits for the render.
     pub async fn type_number(&self, metric: &str, text: &str) {
+        self.type_keys(metric, text).await;
         let el = self.number_box(metric);
-        el.set_value(text);
+        let _ = el.blur();
+        yew::scheduler::flush().await;
+    }
+
+    /// Types into a metric's number box key by key, as a person does (focus, one `input`
+    /// event per character, the box's text growing), without leaving the box.
+    pub async fn type_keys(&self, metric: &str, text: &str) {
+        let el = self.number_box(metric);
+        let _ = el.focus();
+        el.set_value("");
         fire(&el, "input");
         yew::scheduler::flush().await;
+        let mut typed = String::new();
+        for c in text.chars() {
+            typed.push(c);
+            el.set_value(&typed);
+            fire(&el, "input");
+            yew::scheduler::flush().await;
+        }
     }
 
     /// Moves a metric's slider to `value` (value + `input` event) and waits for the render.

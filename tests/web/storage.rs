@@ -19,7 +19,7 @@ async fn a_stored_scenario_comes_back() {
         .expect("read")
         .expect("the page stored its state");
     let doc: serde_json::Value = serde_json::from_str(&stored).expect("stored JSON");
-    assert_eq!(doc["schema"], 2, "{stored}");
+    assert_eq!(doc["schema"], 3, "{stored}");
     assert_eq!(
         doc["scenario"]["metrics"]["reply_3min_pct"], 62.0,
         "{stored}"
@@ -75,7 +75,7 @@ async fn a_corrupted_stored_value_is_kept_and_reported() {
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].contains("无法读取上次保存的方案"), "{notices:?}");
     assert!(
-        notices[0].contains("not JSON"),
+        notices[0].contains("数据不是 JSON 格式"),
         "the reason is named: {notices:?}"
     );
     // Defaults.

@@ -1,0 +1,260 @@
+//! The page: the one reducer, the effects that persist it, and the views.
+//!
+//! Data flows one way: user input → [`Action`] → the reducer → the core computes a breakdown
+//! ([`Derived`]) → components render it. Children get `on<event>` callbacks built here
+//! (yew's todomvc), never the dispatcher. Effects (the hooks in [`crate::hooks`]) write the
+//! URL, localStorage and the document language; nothing else touches the browser.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::about::About;
+use crate::components::advice::Advice;
+use crate::components::cs::CsView;
+use crate::components::explain::Explain;
+use crate::components::header::Header;
+use crate::components::metrics_panel::MetricsPanel;
+use crate::components::notices::Notices;
+use crate::components::projection::ProjectionView;
+use crate::components::scenario_bar::ScenarioBar;
+use crate::components::score_charts::ScoreCharts;
+use crate::components::score_panel::ScorePanel;
+use crate::components::summary_bar::SummaryBar;
+use crate::derived::{self, Derived};
+use crate::hooks::{use_debounced_storage, use_url_sync};
+use crate::i18n::{Lang, T};
+use crate::packs::{PackOrigin, PackRef};
+use crate::state::init::Start;
+use crate::state::{Action, Notice, State, Store, View};
+use crate::storage::{self, Stored, StoredPack};
+use crate::url::{self, QueryState};
+
+/// How long the URL waits for the slider to rest before it is rewritten (Chrome throttles
+/// `history.replaceState` called on every input event).
+const URL_DEBOUNCE_MS: u32 = 150;
+
+/// How long storage waits for the sliders to rest before the state is written.
+const STORAGE_DEBOUNCE_MS: u32 = 250;
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Where the page starts (worked out from the browser by `main`, or the defaults).
+    pub start: Rc<Start>,
+}
+
+/// The page.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let start = props.start.clone();
+    let store = use_reducer({
+        let s = start.state.clone();
+        move || Store(s)
+    });
+    let st = &store.0;
+    let scenario = st.scenario();
+    let pack = st.pack.clone();
+    // The advice is computed only where it is shown (not behind the other views).
+    let with_advice = st.view == View::Score;
+    let derived = use_memo(
+        (pack.clone(), scenario.clone(), with_advice),
+        |(p, s, with_advice)| Derived::compute(p, s, *with_advice),
+    );
+    // Apart from the scenario's: a slider move does not recompute the pinned baseline.
+    let baseline_eval = use_memo((pack.clone(), st.baseline.clone()), |(p, b)| {
+        derived::baseline_eval(p, b.as_ref())
+    });
+
+    let dispatch = store.dispatcher();
+    let on_storage_fail = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(Action::Notify(Notice::StorageFull)))
+    };
+    // Persist: one setItem of the whole document (all or nothing), once the sliders rest.
+    // An embed never writes: it shows an article's example, and the same origin shares
+    // storage with the user's own page.
+    let stored = (!st.embed).then(|| Stored::from_state(st, start.kept.as_ref()));
+    use_debounced_storage(
+        storage::KEY,
+        stored,
+        STORAGE_DEBOUNCE_MS,
+        |s: &Stored| Some(s.encode()),
+        on_storage_fail.clone(),
+    );
+    let own_pack =
+        (!st.embed && st.pack.origin.is_user() && !st.preset_scenario).then(|| st.pack.clone());
+    use_debounced_storage(
+        storage::PACK_KEY,
+        own_pack,
+        0,
+        |p: &PackRef| StoredPack::from_pack(p).map(|s| s.encode()),
+        on_storage_fail,
+    );
+    // Keep the URL in step, so that the address bar is a link to what is shown.
+    let pack_path = match &st.pack.origin {
+        PackOrigin::Url(p) => Some(p.as_str()),
+        _ => None,
+    };
+    let query = url::to_query(&QueryState {
+        pack: &st.pack,
+        pack_path,
+        industry: &st.industry,
+        metrics: &scenario.metrics,
+        lang: st.lang,
+        view: st.view,
+        embed: st.embed,
+    });
+    use_url_sync(query, URL_DEBOUNCE_MS);
+    // Document language and title.
+    use_effect_with(st.lang, |lang| {
+        browser::set_document_lang(lang.html_lang(), T::AppTitle.get(*lang));
+    });
+    // Embedded: tell the parent frame the content height whenever it changes.
+    use_effect_with(st.embed, |embed| {
+        let watcher = embed.then(browser::watch_height);
+        move || drop(watcher)
+    });
+    // `?pack=packs/my.json`: fetched once; a bad pack never replaces the pack in use.
+    {
+        let d = dispatch.clone();
+        use_effect_with(start.fetch_pack.clone(), move |path| {
+            if let Some(path) = path.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    for a in crate::pack_load::fetch(&path).await {
+                        d.dispatch(a);
+                    }
+                });
+            }
+        });
+    }
+
+    let lang = st.lang;
+    let cb = |f: fn(String) -> Action| {
+        let d = dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(f(v)))
+    };
+    let on_lang = {
+        let d = dispatch.clone();
+        Callback::from(move |l: Lang| d.dispatch(Action::SetLang(l)))
+    };
+    let on_view = {
+        let d = dispatch.clone();
+        Callback::from(move |v: View| d.dispatch(Action::SetView(v)))
+    };
+    let on_pack = {
+        let d = dispatch.clone();
+        Callback::from(move |id: String| {
+            if let Some(p) = PackRef::builtin(&id) {
+                d.dispatch(Action::SetPack(p));
+            }
+        })
+    };
+    let on_notice = {
+        let d = dispatch.clone();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    // The embed's "open the full page" link (not built for the full page itself).
+    let full_link = if st.embed {
+        format!(
+            "?{}",
+            url::to_query(&QueryState {
+                pack: &st.pack,
+                pack_path,
+                industry: &st.industry,
+                metrics: &scenario.metrics,
+                lang,
+                view: st.view,
+                embed: false,
+            })
+        )
+    } else {
+        String::new()
+    };
+    let score_like = matches!(st.view, View::Score | View::Projection);
+    let body = match &*derived {
+        Ok(d) => html! {
+            <>
+            <SummaryBar eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
+            <div class="layout" hidden={!score_like}>
+                // The sliders are shared by the score and projection views: the tab panels
+                // are what each view shows beside them.
+                <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
+                    industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
+                    baseline={st.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
+                <aside id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
+                    hidden={st.view != View::Score}>
+                    <ScorePanel eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
+                    <ScoreCharts scenario={scenario.clone()} focus={AttrValue::from(st.focus.clone())}
+                        eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} dispatch={dispatch.clone()} />
+                    <Explain eval={d.eval.clone()} lang={lang} />
+                    if !st.embed {
+                        <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
+                            lang={lang} dispatch={dispatch.clone()} />
+                    }
+                    <Advice helps={d.helps.clone()} goals={d.goals.clone()} has_score={d.eval.score.is_some()}
+                        lang={lang} dispatch={dispatch.clone()} />
+                </aside>
+                // Kept mounted while hidden so an imported file survives switching tabs.
+                <div id="panel-projection" class="projection-panel" role="tabpanel"
+                    aria-labelledby="tab-projection" hidden={st.view != View::Projection}>
+                    <ProjectionView scenario={scenario.clone()} baseline={st.baseline.clone()} saved={st.saved.clone()}
+                        active={st.view == View::Projection} lang={lang} dispatch={dispatch.clone()} />
+                </div>
+            </div>
+            </>
+        },
+        Err(_) => html! { <p class="error" role="alert">{ T::ErrorPanelTitle.get(lang) }</p> },
+    };
+    html! {
+        <div class={classes!("app", st.embed.then_some("embed"))} lang={lang.html_lang()}>
+            <a class="skip-link" href="#metrics-heading">{ T::SkipToMetrics.get(lang) }</a>
+            <Header lang={lang} pack={st.pack.clone()} industry={AttrValue::from(st.industry.clone())} view={st.view}
+                embed={st.embed} full_link={AttrValue::from(full_link)}
+                onlang={on_lang} onindustry={cb(Action::SetIndustry)} onview={on_view} onpack={on_pack} />
+            <Notices notices={st.notices.clone()} lang={lang} onaction={on_notice} />
+            <main id="main" tabindex="-1">
+                { body }
+                // Kept mounted while another tab is shown, so an imported session log
+                // survives switching tabs.
+                <section id="panel-cs" role="tabpanel" aria-labelledby="tab-cs"
+                    hidden={st.view != View::CustomerService}>
+                    <CsView lang={lang} />
+                </section>
+                <section id="panel-start" role="tabpanel" aria-labelledby="tab-start"
+                    hidden={st.view != View::Start}>
+                </section>
+            </main>
+            if !st.embed {
+                <About industry={AttrValue::from(st.industry.clone())} lang={lang} />
+            }
+        </div>
+    }
+}
+
+/// The state of a page with nothing stored and no URL: what the build step pre-renders.
+pub fn default_start() -> Start {
+    Start {
+        state: State::defaults(PackRef::default_pack()),
+        backup: Vec::new(),
+        kept: None,
+        fetch_pack: None,
+    }
+}
+
+/// Reads the browser once (the URL, what this browser stored) and works out where the page
+/// starts; unreadable stored documents are copied to their backup keys before the page can
+/// write over them. Called by `main` (and the browser tests) before mounting [`App`].
+pub fn boot() -> Start {
+    let start = crate::state::init::start(&crate::state::init::Browser {
+        query: browser::query(),
+        stored: browser::storage_get(storage::KEY),
+        stored_pack: browser::storage_get(storage::PACK_KEY),
+        storage_ok: browser::storage_available(),
+    });
+    for (key, raw) in &start.backup {
+        browser::storage_set(key, raw);
+    }
+    start
+}
