@@ -5,9 +5,12 @@
 // 2. Drops the `integrity` attribute of the wasm's `<link rel="preload" as="fetch">`: Chromium
 //    ignores it there and logs a warning on every load (crbug.com/981419). The wasm is
 //    same-origin, fetched under the page's CSP; the JS files keep their integrity.
-// 3. Writes `servicescore-api.js`, a stable entry point to the JavaScript API (the wasm and JS
+// 3. Gives the second module (`servicescore-views`, built by Trunk without a loader) a
+//    content hash in its file names and names its script in `<meta name="servicescore-views">`,
+//    where the shell finds it when it first needs it (src/lazy.rs).
+// 4. Writes `servicescore-api.js`, a stable entry point to the JavaScript API (the wasm and JS
 //    file names carry a content hash that changes with every build).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -43,6 +46,21 @@ if (preloads !== 1) {
   console.error(`csp-loader: expected one preload of the wasm, found ${preloads}`);
   process.exit(1);
 }
+const viewsJs = join(dir, 'servicescore-views.js');
+const viewsWasm = join(dir, 'servicescore-views_bg.wasm');
+if (!existsSync(viewsJs) || !existsSync(viewsWasm)) {
+  console.error('csp-loader: the views module (servicescore-views.js, _bg.wasm) is missing');
+  process.exit(1);
+}
+const viewsHash = createHash('sha256')
+  .update(readFileSync(viewsJs))
+  .update(readFileSync(viewsWasm))
+  .digest('hex')
+  .slice(0, 16);
+const viewsName = `servicescore-views-${viewsHash}`;
+renameSync(viewsJs, join(dir, `${viewsName}.js`));
+renameSync(viewsWasm, join(dir, `${viewsName}_bg.wasm`));
+html = html.replace('</head>', `<meta name="servicescore-views" content="./${viewsName}.js">\n</head>`);
 writeFileSync(htmlPath, html);
 
 const js = loader.match(/from '\.\/([^']+\.js)'/)?.[1];

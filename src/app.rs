@@ -9,22 +9,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::bridge::{Command, PackWire, Snapshot};
 use crate::browser;
-use crate::components::about::About;
-use crate::components::advice::Advice;
-use crate::components::cs::CsView;
 use crate::components::explain::Explain;
 use crate::components::header::Header;
 use crate::components::metrics_panel::MetricsPanel;
 use crate::components::notices::Notices;
-use crate::components::projection::ProjectionView;
 use crate::components::scenario_bar::ScenarioBar;
-use crate::components::score_charts::ScoreCharts;
 use crate::components::score_panel::ScorePanel;
+use crate::components::slot::Slot;
 use crate::components::summary_bar::SummaryBar;
 use crate::derived::{self, Derived};
 use crate::hooks::{use_debounced_storage, use_url_sync};
 use crate::i18n::{Lang, T};
+use crate::lazy::use_views;
 use crate::packs::{PackOrigin, PackRef};
 use crate::state::init::Start;
 use crate::state::{Action, Notice, State, Store, View};
@@ -130,6 +128,48 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The views module: asked for once the page has rendered (its slots are below the
+    // fold on a phone, and the first view does not wait for it), fed every snapshot.
+    let snapshot = use_memo(
+        (
+            st.pack.clone(),
+            scenario.clone(),
+            st.baseline.clone(),
+            st.saved.clone(),
+            st.focus.clone(),
+            st.lang,
+            st.view,
+            st.embed,
+        ),
+        |(p, sc, b, sv, f, l, v, e)| Snapshot {
+            lang: *l,
+            view: v.code().to_string(),
+            embed: *e,
+            pack: pack_wire(p),
+            scenario: sc.clone(),
+            baseline: b.clone(),
+            saved: sv.clone(),
+            focus: f.clone(),
+        },
+    );
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            // After the first frame: the score is on screen before the second module loads.
+            let frame = gloo::render::request_animation_frame(move |_| painted.set(true));
+            move || drop(frame)
+        });
+    }
+    let on_command = {
+        let d = dispatch.clone();
+        Callback::from(move |c: Command| {
+            for a in command_actions(c) {
+                d.dispatch(a);
+            }
+        })
+    };
+    let views = use_views(snapshot, *painted, on_command);
     let lang = st.lang;
     let cb = |f: fn(String) -> Action| {
         let d = dispatch.clone();
@@ -186,21 +226,18 @@ pub fn App(props: &AppProps) -> Html {
                 <aside id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
                     hidden={st.view != View::Score}>
                     <ScorePanel eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
-                    <ScoreCharts scenario={scenario.clone()} focus={AttrValue::from(st.focus.clone())}
-                        eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} dispatch={dispatch.clone()} />
+                    <Slot name="charts" status={views} lang={lang} />
                     <Explain eval={d.eval.clone()} lang={lang} />
                     if !st.embed {
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
                             lang={lang} dispatch={dispatch.clone()} />
                     }
-                    <Advice helps={d.helps.clone()} goals={d.goals.clone()} has_score={d.eval.score.is_some()}
-                        lang={lang} dispatch={dispatch.clone()} />
+                    <Slot name="advice" status={views} lang={lang} />
                 </aside>
                 // Kept mounted while hidden so an imported file survives switching tabs.
                 <div id="panel-projection" class="projection-panel" role="tabpanel"
                     aria-labelledby="tab-projection" hidden={st.view != View::Projection}>
-                    <ProjectionView scenario={scenario.clone()} baseline={st.baseline.clone()} saved={st.saved.clone()}
-                        active={st.view == View::Projection} lang={lang} dispatch={dispatch.clone()} />
+                    <Slot name="projection" status={views} lang={lang} />
                 </div>
             </div>
             </>
@@ -220,16 +257,65 @@ pub fn App(props: &AppProps) -> Html {
                 // survives switching tabs.
                 <section id="panel-cs" role="tabpanel" aria-labelledby="tab-cs"
                     hidden={st.view != View::CustomerService}>
-                    <CsView lang={lang} />
+                    <Slot name="cs" status={views} lang={lang} />
                 </section>
                 <section id="panel-start" role="tabpanel" aria-labelledby="tab-start"
                     hidden={st.view != View::Start}>
+                    <Slot name="start" status={views} lang={lang} />
                 </section>
             </main>
             if !st.embed {
-                <About industry={AttrValue::from(st.industry.clone())} lang={lang} />
+                <Slot name="about" status={views} lang={lang} />
             }
         </div>
+    }
+}
+
+/// The pack as the views module receives it.
+fn pack_wire(p: &PackRef) -> PackWire {
+    match StoredPack::from_pack(p) {
+        None if matches!(p.origin, PackOrigin::Builtin) => PackWire::Builtin { id: p.id.clone() },
+        stored => PackWire::User {
+            version: 0,
+            json: p.to_json(),
+            origin: stored.map_or("url".to_string(), |s| s.origin),
+            label: match &p.origin {
+                PackOrigin::Imported(n) | PackOrigin::Url(n) => Some(n.clone()),
+                PackOrigin::Calibrated(d) => d.clone(),
+                PackOrigin::Builtin | PackOrigin::Edited => None,
+            },
+        },
+    }
+}
+
+/// What a command of the views module does in the shell.
+pub fn command_actions(c: Command) -> Vec<Action> {
+    match c {
+        Command::SetValue { metric, value } => vec![Action::SetValue(metric, value)],
+        Command::SetValues { values } => vec![Action::SetValues(values)],
+        Command::Load { scenario } => vec![Action::Load(scenario)],
+        Command::Focus { metric } => vec![Action::Focus(metric)],
+        Command::SetView { view } => View::from_code(&view)
+            .map(Action::SetView)
+            .into_iter()
+            .collect(),
+        Command::SetIndustry { industry } => vec![Action::SetIndustry(industry)],
+        Command::UsePack {
+            json,
+            origin,
+            label,
+        } => {
+            let origin = match origin.as_str() {
+                "calibrated" => PackOrigin::Calibrated(label.clone()),
+                "edited" => PackOrigin::Edited,
+                _ => PackOrigin::Imported(label.clone().unwrap_or_default()),
+            };
+            crate::pack_load::read(&json, label.as_deref().unwrap_or(""), origin)
+        }
+        Command::UseBuiltin { id } => PackRef::builtin(&id)
+            .map(Action::SetPack)
+            .into_iter()
+            .collect(),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod scenario_bar;
 pub mod score_charts;
 pub mod score_panel;
 pub mod slider;
+pub mod slot;
 pub mod stars;
 pub mod summary_bar;
 pub mod tag;

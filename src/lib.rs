@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bridge;
 pub mod browser;
 pub mod chart_data;
 pub mod components;
@@ -17,11 +18,13 @@ pub mod derived;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
+pub mod lazy;
 pub mod pack_load;
 pub mod packs;
 pub mod panic;
 pub mod state;
 pub mod storage;
 pub mod url;
+pub mod views;
 
 pub use app::App;

@@ -4,10 +4,10 @@
 use servicescore::RulePack;
 use yew::prelude::*;
 
+use crate::bridge::Command;
 use crate::derived::{Goal, Route};
 use crate::format;
 use crate::i18n::{fill, Lang, T};
-use crate::state::{Action, Store};
 
 /// Props of [`Advice`].
 #[derive(Properties, PartialEq, Clone)]
@@ -20,8 +20,8 @@ pub struct AdviceProps {
     pub has_score: bool,
     /// Page language.
     pub lang: Lang,
-    /// State dispatcher.
-    pub dispatch: UseReducerDispatcher<Store>,
+    /// Applies an answer.
+    pub oncommand: Callback<Command>,
 }
 
 /// "Raise the 3-minute reply rate from 62% to 91.5% to reach 4.5 stars."
@@ -58,10 +58,15 @@ pub fn Advice(props: &AdviceProps) -> Html {
         return html! {};
     }
     let apply = |r: &Route| {
-        let d = props.dispatch.clone();
-        let id = pack.metrics[r.metric].id.clone();
-        let v = r.to;
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetValue(id.clone(), v)))
+        let cb = props.oncommand.clone();
+        let metric = pack.metrics[r.metric].id.clone();
+        let value = r.to;
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(Command::SetValue {
+                metric: metric.clone(),
+                value,
+            })
+        })
     };
     html! {
         <section class="advice" aria-labelledby="advice-heading">

@@ -15,7 +15,6 @@ use yew::prelude::*;
 use crate::chart_data;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::i18n::Lang;
-use crate::state::{Action, Store};
 
 crate::i18n::texts! {
     SC;
@@ -46,8 +45,8 @@ pub struct ScoreChartsProps {
     pub baseline: Option<Rc<Evaluation>>,
     /// Page language.
     pub lang: Lang,
-    /// State dispatcher (to change the focus).
-    pub dispatch: UseReducerDispatcher<Store>,
+    /// The metric selector (a metric id).
+    pub onfocus: Callback<String>,
 }
 
 /// The sensitivity and dimension charts with a metric selector.
@@ -68,9 +67,8 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
     );
     // The select follows the focus however it changes (a focused metric row, a slider).
     let select = super::use_select_value(props.focus.to_string());
-    let on_focus = use_callback(props.dispatch.clone(), |e: Event, d| {
-        let id = e.target_unchecked_into::<HtmlSelectElement>().value();
-        d.dispatch(Action::Focus(id));
+    let on_focus = use_callback(props.onfocus.clone(), |e: Event, cb| {
+        cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value());
     });
     html! {
         <section class="score-charts" aria-labelledby="charts-heading" data-testid="score-charts">

@@ -6,7 +6,7 @@
 //! The view keeps its own state in its own reducer ([`logic::ViewState`]: the imported file,
 //! the last refusal, the horizon, the chosen past); imports are not persisted, and a refused
 //! file never replaces the data in use. The page's state (sliders, baseline) comes in as props
-//! and goes out only through [`Action::Load`]. Every computation is in [`logic`] (pure).
+//! and goes out only through [`Command::Load`]. Every computation is in [`logic`] (pure).
 
 pub mod controls;
 pub mod import_status;
@@ -26,11 +26,11 @@ use servicescore::{Model, RulePack, Scenario};
 use servicescore_charts::{CivilDate, ProjectionChart};
 use yew::prelude::*;
 
+use crate::bridge::Command;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
 use crate::format;
 use crate::i18n::{fill, Lang};
-use crate::state::{Action, Store};
 use controls::Controls;
 use import_status::ImportStatus;
 use leaving_list::LeavingList;
@@ -52,8 +52,8 @@ pub struct ProjectionViewProps {
     pub saved: Option<Scenario>,
     /// Page language.
     pub lang: Lang,
-    /// The page's dispatcher (for "use the imported window as my sliders").
-    pub dispatch: UseReducerDispatcher<Store>,
+    /// What the view asks the page ("use the imported window as my sliders").
+    pub oncommand: Callback<Command>,
     /// Whether the view is shown: a hidden view keeps its state but computes nothing.
     #[prop_or(true)]
     pub active: bool,
@@ -173,14 +173,14 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     });
     let on_use_window = use_callback(
         (
-            props.dispatch.clone(),
+            props.oncommand.clone(),
             ByPtr(window.clone()),
             view.imported.clone(),
         ),
         |(), (d, window, imported)| {
             if let (Ok(w), Some(i)) = (&*window.0, imported) {
                 if let Ok(s) = logic::window_scenario(w, i) {
-                    d.dispatch(Action::Load(s));
+                    d.emit(Command::Load { scenario: s });
                 }
             }
         },

@@ -1,0 +1,94 @@
+//! The second module's app (`servicescore-views`): everything the first view does not need,
+//! rendered through portals into the slots the shell lays out (see [`crate::bridge`]).
+//!
+//! It holds no copy of the shell's state: each [`Snapshot`] the shell sends becomes new props,
+//! and what the user does here goes back to the shell as a [`Command`]. Views that keep state
+//! of their own (an imported file, a checklist) keep it here, across view switches.
+
+use std::rc::Rc;
+
+use servicescore::RulePack;
+use yew::prelude::*;
+
+use crate::bridge::{slot_id, Command, PackWire, Snapshot};
+use crate::components::about::About;
+use crate::components::advice::Advice;
+use crate::components::cs::CsView;
+use crate::components::projection::ProjectionView;
+use crate::components::score_charts::ScoreCharts;
+use crate::derived::{self, Derived};
+use crate::packs::PackRef;
+
+/// Props of [`ViewsApp`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewsProps {
+    /// The shell's latest snapshot.
+    pub snapshot: Rc<Snapshot>,
+    /// Sends a command to the shell.
+    pub oncommand: Callback<Command>,
+}
+
+/// The pack a snapshot names (a built-in one, or the user's pack parsed once per version).
+fn resolve(w: &PackWire) -> PackRef {
+    match w {
+        PackWire::Builtin { id } => PackRef::builtin(id).unwrap_or_else(PackRef::default_pack),
+        PackWire::User { json, .. } => RulePack::from_json(json)
+            .map(|p| PackRef::user(p, crate::packs::PackOrigin::Edited))
+            .unwrap_or_else(|_| PackRef::default_pack()),
+    }
+}
+
+/// The element a slot renders into, when the shell has laid it out.
+fn host(name: &str) -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(&slot_id(name))
+}
+
+/// The views.
+#[component]
+pub fn ViewsApp(props: &ViewsProps) -> Html {
+    let snap = &props.snapshot;
+    let pack = use_memo(snap.pack.clone(), resolve);
+    let lang = snap.lang;
+    let scenario = snap.scenario.clone();
+    let view = snap.view.as_str();
+    let derived = use_memo(
+        ((*pack).clone(), scenario.clone(), view == "score"),
+        |(p, s, advice)| Derived::compute(p, s, *advice).ok(),
+    );
+    let baseline = use_memo(((*pack).clone(), snap.baseline.clone()), |(p, b)| {
+        derived::baseline_eval(p, b.as_ref())
+    });
+    let on_focus = {
+        let cb = props.oncommand.clone();
+        Callback::from(move |metric: String| cb.emit(Command::Focus { metric }))
+    };
+    let portal = |name: &str, content: Html| match host(name) {
+        Some(h) => create_portal(content, h),
+        None => Html::default(),
+    };
+    let Some(d) = (*derived).clone() else {
+        return Html::default();
+    };
+    html! {
+        <>
+            { portal("charts", html! {
+                <ScoreCharts scenario={scenario.clone()} focus={AttrValue::from(snap.focus.clone())}
+                    eval={d.eval.clone()} baseline={(*baseline).clone()} lang={lang} onfocus={on_focus} />
+            }) }
+            { portal("advice", html! {
+                <Advice helps={d.helps.clone()} goals={d.goals.clone()} has_score={d.eval.score.is_some()}
+                    lang={lang} oncommand={props.oncommand.clone()} />
+            }) }
+            { portal("projection", html! {
+                <ProjectionView scenario={scenario.clone()} baseline={snap.baseline.clone()} saved={snap.saved.clone()}
+                    active={view == "projection"} lang={lang} oncommand={props.oncommand.clone()} />
+            }) }
+            { portal("cs", html! { <CsView lang={lang} /> }) }
+            { portal("about", html! {
+                <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />
+            }) }
+        </>
+    }
+}
