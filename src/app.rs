@@ -109,6 +109,16 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(st.lang, |lang| {
         browser::set_document_lang(lang.html_lang(), T::AppTitle.get(*lang));
     });
+    // On a phone the header fills the first screen: a tab switch brings the tabs to the top,
+    // so the view chosen is what shows (not the header above it).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(st.view, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                browser::scroll_to_tabs_on_phones();
+            }
+        });
+    }
     // Embedded: tell the parent frame the content height whenever it changes.
     use_effect_with(st.embed, |embed| {
         let watcher = embed.then(browser::watch_height);
