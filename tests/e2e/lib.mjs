@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, createReadStream } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipped, wantsGzip } from '../../scripts/gzip-server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The release build (`trunk build --release`); E2E_DIST=dir tests another build. */
@@ -76,9 +77,10 @@ export function requireDist() {
 /**
  * Serves `dir` on 127.0.0.1 (at the root and under SUB_PATH), recording every request.
  * `headers` are added to every file response; `transform(file, text)` may rewrite an HTML
- * file before it is sent (e.g. to drop its CSP meta).
+ * file before it is sent (e.g. to drop its CSP meta). With `gzip` (default: E2E_GZIP=1 in
+ * the environment) files go gzipped as a CDN sends them (scripts/gzip-server.mjs).
  */
-export async function startServer(dir = DIST, { headers = {}, transform = null } = {}) {
+export async function startServer(dir = DIST, { headers = {}, transform = null, gzip = process.env.E2E_GZIP === '1' } = {}) {
   const requests = [];
   const fixtures = new Map();
   const root = resolve(dir);
@@ -109,9 +111,16 @@ export async function startServer(dir = DIST, { headers = {}, transform = null }
       return done(404);
     }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
-    if (transform && file.endsWith('.html')) res.end(transform(file, readFileSync(file, 'utf8')));
-    else createReadStream(file).pipe(res);
+    if (transform && file.endsWith('.html')) {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      res.end(transform(file, readFileSync(file, 'utf8')));
+    } else if (gzip && wantsGzip(req.headers, type)) {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ...headers });
+      res.end(gzipped(file));
+    } else {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      createReadStream(file).pipe(res);
+    }
     done(200, type);
   });
   await new Promise((ok, fail) => {
