@@ -186,20 +186,24 @@ export const sel = {
   notice: '[data-testid=notice]',
 };
 
-/** What the page shows: score, stars, dimensions and thresholds, in the golden file's shape. */
+/**
+ * What the page shows: score, stars, dimensions and thresholds, in the golden file's shape.
+ * A decimal comma (the Spanish page may write 4,40) is read as a point.
+ */
 export async function shown(page) {
   return page.evaluate(() => {
     const q = (s) => document.querySelector(s);
+    const num = (t) => t?.trim().replace(/^(\d+),(\d+)$/, '$1.$2');
     const stars = q('[data-testid=stars]')?.getAttribute('data-stars') ?? null;
     const dimensions = {};
     for (const d of document.querySelectorAll('[data-testid=dimension-score]')) {
-      dimensions[d.dataset.dimension] = d.querySelector('[data-testid=dimension-value]')?.textContent.trim();
+      dimensions[d.dataset.dimension] = num(d.querySelector('[data-testid=dimension-value]')?.textContent);
     }
     const thresholds = {};
     for (const t of document.querySelectorAll('[data-testid=threshold]')) {
       thresholds[t.dataset.threshold] = t.dataset.met === 'true';
     }
-    const score = q('[data-testid=overall-score]')?.textContent.trim();
+    const score = num(q('[data-testid=overall-score]')?.textContent);
     return {
       display_score: score === '—' ? null : score,
       stars: stars === null || stars === '' ? null : Number(stars),
@@ -209,11 +213,11 @@ export async function shown(page) {
   });
 }
 
-/** Waits until the displayed score is `want` (renders are asynchronous after input). */
+/** Waits until the displayed score is `want` (renders are asynchronous after input; 4,40 reads as 4.40). */
 export async function waitScore(page, want, timeout = 5_000) {
   try {
     await page.waitForFunction(
-      ([s, w]) => document.querySelector(s)?.textContent.trim() === w,
+      ([s, w]) => document.querySelector(s)?.textContent.trim().replace(/^(\d+),(\d+)$/, '$1.$2') === w,
       [sel.score, want],
       { timeout },
     );
