@@ -1,12 +1,12 @@
 // localStorage: the last scenario comes back on a later visit; a corrupted stored value is
 // reported, kept under a backup key, and the page starts from defaults.
 import assert from 'node:assert/strict';
-import { test, openApp, shown, waitScore, sel, sleep, oracle, KEY, BACKUP_KEY } from './lib.mjs';
+import { test, openApp, shown, waitScore, sel, sleep, oracle, typeInto, KEY, BACKUP_KEY } from './lib.mjs';
 
 test('reload and a later visit restore the scenario', async ({ page, base }) => {
   await openApp(page, base);
-  await page.locator(sel.box('ship_on_time_pct')).fill('99.5');
-  await page.locator(sel.box('review_score')).fill('4.85');
+  await typeInto(page, sel.box('ship_on_time_pct'), '99.5');
+  await typeInto(page, sel.box('review_score'), '4.85');
   await page.locator(sel.present('dispute_pct')).uncheck();
   const metrics = {
     review_score: 4.85, quality_refund_pct: 0.8, pay_to_sign_hours: 84, ship_on_time_pct: 99.5,
