@@ -233,7 +233,7 @@ pub fn App(props: &AppProps) -> Html {
                 <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
                     industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
                     baseline={st.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
-                <aside id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
+                <div id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
                     hidden={st.view != View::Score}>
                     <ScorePanel eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
                     <Slot name="charts" status={views} lang={lang} />
@@ -243,7 +243,7 @@ pub fn App(props: &AppProps) -> Html {
                             lang={lang} dispatch={dispatch.clone()} />
                     }
                     <Slot name="advice" status={views} lang={lang} />
-                </aside>
+                </div>
                 // Kept mounted while hidden so an imported file survives switching tabs.
                 <div id="panel-projection" class="projection-panel" role="tabpanel"
                     aria-labelledby="tab-projection" hidden={st.view != View::Projection}>
@@ -260,8 +260,8 @@ pub fn App(props: &AppProps) -> Html {
             <Header lang={lang} pack={st.pack.clone()} industry={AttrValue::from(st.industry.clone())} view={st.view}
                 embed={st.embed} full_link={AttrValue::from(full_link)}
                 onlang={on_lang} onindustry={cb(Action::SetIndustry)} onview={on_view} onpack={on_pack} />
-            <Notices notices={st.notices.clone()} lang={lang} onaction={on_notice} />
             <main id="main" tabindex="-1">
+                <Notices notices={st.notices.clone()} lang={lang} onaction={on_notice} />
                 { body }
                 // Kept mounted while another tab is shown, so an imported session log
                 // survives switching tabs.
@@ -275,7 +275,9 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
             </main>
             if !st.embed {
-                <Slot name="about" status={views} lang={lang} />
+                <footer class="page-footer">
+                    <Slot name="about" status={views} lang={lang} />
+                </footer>
             }
         </div>
     }

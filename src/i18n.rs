@@ -112,6 +112,7 @@ texts! {
         "Puntuación de servicio de comercios de Xiaohongshu: mueve una métrica y ve al instante las cinco dimensiones, la puntuación, las estrellas y los umbrales.",
     ],
     Language => ["语言", "Language", "Idioma"],
+    Source => ["来源", "Source", "Fuente"],
     Loading => ["正在加载…", "Loading…", "Cargando…"],
     LoadFailed => ["这部分未能加载，请检查网络后重新加载页面。", "This part could not be loaded: check the connection and reload the page.", "Esta parte no se pudo cargar: revisa la conexión y recarga la página."],
     SkipToMetrics => ["跳到指标", "Skip to the metrics", "Ir a las métricas"],

@@ -68,12 +68,12 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
             <h3>{ T::AboutConstants.get(lang) }</h3>
             if let Some(ind) = industry.filter(|i| i.applicable.value) {
                 <h4>{ fill(T::AboutBenchmarks.get(lang), &[("industry", ind.names.get(code))]) }</h4>
-                <div class="table-wrap">
+                <div class="table-wrap" role="region" tabindex="0" aria-label={fill(T::AboutBenchmarks.get(lang), &[("industry", ind.names.get(code))])}>
                 <table class="bench">
                     <thead><tr>
                         <th scope="col">{ T::Metrics.get(lang) }</th>
                         { for ps.iter().map(|p| html! { <th scope="col">{ format!("P{}", format::knot(*p)) }</th> }) }
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">{ T::Source.get(lang) }</span></th>
                     </tr></thead>
                     <tbody>
                         { for pack.metrics.iter().filter_map(|m| {

@@ -40,7 +40,7 @@ pub fn MonthTable(props: &MonthTableProps) -> Html {
                 { " " }
                 <Tag provenance={target.provenance} source={target.source.clone().map(AttrValue::from)} lang={lang} />
             </p>
-            <div class="cs-table-wrap">
+            <div class="cs-table-wrap" role="region" tabindex="0" aria-label={CT::MonthsHeading.get(lang)}>
                 <table class="cs-table">
                     <thead>
                         <tr>
