@@ -355,8 +355,12 @@ fn cs_assess_bad_rows_exit_2() {
         "line 2, column started_at: \"soon\" is not a date and time YYYY-MM-DD HH:MM:SS",
     );
     assert_refused(
-        &run(&["cs-assess", "-", "--json"], Some("session_id,started_at\n")),
-        "line 1, column first_reply_at: missing from the header (expected session_id,started_at,first_reply_at[,rating])",
+        &run(
+            &["cs-assess", "-", "--json"],
+            Some("session_id,started_at\n"),
+        ),
+        "line 1, column first_reply_at: missing from the header; its first line must name the \
+         columns, e.g. session_id,started_at,first_reply_at[,rating]",
     );
     assert_refused(
         &run(&["cs-assess", "-", "--from", "2024-05-32"], Some("")),

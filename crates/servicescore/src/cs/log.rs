@@ -3,28 +3,43 @@
 //!
 //! Decisions where SPEC is silent, all aimed at spreadsheet exports:
 //!
+//! - Bytes are decoded by [`crate::decode`] (UTF-8, UTF-16 with a byte-order mark, GB18030);
+//!   cells are separated by commas, semicolons or tabs, whichever the header uses; CRLF line
+//!   ends, blank lines, rows whose cells are all empty, spaces around cells and an empty
+//!   trailing column (`a,b,c,`) are accepted.
 //! - The header is required and may list the columns in any order; names are matched after
-//!   trimming and ignoring ASCII case. `rating` is optional. Other columns (an agent name, a
-//!   channel...) are ignored and listed in [`SessionLog::ignored_columns`] so the page can say
-//!   so; a column named twice or a required column missing is an error on line 1.
-//! - A UTF-8 byte-order mark, CRLF line ends, blank lines, rows whose cells are all empty,
-//!   spaces around cells and empty trailing cells (`a,b,c,`) are accepted.
-//! - Times are local `YYYY-MM-DD HH:MM:SS` (a `T` instead of the space is accepted); anything
-//!   else, including fractions of a second or a missing seconds field, is refused with the cell
-//!   quoted rather than guessed at.
+//!   trimming and ignoring ASCII case, with a unit in brackets dropped, and each column also
+//!   has Chinese names ([`CHINESE_NAMES`]). `rating` is optional. Other columns (an agent name,
+//!   a channel...) are ignored and listed in an [`ImportWarning::IgnoredColumns`] so the page
+//!   can say so, except a near-miss of a column the header lacks (`ratings`), an error; a
+//!   column named twice or a required column missing is an error on the header line.
+//! - Times are local, the date year first as in [`parse_cell_date`](crate::dates::parse_cell_date)
+//!   and the time `H:MM:SS` or `H:MM` after a space or a `T`: `2025-05-05 00:05:09`,
+//!   `2025/5/5 0:05:09`, `2025/5/5 0:05`. Times without seconds (Excel's default display) are
+//!   read as `:00` with an [`ImportWarning::TimesWithoutSeconds`], since the 180-second rule
+//!   may then be judged a minute off. Fractions of a second, offsets and 12-hour clocks are
+//!   refused with the cell quoted rather than guessed at.
 //! - An empty `session_id` and a `session_id` seen before are errors: a duplicated row would be
 //!   counted twice, and guessing which copy is right is worse than asking.
 //! - An empty `first_reply_at` means never replied; a reply before the start is an error (a
 //!   clock or export fault that would otherwise count as a quick reply).
 //! - An empty `rating` means unrated; otherwise a whole number 1–5.
+//! - Sessions started after the caller's "today" are read, with an
+//!   [`ImportWarning::FutureDates`].
 //!
-//! Errors are [`Error::Row`] with the 1-based line (the header is line 1) and the column name.
+//! Errors are [`Error::Row`] with the line as an editor counts it (the header is line 1), the
+//! column id and a typed [`RowProblem`].
 
 use std::collections::HashMap;
 
-use jiff::civil::{Date, DateTime, Time};
+use jiff::civil::{Date, DateTime};
 use serde::{Serialize, Serializer};
 
+use crate::csv_import::columns::{self, Known};
+use crate::csv_import::{
+    future_dates, Collector, IgnoredColumn, Import, ImportWarning, Lines, RowProblem,
+};
+use crate::dates::parse_cell_datetime;
 use crate::error::{Error, Result};
 
 /// Columns every session log must have.
@@ -32,6 +47,36 @@ pub const REQUIRED_COLUMNS: [&str; 3] = ["session_id", "started_at", "first_repl
 
 /// The optional rating column.
 pub const RATING_COLUMN: &str = "rating";
+
+/// The Chinese names accepted for each column besides its id (our own choice of the usual
+/// customer-service terms; the back office's export headers are not published).
+pub const CHINESE_NAMES: [(&str, &[&str]); 4] = [
+    (REQUIRED_COLUMNS[0], &["会话ID", "会话编号"]),
+    (REQUIRED_COLUMNS[1], &["会话开始时间", "开始时间"]),
+    (REQUIRED_COLUMNS[2], &["首次回复时间"]),
+    (RATING_COLUMN, &["评价", "评分"]),
+];
+
+const KNOWN: [Known; 4] = {
+    let mut known = [const {
+        Known {
+            id: "",
+            aliases: &[],
+        }
+    }; 4];
+    let mut i = 0;
+    while i < 4 {
+        known[i] = Known {
+            id: CHINESE_NAMES[i].0,
+            aliases: CHINESE_NAMES[i].1,
+        };
+        i += 1;
+    }
+    known
+};
+
+/// The header errors show as an example.
+const EXAMPLE_HEADER: &str = "session_id,started_at,first_reply_at[,rating]";
 
 pub use crate::csv_import::MAX_REPORTED_ERRORS;
 
@@ -91,8 +136,6 @@ impl Session {
 pub struct SessionLog {
     /// The sessions, earliest start first (rows starting at the same second keep file order).
     pub sessions: Vec<Session>,
-    /// Header columns that were not recognised and so ignored (as written in the file).
-    pub ignored_columns: Vec<String>,
 }
 
 /// Every row error of a refused session log (the same list as the daily records').
@@ -111,41 +154,44 @@ impl SessionLog {
     /// ```
     /// use servicescore::cs::SessionLog;
     ///
-    /// let e = SessionLog::from_csv("session_id,started_at,first_reply_at\na,2024-05-06 9:00,\n")
+    /// let e = SessionLog::from_csv("session_id,started_at,first_reply_at\na,2024-05-06 9:00 AM,\n")
     ///     .unwrap_err();
     /// assert_eq!(
     ///     e.to_string(),
-    ///     "line 2, column started_at: \"2024-05-06 9:00\" is not a date and time YYYY-MM-DD HH:MM:SS"
+    ///     "line 2, column started_at: \"2024-05-06 9:00 AM\" is not a date and time YYYY-MM-DD HH:MM:SS"
     /// );
     /// ```
     pub fn from_csv(text: &str) -> Result<SessionLog> {
-        read(text, 1).map_err(|mut e| {
-            // `read` with a limit of 1 returns exactly one error.
-            e.errors
-                .pop()
-                .unwrap_or_else(|| Error::row(1, "session_id", "unreadable file"))
-        })
+        read(text, 1, None).map(|i| i.data).map_err(Error::from)
     }
 
-    /// Reads a session log, collecting every row error (up to [`MAX_REPORTED_ERRORS`]) so a
-    /// user can fix them all at once; nothing is returned when any row is bad.
+    /// Reads a session log, finding every row error (listing up to [`MAX_REPORTED_ERRORS`]) so
+    /// a user can fix them all at once; nothing is returned when any row is bad.
     ///
     /// # Errors
     ///
-    /// The bad cells in file order. A bad header stops reading at once (the rows cannot be
-    /// understood without it).
+    /// The bad cells in file order. A bad header stops reading (the rows cannot be understood
+    /// without it).
     pub fn from_csv_all_errors(text: &str) -> Result<SessionLog, ImportErrors> {
-        read(text, MAX_REPORTED_ERRORS)
+        read(text, MAX_REPORTED_ERRORS, None).map(|i| i.data)
+    }
+
+    /// Reads a session log as the page and the command line import it: every error, or the
+    /// log with the separator found and the warnings (sessions after `today`, ignored columns,
+    /// times without seconds).
+    ///
+    /// # Errors
+    ///
+    /// As [`SessionLog::from_csv_all_errors`].
+    pub fn import(text: &str, today: Option<Date>) -> Result<Import<SessionLog>, ImportErrors> {
+        read(text, MAX_REPORTED_ERRORS, today)
     }
 
     /// A log of hand-built sessions (sorted by start here). Unlike the CSV readers this trusts
     /// its input: a duplicated id is kept, and a reply before the start simply is not in time.
     pub fn from_sessions(mut sessions: Vec<Session>) -> SessionLog {
         sessions.sort_by_key(|s| s.started_at);
-        SessionLog {
-            sessions,
-            ignored_columns: Vec::new(),
-        }
+        SessionLog { sessions }
     }
 
     /// Number of sessions.
@@ -177,39 +223,69 @@ impl SessionLog {
     }
 }
 
-/// Column positions found in the header.
+/// What the header says.
 struct Columns {
     /// Positions of `session_id`, `started_at`, `first_reply_at`.
     required: [usize; 3],
     rating: Option<usize>,
     /// Header width.
     width: usize,
+    /// Cells a row must have: up to the last column read.
+    needed: usize,
+    /// The header's names, for naming ignored columns.
+    names: Vec<String>,
 }
 
-fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
-    let fatal = |e: Error| ImportErrors {
-        errors: vec![e],
-        truncated: false,
+impl Columns {
+    /// How an error names column `i`: its id, its name as written, or its position.
+    fn name(&self, i: usize) -> String {
+        if let Some(k) = self.required.iter().position(|p| *p == i) {
+            return REQUIRED_COLUMNS[k].to_string();
+        }
+        if self.rating == Some(i) {
+            return RATING_COLUMN.to_string();
+        }
+        match self.names.get(i) {
+            Some(n) if !n.is_empty() => n.clone(),
+            _ => (i + 1).to_string(),
+        }
+    }
+}
+
+fn read(text: &str, limit: usize, today: Option<Date>) -> Result<Import<SessionLog>, ImportErrors> {
+    let mut errors = Collector::new(limit);
+    let (text, separator, mut reader) = crate::csv_import::reader(text);
+    let refused = |errors: Collector| {
+        errors.into_result(Import {
+            data: SessionLog::default(),
+            separator,
+            warnings: Vec::new(),
+        })
     };
-    let (text, mut reader) = crate::csv_import::reader(text);
     let mut records = reader.records();
     let header = match records.next() {
-        None => return Err(fatal(Error::row(
-            1,
-            REQUIRED_COLUMNS[0],
-            "the file is empty; a header session_id,started_at,first_reply_at[,rating] is required",
-        ))),
-        Some(Err(e)) => return Err(fatal(csv_error(&e))),
+        None => {
+            let header = EXAMPLE_HEADER.to_string();
+            errors.push(1, REQUIRED_COLUMNS[0], RowProblem::EmptyFile { header });
+            return refused(errors);
+        }
+        Some(Err(_)) => {
+            errors.push(1, REQUIRED_COLUMNS[0], RowProblem::Unreadable);
+            return refused(errors);
+        }
         Some(Ok(h)) => h,
     };
-    let mut lines = crate::csv_import::Lines::new(text);
+    let mut lines = Lines::new(text);
     let header_line = lines.of(&header);
-    let mut ignored_columns = Vec::new();
-    let cols = columns(&header, header_line, &mut ignored_columns).map_err(fatal)?;
+    let (cols, mut ignored) = columns(&header, header_line, &mut errors);
+    let Some(cols) = cols.filter(|_| errors.seen() == 0) else {
+        return refused(errors);
+    };
 
-    let mut errors = crate::csv_import::Collector::new(limit.max(1));
     let mut sessions = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut filled = vec![false; cols.width];
+    let mut without_seconds = 0;
     for record in records {
         if errors.done() {
             break;
@@ -217,7 +293,8 @@ fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(csv_error(&e));
+                let line = e.position().map_or(1, |p| p.line().max(1));
+                errors.push(line, "-", RowProblem::Unreadable);
                 continue;
             }
         };
@@ -225,68 +302,111 @@ fn read(text: &str, limit: usize) -> Result<SessionLog, ImportErrors> {
             continue;
         }
         let line = lines.of(&record);
-        if let Some(s) = row(&record, line, &cols, &mut seen, &mut errors) {
+        for (i, v) in record.iter().enumerate().take(cols.width) {
+            filled[i] |= !v.is_empty();
+        }
+        if let Some((s, n)) = row(&record, line, &cols, &mut seen, &mut errors) {
+            without_seconds += n;
             sessions.push(s);
         }
     }
-    let mut log = SessionLog::from_sessions(sessions);
-    log.ignored_columns = ignored_columns;
-    errors.into_result(log)
-}
-
-fn csv_error(e: &csv::Error) -> Error {
-    let line = e.position().map_or(0, csv::Position::line);
-    Error::row(line, "(row)", format!("unreadable CSV: {e}"))
-}
-
-fn columns(header: &csv::StringRecord, line: u64, ignored: &mut Vec<String>) -> Result<Columns> {
-    let mut required: [Option<usize>; 3] = [None; 3];
-    let mut rating = None;
-    for (i, raw) in header.iter().enumerate() {
-        let name = raw.to_ascii_lowercase();
-        let slot = if let Some(k) = REQUIRED_COLUMNS.iter().position(|c| *c == name) {
-            &mut required[k]
-        } else if name == RATING_COLUMN {
-            &mut rating
-        } else {
-            // An empty name is the trailing comma of a spreadsheet export, not a column.
-            if !name.is_empty() {
-                ignored.push(raw.to_string());
-            }
-            continue;
-        };
-        if slot.is_some() {
-            return Err(Error::row(line, name, "appears twice in the header"));
+    for (i, name) in cols.names.iter().enumerate() {
+        if name.is_empty() && filled[i] {
+            ignored.push(IgnoredColumn {
+                position: i + 1,
+                name: String::new(),
+            });
         }
-        *slot = Some(i);
     }
-    let mut found = [0; 3];
-    for (k, pos) in required.iter().enumerate() {
-        found[k] = pos.ok_or_else(|| {
-            Error::row(
-                line,
-                REQUIRED_COLUMNS[k],
-                "missing from the header (expected session_id,started_at,first_reply_at[,rating])",
-            )
-        })?;
+    ignored.sort_by_key(|c| c.position);
+    let log = SessionLog::from_sessions(sessions);
+    let mut warnings: Vec<ImportWarning> =
+        future_dates(log.sessions.iter().map(Session::day), today)
+            .into_iter()
+            .collect();
+    if !ignored.is_empty() {
+        warnings.push(ImportWarning::IgnoredColumns { columns: ignored });
     }
-    Ok(Columns {
-        required: found,
-        rating,
-        width: header.len(),
+    if without_seconds > 0 {
+        warnings.push(ImportWarning::TimesWithoutSeconds {
+            cells: without_seconds,
+        });
+    }
+    errors.into_result(Import {
+        data: log,
+        separator,
+        warnings,
     })
 }
 
-/// One data row; pushes its errors and returns the session when it has none.
+/// The columns of the header (`None` when a required one is missing) and the named ones it
+/// ignores; header problems go to `errors`.
+fn columns(
+    header: &csv::StringRecord,
+    line: u64,
+    errors: &mut Collector,
+) -> (Option<Columns>, Vec<IgnoredColumn>) {
+    let found: Vec<Option<usize>> = header.iter().map(|n| columns::find(&KNOWN, n)).collect();
+    let present = |k: usize| found.contains(&Some(k));
+    let mut slots: [Option<usize>; 4] = [None; 4];
+    let mut ignored = Vec::new();
+    for (i, (raw, k)) in header.iter().zip(&found).enumerate() {
+        match *k {
+            Some(k) if slots[k].is_some() => {
+                errors.push(line, KNOWN[k].id, RowProblem::DuplicateColumn);
+            }
+            Some(k) => slots[k] = Some(i),
+            // An empty name is the trailing comma of a spreadsheet export, not a column.
+            None if raw.is_empty() => {}
+            None => match columns::misspelling(&KNOWN, raw, |k| !present(k)) {
+                Some(known) => errors.push(line, raw, RowProblem::MisspelledColumn { known }),
+                None => ignored.push(IgnoredColumn {
+                    position: i + 1,
+                    name: raw.to_string(),
+                }),
+            },
+        }
+    }
+    let mut required = [0; 3];
+    let mut complete = true;
+    for (k, slot) in slots.iter().take(3).enumerate() {
+        match slot {
+            Some(pos) => required[k] = *pos,
+            None => {
+                complete = false;
+                let header = EXAMPLE_HEADER.to_string();
+                errors.push(
+                    line,
+                    REQUIRED_COLUMNS[k],
+                    RowProblem::MissingColumn { header },
+                );
+            }
+        }
+    }
+    let rating = slots[3];
+    let needed = required.iter().chain(&rating).max().map_or(0, |p| p + 1);
+    let cols = complete.then(|| Columns {
+        required,
+        rating,
+        width: header.len(),
+        needed,
+        names: header.iter().map(str::to_string).collect(),
+    });
+    (cols, ignored)
+}
+
+/// One data row; pushes its errors and returns the session, with how many of its times had
+/// no seconds, when it has none.
 fn row(
     record: &csv::StringRecord,
     line: u64,
     cols: &Columns,
     seen: &mut HashMap<String, u64>,
-    errors: &mut crate::csv_import::Collector,
-) -> Option<Session> {
+    errors: &mut Collector,
+) -> Option<(Session, usize)> {
     let before = errors.seen();
-    let mut bad = |e: Error| errors.push(e);
+    let len = record.len();
+    let cell = |i: usize| record.get(i);
     // Cells past the header are tolerated only when empty (trailing commas).
     if let Some((i, extra)) = record
         .iter()
@@ -294,94 +414,76 @@ fn row(
         .skip(cols.width)
         .find(|(_, v)| !v.is_empty())
     {
-        bad(Error::row(
-            line,
-            (i + 1).to_string(),
-            format!(
-                "extra cell \"{extra}\" (the header has {} columns)",
-                cols.width
-            ),
-        ));
+        let problem = RowProblem::BeyondHeader {
+            text: extra.to_string(),
+            columns: cols.width,
+        };
+        errors.push(line, &(i + 1).to_string(), problem);
     }
-    let cell = |pos: usize, name: &str, bad: &mut dyn FnMut(Error)| -> Option<&str> {
-        let v = record.get(pos);
-        if v.is_none() {
-            bad(Error::row(
-                line,
-                name,
-                format!(
-                    "missing (the row has {} cells, the header {})",
-                    record.len(),
-                    cols.width
-                ),
-            ));
-        }
-        v
-    };
-
+    if len < cols.needed {
+        let problem = RowProblem::MissingCell {
+            cells: len,
+            header: cols.width,
+        };
+        errors.push(line, &cols.name(len), problem);
+        return None;
+    }
+    let mut bad = |column: &str, problem: RowProblem| errors.push(line, column, problem);
+    let text = |v: &str| v.to_string();
     let [id_pos, start_pos, reply_pos] = cols.required;
-    let id = cell(id_pos, "session_id", &mut bad).and_then(|id| {
+    let mut without_seconds = 0;
+    let id = cell(id_pos).and_then(|id| {
         if id.is_empty() {
-            bad(Error::row(line, "session_id", "empty session id"));
+            bad("session_id", RowProblem::MissingSessionId);
             return None;
         }
         if let Some(first) = seen.get(id) {
-            bad(Error::row(
-                line,
-                "session_id",
-                format!("\"{id}\" already appears on line {first}"),
-            ));
+            let problem = RowProblem::DuplicateSessionId {
+                id: text(id),
+                first_line: *first,
+            };
+            bad("session_id", problem);
             return None;
         }
         seen.insert(id.to_string(), line);
         Some(id)
     });
-    let started_at = cell(start_pos, "started_at", &mut bad).and_then(|v| {
+    let started_at = cell(start_pos).and_then(|v| {
         if v.is_empty() {
-            bad(Error::row(
-                line,
-                "started_at",
-                "empty: every session needs a start time",
-            ));
+            bad("started_at", RowProblem::MissingStartTime);
             return None;
         }
-        let t = parse_datetime(v);
-        if t.is_none() {
-            bad(not_a_datetime(line, "started_at", v));
-        }
-        t
+        let Some(t) = parse_cell_datetime(v) else {
+            bad("started_at", RowProblem::BadDateTime { text: text(v) });
+            return None;
+        };
+        without_seconds += usize::from(!t.has_seconds);
+        Some(t.at)
     });
-    let first_reply_at = cell(reply_pos, "first_reply_at", &mut bad).and_then(|v| {
+    let first_reply_at = cell(reply_pos).and_then(|v| {
         if v.is_empty() {
             return Some(None);
         }
-        let Some(t) = parse_datetime(v) else {
-            bad(not_a_datetime(line, "first_reply_at", v));
+        let Some(t) = parse_cell_datetime(v) else {
+            bad("first_reply_at", RowProblem::BadDateTime { text: text(v) });
             return None;
         };
-        if started_at.is_some_and(|s| t < s) {
-            bad(Error::row(
-                line,
-                "first_reply_at",
-                "reply is before the session started (bad row)",
-            ));
+        if started_at.is_some_and(|s| t.at < s) {
+            bad("first_reply_at", RowProblem::ReplyBeforeStart);
             return None;
         }
-        Some(Some(t))
+        without_seconds += usize::from(!t.has_seconds);
+        Some(Some(t.at))
     });
     let rating = match cols.rating {
         None => Some(None),
-        Some(pos) => cell(pos, RATING_COLUMN, &mut bad).and_then(|v| {
+        Some(pos) => cell(pos).and_then(|v| {
             if v.is_empty() {
                 return Some(None);
             }
             let r = v.parse::<u8>().ok().filter(|r| (1..=5).contains(r));
             if r.is_none() {
-                bad(Error::row(
-                    line,
-                    RATING_COLUMN,
-                    format!("\"{v}\" is not a rating: expected a whole number 1–5, or empty"),
-                ));
+                bad(RATING_COLUMN, RowProblem::BadRating { text: text(v) });
                 return None;
             }
             Some(r)
@@ -390,39 +492,13 @@ fn row(
     if errors.seen() != before {
         return None;
     }
-    Some(Session {
+    let session = Session {
         id: id?.to_string(),
         started_at: started_at?,
         first_reply_at: first_reply_at?,
         rating: rating?,
-    })
-}
-
-fn not_a_datetime(line: u64, column: &str, v: &str) -> Error {
-    Error::row(
-        line,
-        column,
-        format!("\"{v}\" is not a date and time YYYY-MM-DD HH:MM:SS"),
-    )
-}
-
-/// Strict `YYYY-MM-DD HH:MM:SS` (or with `T`): the pack's date and time-of-day parsers
-/// joined by one separator.
-pub(crate) fn parse_datetime(s: &str) -> Option<DateTime> {
-    if s.len() != 19 || !matches!(s.as_bytes()[10], b' ' | b'T') {
-        return None;
-    }
-    let date = crate::dates::parse_date(s.get(..10)?)?;
-    let secs = crate::rulepack::parse_time_of_day(s.get(11..)?)?;
-    let part = |v: u32| i8::try_from(v).ok();
-    let time = Time::new(
-        part(secs / 3600)?,
-        part(secs / 60 % 60)?,
-        part(secs % 60)?,
-        0,
-    )
-    .ok()?;
-    Some(date.to_datetime(time))
+    };
+    Some((session, without_seconds))
 }
 
 /// `YYYY-MM-DD HH:MM:SS`, the form the log is written in.
@@ -450,6 +526,7 @@ fn option_datetime_text<S: Serializer>(t: &Option<DateTime>, s: S) -> Result<S::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::csv_import::Separator;
     use jiff::civil::date;
 
     const HEADER: &str = "session_id,started_at,first_reply_at,rating\n";
@@ -493,8 +570,8 @@ mod tests {
     #[test]
     fn exact_cell_errors() {
         assert_eq!(
-            err("a,2024-05-06 09:00,,\n"),
-            "line 2, column started_at: \"2024-05-06 09:00\" is not a date and time YYYY-MM-DD HH:MM:SS"
+            err("a,2024-05-06 9:00 am,,\n"),
+            "line 2, column started_at: \"2024-05-06 9:00 am\" is not a date and time YYYY-MM-DD HH:MM:SS"
         );
         assert_eq!(
             err("a,2024-02-30 09:00:00,,\n"),
@@ -526,11 +603,11 @@ mod tests {
         );
         assert_eq!(
             err("a,2024-05-06 09:00:00\n"),
-            "line 2, column first_reply_at: missing (the row has 2 cells, the header 4)"
+            "line 2, column first_reply_at: missing cell: the line has 2 cells, the header 4"
         );
         assert_eq!(
             err("a,2024-05-06 09:00:00,,,oops\n"),
-            "line 2, column 5: extra cell \"oops\" (the header has 4 columns)"
+            "line 2, column 5: \"oops\" lies beyond the header's 4 columns"
         );
     }
 
@@ -538,15 +615,22 @@ mod tests {
     fn header_errors() {
         assert_eq!(
             SessionLog::from_csv("").unwrap_err().to_string(),
-            "line 1, column session_id: the file is empty; a header session_id,started_at,first_reply_at[,rating] is required"
+            "line 1, column session_id: the file is empty; its first line must name the columns, \
+             e.g. session_id,started_at,first_reply_at[,rating]"
         );
         assert_eq!(
-            SessionLog::from_csv("session_id,started_at\n").unwrap_err().to_string(),
-            "line 1, column first_reply_at: missing from the header (expected session_id,started_at,first_reply_at[,rating])"
+            SessionLog::from_csv("session_id,started_at\n")
+                .unwrap_err()
+                .to_string(),
+            "line 1, column first_reply_at: missing from the header; its first line must name \
+             the columns, e.g. session_id,started_at,first_reply_at[,rating]"
         );
         assert_eq!(
-            SessionLog::from_csv("a,2024-05-06 09:00:00,,\n").unwrap_err().to_string(),
-            "line 1, column session_id: missing from the header (expected session_id,started_at,first_reply_at[,rating])"
+            SessionLog::from_csv("a,2024-05-06 09:00:00,,\n")
+                .unwrap_err()
+                .to_string(),
+            "line 1, column session_id: missing from the header; its first line must name the \
+             columns, e.g. session_id,started_at,first_reply_at[,rating]"
         );
         assert_eq!(
             SessionLog::from_csv("session_id,started_at,first_reply_at,Rating,rating\n")
@@ -563,9 +647,18 @@ mod tests {
                     Li, 2024-05-06 09:00:00 ,a,2024-05-06T09:01:00,\r\n\
                     ,,,,\r\n\
                     Wang,2024-05-06 09:05:00,b,,\r\n";
-        let log = SessionLog::from_csv(text).unwrap();
+        let import = SessionLog::import(text, None).unwrap();
+        let log = import.data;
         assert_eq!(log.len(), 2);
-        assert_eq!(log.ignored_columns, vec!["Agent".to_string()]);
+        assert_eq!(
+            import.warnings,
+            vec![ImportWarning::IgnoredColumns {
+                columns: vec![IgnoredColumn {
+                    position: 1,
+                    name: "Agent".into()
+                }]
+            }]
+        );
         assert_eq!(log.sessions[0].reply_delay_seconds(), Some(60));
         assert_eq!(log.sessions[1].rating, None);
         // Line numbers count the blank line and CRLF ends correctly.
@@ -595,7 +688,8 @@ mod tests {
                 "line 5, column first_reply_at: reply is before the session started (bad row)",
             ]
         );
-        assert!(!e.truncated);
+        assert!(!e.truncated());
+        assert_eq!(e.total, 4);
     }
 
     #[test]
@@ -603,7 +697,12 @@ mod tests {
         let body: String = (0..80).map(|i| format!("s{i},x,,\n")).collect();
         let e = SessionLog::from_csv_all_errors(&format!("{HEADER}{body}")).unwrap_err();
         assert_eq!(e.errors.len(), MAX_REPORTED_ERRORS);
-        assert!(e.truncated);
+        assert!(e.truncated());
+        assert_eq!(e.total, 80);
+        assert_eq!(
+            e.summary_text(),
+            "80 errors: 80 × not a date and time in column started_at"
+        );
         assert_eq!(
             e.errors[49].to_string(),
             "line 51, column started_at: \"x\" is not a date and time YYYY-MM-DD HH:MM:SS"
@@ -652,12 +751,61 @@ mod tests {
     }
 
     #[test]
-    fn strict_dates() {
-        assert_eq!(parse_datetime("2024-05-31 24:00:00"), None);
-        assert_eq!(parse_datetime("2024-05-31 23:59:59.5"), None);
+    fn spreadsheet_files() {
+        let today = Some(date(2025, 5, 5));
+        let comma = SessionLog::import(
+            &format!(
+                "{HEADER}a,2025-05-05 09:00:00,2025-05-05 09:01:30,5\nb,2025-05-05 10:00:00,,\n"
+            ),
+            today,
+        )
+        .unwrap();
         assert_eq!(
-            parse_datetime("2024-05-31 23:59:59"),
-            Some(date(2024, 5, 31).at(23, 59, 59, 0))
+            (comma.separator, comma.warnings.len()),
+            (Separator::Comma, 0)
+        );
+        // Chinese Excel: GB18030 (decoded before), Chinese names, its date-times; semicolons.
+        let zh = SessionLog::import(
+            "会话ID;会话开始时间;首次回复时间;评价;客服\r\n\
+             a;2025/5/5 9:00:00;2025/5/5 9:01:30;5;李\r\nb;2025/5/5 10:00:00;;;\r\n",
+            today,
+        )
+        .unwrap();
+        assert_eq!(zh.separator, Separator::Semicolon);
+        assert_eq!(zh.data, comma.data);
+        assert_eq!(
+            zh.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["ignored column: 客服"]
+        );
+        // Excel's default display has no seconds; a session tomorrow.
+        let minutes = SessionLog::import(
+            &format!("{HEADER}a,2025/5/5 9:00,2025/5/5 9:01,\nb,2025/5/6 0:05:09,,\n"),
+            today,
+        )
+        .unwrap();
+        assert_eq!(
+            minutes.data.sessions[0].started_at,
+            date(2025, 5, 5).at(9, 0, 0, 0)
+        );
+        assert_eq!(
+            minutes
+                .warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "1 row is dated after today (2025-05-05): 2025-05-06",
+                "2 times have no seconds (read as :00): a reply delay may be off by up to a minute",
+            ]
+        );
+        assert_eq!(
+            SessionLog::from_csv("session_id,started_at,first_reply_at,ratings\n")
+                .unwrap_err()
+                .to_string(),
+            "line 1, column ratings: unknown column (did you mean rating?)"
         );
     }
 }
