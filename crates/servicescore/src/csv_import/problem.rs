@@ -149,31 +149,54 @@ pub enum RowProblem {
 
 /// The kind of a [`RowProblem`] without its data: what error summaries group by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[allow(missing_docs)] // one per RowProblem variant, documented there
 pub enum ProblemKind {
+    /// [`RowProblem::EmptyFile`].
     EmptyFile,
+    /// [`RowProblem::MissingColumn`].
     MissingColumn,
+    /// [`RowProblem::DuplicateColumn`].
     DuplicateColumn,
+    /// [`RowProblem::MisspelledColumn`].
     MisspelledColumn,
+    /// [`RowProblem::MissingCell`].
     MissingCell,
+    /// [`RowProblem::BeyondHeader`].
     BeyondHeader,
+    /// [`RowProblem::Unreadable`].
     Unreadable,
+    /// [`RowProblem::MissingDate`].
     MissingDate,
+    /// [`RowProblem::BadDate`].
     BadDate,
+    /// [`RowProblem::DuplicateDate`].
     DuplicateDate,
+    /// [`RowProblem::NotANumber`].
     NotANumber,
+    /// [`RowProblem::NotFinite`].
     NotFinite,
+    /// [`RowProblem::Negative`].
     Negative,
+    /// [`RowProblem::TooLarge`].
     TooLarge,
+    /// [`RowProblem::BadExcluded`].
     BadExcluded,
+    /// [`RowProblem::WithoutCount`].
     WithoutCount,
+    /// [`RowProblem::MoreThan`].
     MoreThan,
+    /// [`RowProblem::NotBetween`].
     NotBetween,
+    /// [`RowProblem::MissingSessionId`].
     MissingSessionId,
+    /// [`RowProblem::DuplicateSessionId`].
     DuplicateSessionId,
+    /// [`RowProblem::MissingStartTime`].
     MissingStartTime,
+    /// [`RowProblem::BadDateTime`].
     BadDateTime,
+    /// [`RowProblem::ReplyBeforeStart`].
     ReplyBeforeStart,
+    /// [`RowProblem::BadRating`].
     BadRating,
 }
 
