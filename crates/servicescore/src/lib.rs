@@ -30,6 +30,9 @@
 //! - [`cs`]: customer-service assessment (客服考核): session log, reply-rate state machine,
 //!   monthly dissatisfaction, what it takes to pass, load per hour.
 //! - [`violations`]: customer-service violation points (客服违规积分) and consequences.
+//! - [`decode`] and [`csv_import`]: the imported files' bytes as text (UTF-8, UTF-16, GB18030;
+//!   a workbook or a binary file named as such), and what both CSV readers share: separators,
+//!   typed problems by line and column, the error summary, warnings.
 //!
 //! Not in scope: anything that talks to the platform. The crate is pure and has no web
 //! dependency; the page and the `servicescore` command line are thin layers over it.
@@ -38,8 +41,9 @@
 #![deny(missing_docs)]
 
 pub mod cs;
-mod csv_import;
+pub mod csv_import;
 pub mod dates;
+pub mod decode;
 pub mod error;
 pub mod eval;
 pub mod goal;

@@ -355,8 +355,21 @@ fn cs_assess_bad_rows_exit_2() {
         "line 2, column started_at: \"soon\" is not a date and time YYYY-MM-DD HH:MM:SS",
     );
     assert_refused(
-        &run(&["cs-assess", "-", "--json"], Some("session_id,started_at\n")),
-        "line 1, column first_reply_at: missing from the header (expected session_id,started_at,first_reply_at[,rating])",
+        &run(
+            &["cs-assess", "-", "--json"],
+            Some("session_id,started_at\n"),
+        ),
+        "line 1, column first_reply_at: missing from the header; its first line must name the \
+         columns, e.g. session_id,started_at,first_reply_at[,rating]",
+    );
+    // Every error is counted; the line names the first.
+    assert_refused(
+        &run(
+            &["cs-assess", "-", "--json"],
+            Some("session_id,started_at,first_reply_at\nx,soon,\ny,later,\nx,2024-05-06 9:00,\n"),
+        ),
+        "line 2, column started_at: \"soon\" is not a date and time YYYY-MM-DD HH:MM:SS \
+         (and 2 more)",
     );
     assert_refused(
         &run(&["cs-assess", "-", "--from", "2024-05-32"], Some("")),

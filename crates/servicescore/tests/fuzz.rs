@@ -2123,7 +2123,8 @@ mod found {
         let pack = pack();
         let results = [
             DailyRecords::from_csv("date,paid_orders\n2026-01-01,\"a\nb\"\n").map(|_| ()),
-            DailyRecords::from_csv("date,\"a\nb\"\n").map(|_| ()),
+            // An unknown column is ignored; a near-miss of a known one is refused.
+            DailyRecords::from_csv("date,\"ship\ndue\"\n").map(|_| ()),
             SessionLog::from_csv("session_id,started_at,first_reply_at\ns1,\"a\nb\",\n")
                 .map(|_| ()),
             Scenario::from_json(r#"{"metrics": {"a\nb": "x"}}"#).map(|_| ()),

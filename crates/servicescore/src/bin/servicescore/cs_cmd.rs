@@ -6,13 +6,14 @@ use servicescore::cs::{self, Coverage, DayStatus, PlanOutcome, SessionLog};
 use servicescore::rulepack::Severity;
 use servicescore::{violations, Error, RulePack};
 
-use crate::common::{json, CliError, Input};
+use crate::common::{json, today, CliError, Input};
 
 /// Options of `servicescore cs-assess`.
 #[derive(clap::Args, Debug)]
 pub struct AssessArgs {
     /// Session log CSV (`session_id,started_at,first_reply_at[,rating]`, header required), or
-    /// `-` for standard input.
+    /// `-` for standard input; read as the page reads it (UTF-8, UTF-16 or GB18030; comma,
+    /// semicolon or tab; Chinese column names; times like 2025-05-05 00:05:09 or 2025/5/5 0:05).
     pub file: Input,
     /// First day to list (YYYY-MM-DD); default: the day after the log's first session.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -20,6 +21,10 @@ pub struct AssessArgs {
     /// Last day to list (YYYY-MM-DD); default: the day after the log's last session.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
+    /// The day the log's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// JSON output: {"days": [{"date", "counted", "in_time", "rate_pct", "status", ...}],
     /// "months": [{"month", "rated", "dissatisfied", "rate_pct", ...}], "penalties": [...]}.
     #[arg(long)]
@@ -35,6 +40,10 @@ pub struct PlanArgs {
     /// after the log's last day.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub day: Option<String>,
+    /// The day the log's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// JSON output: {"what_it_takes": {...}, "staffing": {...}}.
     #[arg(long)]
     pub json: bool,
@@ -50,8 +59,8 @@ pub struct ViolationArgs {
     pub json: bool,
 }
 
-fn read_log(file: &Input) -> Result<SessionLog, CliError> {
-    Ok(SessionLog::from_csv(&file.read()?)?)
+fn read_log(file: &Input, today_arg: Option<&str>) -> Result<SessionLog, CliError> {
+    file.read_sessions(today(today_arg)?)
 }
 
 /// Names an option the way it is typed (`--to`), since the core says `to`.
@@ -84,7 +93,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
     // Options are checked before the file is read, so a typo is reported as such.
     let from = date_option("from", args.from.as_deref())?;
     let to = date_option("to", args.to.as_deref())?;
-    let log = read_log(&args.file)?;
+    let log = read_log(&args.file, args.today.as_deref())?;
     let range = log.default_range();
     let from = match (from, range) {
         (Some(d), _) => d,
@@ -182,7 +191,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
 /// `servicescore cs-plan`.
 pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
     let day = date_option("day", args.day.as_deref())?;
-    let log = read_log(&args.file)?;
+    let log = read_log(&args.file, args.today.as_deref())?;
     let day = match (day, log.last_day()) {
         (Some(d), _) => d,
         (None, Some(last)) => next_day(last)?,

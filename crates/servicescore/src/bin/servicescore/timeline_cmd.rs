@@ -6,23 +6,26 @@ use std::fmt::Write;
 use clap::Args;
 use jiff::civil::Date;
 use serde::Serialize;
-use servicescore::timeline::{parse_date, DailyRecords, History, Plan, TimelineDay, Window};
+use servicescore::timeline::{parse_date, History, Plan, TimelineDay, Window};
 use servicescore::{Model, RulePack, Scenario, Target};
 
-use crate::common::{json, CliError, Input};
+use crate::common::{json, today, CliError, Input};
 
 const TIMELINE_HELP: &str = "\
-FILE is a CSV file with a header line: `date` (YYYY-MM-DD), any of the count columns
+FILE is a CSV file with a header line: `date` (2026-05-05, 2026/5/5), any of the count columns
 paid_orders, review_count, review_sum, quality_refunds, signed_orders, sign_hours_sum, ship_due,
 shipped_on_time, refund_only_count, refund_only_hours_sum, return_refund_count,
 return_refund_hours_sum, consultations, replied_3min, disputes (a missing column is 0), and
-optionally `excluded` (1 = force majeure or appealed: the day is dropped).
+optionally `excluded` (1 = force majeure or appealed: the day is dropped). It is read as the
+page reads it: UTF-8, UTF-16 (Excel's \"Unicode text\") or GB18030; comma, semicolon or tab
+separated; Chinese column names accepted; other columns ignored with a warning.
 
 The score published on day D uses days D-180..D-1, day D-t weighing 0.5^((t-1)/60) (window and
 half-life from the rule pack). A date absent from the file has no data.
 
 --json prints {\"days\": [{\"date\", \"score\", \"display_score\", \"stars\"}, ...]}.
-A bad row exits 2 with `error: line N, column C: ...` on standard error.";
+A bad row exits 2 with `error: line N, column C: ...` (and how many more errors) on standard
+error. Warnings (days after today, ignored columns) go to standard error too.";
 
 const PROJECT_HELP: &str = "\
 The past is either daily records (FILE, as for `timeline`) or, with --baseline, a scenario
@@ -57,6 +60,10 @@ pub struct TimelineArgs {
     /// Industry id.
     #[arg(long, default_value = "general")]
     industry: String,
+    /// The day the file's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
     /// JSON output instead of a table.
     #[arg(long)]
     json: bool,
@@ -85,6 +92,10 @@ pub struct ProjectArgs {
     /// Industry id [default: the baseline scenario's, else general].
     #[arg(long)]
     industry: Option<String>,
+    /// The day the file's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
     /// JSON output instead of a summary.
     #[arg(long)]
     json: bool,
@@ -109,7 +120,7 @@ pub fn timeline(pack: &RulePack, args: &TimelineArgs) -> Result<String, CliError
     if to < from {
         return Err(CliError(format!("--to {to} is before --from {from}")));
     }
-    let records = DailyRecords::from_csv(&args.file.read()?)?;
+    let records = args.file.read_daily(today(args.today.as_deref())?)?;
     let days = servicescore::timeline(pack, &args.industry, &records, from, to)?;
     if args.json {
         #[derive(Serialize)]
@@ -142,9 +153,10 @@ pub fn project(pack: &RulePack, args: &ProjectArgs) -> Result<String, CliError> 
         .as_deref()
         .map(|s| date_arg("--start", s))
         .transpose()?;
+    let today = today(args.today.as_deref())?;
     let plan = Plan::from_json(&args.plan.read()?)?;
     let (records, baseline) = match (&args.file, &args.baseline) {
-        (Some(file), _) => (Some(DailyRecords::from_csv(&file.read()?)?), None),
+        (Some(file), _) => (Some(file.read_daily(today)?), None),
         (None, Some(b)) => {
             let s = Scenario::from_json(&b.read()?)?;
             s.validate(pack)?;
