@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::{fmt_num, format_display, round_display};
 use crate::error::{from_json, Error, Result};
 use crate::rulepack::{
     IndustryDef, Op, RulePack, Subject, ThresholdDef, ThresholdKind, MAX_DIMENSIONS,
@@ -140,38 +141,6 @@ pub(crate) fn check_value(path: &str, v: f64, range: [f64; 2]) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Shortest decimal form of a number (`62.5`, `100`).
-pub(crate) fn fmt_num(v: f64) -> String {
-    let s = format!("{v}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
-}
-
-/// Rounds half away from zero to `decimals` places, the way the platform displays scores.
-///
-/// Binary floating point cannot hold most decimals exactly: a mean that is 4.405 on paper may
-/// be 4.40499999999 in the machine. Values within 1e-9 of a half (in units of the last
-/// displayed digit) are therefore treated as that half.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore::round_display;
-/// assert_eq!(round_display(4.405, 2), 4.41);
-/// assert_eq!(round_display(4.3223571, 2), 4.32);
-/// assert_eq!(round_display(4.394999999999, 2), 4.40);
-/// ```
-pub fn round_display(x: f64, decimals: u32) -> f64 {
-    let f = 10f64.powi(decimals as i32);
-    let scaled = x * f;
-    let snapped = (scaled * 1e9).round() / 1e9;
-    snapped.round() / f
-}
-
-/// `x` rounded by [`round_display`] and written with exactly `decimals` places.
-pub fn format_display(x: f64, decimals: u32) -> String {
-    format!("{:.*}", decimals as usize, round_display(x, decimals))
 }
 
 /// Overall and per-dimension raw scores of one set of values (no allocation).
@@ -682,15 +651,6 @@ mod tests {
             evaluate(pack, &s).unwrap_err().to_string(),
             "metrics.ship_on_time_pct: not a number"
         );
-    }
-
-    #[test]
-    fn rounding_is_half_away_from_zero() {
-        assert_eq!(format_display(4.405, 2), "4.41");
-        assert_eq!(format_display(4.404999, 2), "4.40");
-        assert_eq!(format_display(4.395, 2), "4.40");
-        assert_eq!(format_display(3.0, 2), "3.00");
-        assert_eq!(round_display(-1.005, 2), -1.01);
     }
 
     #[test]

@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::{fmt_num, format_display, round_display};
 use crate::error::{Error, Result};
-use crate::eval::{fmt_num, format_display, Model, Scenario, Scores};
+use crate::eval::{Model, Scenario, Scores};
 use crate::rulepack::{Better, RulePack, ThresholdKind};
 
 /// What to reach.
@@ -202,7 +203,7 @@ pub fn seek(
     }
     let step = m.slider.step;
     let dec = m.step_decimals();
-    let grid = |k: i64| round_to(k as f64 * step, dec);
+    let grid = |k: i64| round_display(k as f64 * step, dec);
     // Candidates: grid values strictly better than the current value (or, without data, from
     // the worst end), up to the best end; index i = 0 is the least improvement. Integer
     // arithmetic saturates: a user's pack may have ranges or steps that make grid indices
@@ -253,15 +254,10 @@ pub fn seek(
     let score = s.overall.unwrap_or(model.pack().score.min.value);
     GoalOutcome::Reach {
         value: answer,
-        change: current.map(|c| round_to(answer - c, dec + 6)),
+        change: current.map(|c| round_display(answer - c, dec + 6)),
         score,
         display_score: format_display(score, model.pack().score.decimals),
     }
-}
-
-fn round_to(x: f64, decimals: usize) -> f64 {
-    let f = 10f64.powi(decimals.min(12) as i32);
-    (x * f).round() / f
 }
 
 impl GoalSeek {

@@ -40,6 +40,7 @@
 pub mod cs;
 mod csv_import;
 pub mod dates;
+pub mod display;
 pub mod error;
 pub mod eval;
 pub mod goal;
@@ -54,10 +55,9 @@ pub mod timeline;
 pub mod violations;
 
 pub use cs::{Assessment, SessionLog};
+pub use display::{format_display, round_display};
 pub use error::{Error, Result};
-pub use eval::{
-    breakdown, evaluate, format_display, round_display, Evaluation, Model, Scenario, Scores,
-};
+pub use eval::{breakdown, evaluate, Evaluation, Model, Scenario, Scores};
 pub use goal::{goal_seek, GoalOutcome, GoalSeek, Target};
 pub use rulepack::{Provenance, RulePack};
 pub use sensitivity::{curve, sensitivity, CurvePoint, MetricSensitivity};

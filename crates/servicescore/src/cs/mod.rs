@@ -35,14 +35,17 @@
 //! - [`assess`](mod@assess): the day-by-day reply-rate state machine and the monthly
 //!   dissatisfaction rate.
 //! - [`plan`]: "what it takes" to pass on a future day, and the expected load per hour.
+//! - [`shown`]: rates as shown (never rounded across their target) and penalties by date.
 
 pub mod assess;
 pub mod log;
 pub mod plan;
+pub mod shown;
 
 pub use assess::{assess, Assessment, DayAssessment, DayStatus, MonthDissatisfaction, Penalty};
 pub use log::{ImportErrors, Session, SessionLog, MAX_REPORTED_ERRORS};
 pub use plan::{staffing, what_it_takes, Coverage, HourLoad, PlanOutcome, Staffing, WhatItTakes};
+pub use shown::RATE_DECIMALS;
 
 use jiff::civil::Date;
 

@@ -147,8 +147,8 @@ pub struct MetricDef {
 
 impl MetricDef {
     /// Decimals needed to show a multiple of the slider step exactly (0 for 1, 2 for 0.01).
-    pub fn step_decimals(&self) -> usize {
-        decimals_of(self.slider.step)
+    pub fn step_decimals(&self) -> u32 {
+        crate::display::decimals_of(self.slider.step)
     }
 
     /// Whether `v` is a value of this metric: a finite number within its range.
@@ -163,16 +163,6 @@ impl MetricDef {
             Better::Lower => (self.range[1], self.range[0]),
         }
     }
-}
-
-/// Decimals needed to write `step` exactly (at most 6).
-fn decimals_of(step: f64) -> usize {
-    (0..6)
-        .find(|&d| {
-            let scaled = step * 10f64.powi(d as i32);
-            (scaled - scaled.round()).abs() < 1e-9
-        })
-        .unwrap_or(6)
 }
 
 /// An industry (行业).

@@ -7,6 +7,7 @@
 mod common;
 mod cs_cmd;
 mod score_cmds;
+mod text;
 mod timeline_cmd;
 
 use std::process::ExitCode;
