@@ -284,7 +284,7 @@ impl<'p> Model<'p> {
 
     /// A raw score as displayed (rounded to the pack's decimals).
     pub fn display(&self, raw: f64) -> f64 {
-        round_display(raw, self.pack.score.decimals)
+        round_display(raw, self.pack.score.decimals.value)
     }
 
     /// Stars for raw scores (judged on the displayed score).
@@ -311,7 +311,7 @@ impl<'p> Model<'p> {
             };
             margin = margin.min(m);
         }
-        Some(round_display(margin, self.pack.score.decimals))
+        Some(round_display(margin, self.pack.score.decimals.value))
     }
 
     /// Whether every condition of `t` holds on displayed values.
@@ -430,7 +430,7 @@ pub fn evaluate(pack: &RulePack, scenario: &Scenario) -> Result<Evaluation> {
 /// The full breakdown of already validated values (pack metric order).
 pub fn breakdown(model: &Model<'_>, values: &[Option<f64>]) -> Evaluation {
     let pack = model.pack();
-    let decimals = pack.score.decimals;
+    let decimals = pack.score.decimals.value;
     let scores = model.scores(values);
     let applicable = model.applicable();
     let mut metrics = BTreeMap::new();

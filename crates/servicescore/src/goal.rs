@@ -256,7 +256,7 @@ pub fn seek(
         value: answer,
         change: current.map(|c| round_display(answer - c, dec + 6)),
         score,
-        display_score: format_display(score, model.pack().score.decimals),
+        display_score: format_display(score, model.pack().score.decimals.value),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::rulepack::*;
 
 /// The pack (validated by the tests that generate this file).
 pub(crate) fn build() -> RulePack {
-RulePack {schema: 1,
+RulePack {schema: 2,
 id: String::from("xhs-2022-08"),
 title: Names {zh: String::from("小红书商家服务分规则（2022-08-01 起）参考模型"),
 en: String::from("Xiaohongshu merchant service score rules (from 2022-08-01), reference model"),
@@ -37,7 +37,10 @@ max: Sourced {value: 5.0,
 provenance: Provenance::Published,
 source: Some(String::from("《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004): 5分制")),
 },
-decimals: 2,
+decimals: Sourced {value: 2,
+provenance: Provenance::Assumed,
+source: Some(String::from("the rule does not say how the score is shown; two decimals is this simulator's display convention")),
+},
 },
 dimensions: vec![DimensionDef {id: String::from("product"),
 names: Names {zh: String::from("商品体验"),

@@ -12,7 +12,7 @@ use serde::ser::{self, Serialize};
 
 /// Rust variant names of the unit enums serialised with `rename_all`, by enum and index.
 const VARIANTS: &[(&str, &[&str])] = &[
-    ("Provenance", &["Published", "Assumed", "User"]),
+    ("Provenance", &["Published", "Assumed", "User", "Observed"]),
     ("Better", &["Higher", "Lower"]),
     ("Unit", &["Percent", "Hours", "Points"]),
     ("ThresholdKind", &["Gate", "Risk"]),

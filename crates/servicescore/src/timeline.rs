@@ -75,7 +75,7 @@ impl TimelineDay {
             score: scores.overall,
             display_score: scores
                 .overall
-                .map(|s| format_display(s, model.pack().score.decimals)),
+                .map(|s| format_display(s, model.pack().score.decimals.value)),
             stars: model.stars(scores),
         }
     }

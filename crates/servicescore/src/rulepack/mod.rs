@@ -12,6 +12,7 @@
 //! - [`provenance`](mod@provenance) — [`Provenance`], [`Sourced`] and the walk over every
 //!   sourced constant;
 //! - [`validate`](mod@validate) — every invariant, with errors naming JSON paths;
+//! - [`upgrade`](mod@upgrade) — reading schema-1 packs;
 //! - [`lookups`] — finding metrics, industries, thresholds, knots and medians by id;
 //! - [`builtin`] — the registry of built-in packs.
 
@@ -28,6 +29,7 @@ pub mod provenance;
 mod schema;
 #[cfg(test)]
 mod tests;
+pub mod upgrade;
 pub mod validate;
 
 pub use cs_rules::{
@@ -42,8 +44,9 @@ pub use schema::{
 /// The JSON text of the default rule pack.
 pub const DEFAULT_PACK_JSON: &str = include_str!("../../rules/xhs-2022-08.json");
 
-/// The rule-pack schema version this crate reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The rule-pack schema version this crate reads and writes (version 1 is upgraded on load:
+/// see [`upgrade`]).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Most dimensions a pack may define (the evaluator keeps per-dimension sums on the stack).
 pub const MAX_DIMENSIONS: usize = 16;
@@ -127,7 +130,8 @@ impl RulePack {
     /// An [`Error::Field`](crate::Error::Field) naming the offending path, e.g.
     /// `benchmarks.apparel.ship_on_time_pct: knots must increase`.
     pub fn from_json(text: &str) -> Result<RulePack> {
-        let pack: RulePack = from_json(text, "rule pack")?;
+        let mut pack: RulePack = from_json(text, "rule pack")?;
+        upgrade::upgrade(&mut pack);
         pack.validate()?;
         Ok(pack)
     }

@@ -16,16 +16,26 @@ pub enum Provenance {
     Assumed,
     /// Entered or calibrated by the user.
     User,
+    /// Seen in the platform's product (e.g. read off a back-office page), not published;
+    /// `source` says where.
+    Observed,
 }
 
 impl Provenance {
-    /// The lowercase tag (`published`, `assumed`, `user`).
+    /// The lowercase tag (`published`, `assumed`, `user`, `observed`).
     pub fn as_str(self) -> &'static str {
         match self {
             Provenance::Published => "published",
             Provenance::Assumed => "assumed",
             Provenance::User => "user",
+            Provenance::Observed => "observed",
         }
+    }
+
+    /// Whether a constant of this provenance must name its source (`published`: where it is
+    /// published; `observed`: where it was seen).
+    pub fn needs_source(self) -> bool {
+        matches!(self, Provenance::Published | Provenance::Observed)
     }
 }
 
@@ -37,7 +47,7 @@ pub struct Sourced<T> {
     pub value: T,
     /// Where it comes from.
     pub provenance: Provenance,
-    /// The source (required for `published`), or why we assumed it.
+    /// The source (required for `published` and `observed`), or why we assumed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -50,6 +60,7 @@ impl RulePack {
         }
         s(f, "score.min", &self.score.min);
         s(f, "score.max", &self.score.max);
+        s(f, "score.decimals", &self.score.decimals);
         for d in &self.dimensions {
             s(f, &format!("dimensions.{}.weight", d.id), &d.weight);
         }

@@ -79,8 +79,10 @@ pub struct ScoreScale {
     pub min: Sourced<f64>,
     /// Highest score (5).
     pub max: Sourced<f64>,
-    /// Decimals of the displayed score (2).
-    pub decimals: u32,
+    /// Decimals of the displayed score (2; 0–6). Stars and thresholds are judged on the score
+    /// shown at these decimals. (A schema-1 pack gives a bare number, read as `assumed`.)
+    #[serde(deserialize_with = "super::upgrade::decimals")]
+    pub decimals: Sourced<u32>,
 }
 
 /// One scoring dimension (评价维度).

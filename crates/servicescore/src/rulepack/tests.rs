@@ -98,10 +98,11 @@ fn bad_weights_bands_and_schema_are_refused() {
         e.to_string(),
         "stars.bands: must be ordered from the highest score and stars to the lowest"
     );
-    let e = pack_with(|v| v["schema"] = 2.into()).unwrap_err();
+    let e = pack_with(|v| v["schema"] = 3.into()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "schema: version 2 is not supported (this simulator reads version 1)"
+        "schema: version 3 is not supported (this simulator reads version 2 and upgrades \
+         version 1)"
     );
     let e = pack_with(|v| {
         v["metrics"][0]["weight"]["value"] = "heavy".into();
@@ -164,4 +165,52 @@ fn time_of_day() {
     assert_eq!(parse_time_of_day("23:00:00"), Some(23 * 3600));
     assert_eq!(parse_time_of_day("9:00"), None);
     assert_eq!(parse_time_of_day("25:00:00"), None);
+}
+
+#[test]
+fn schema_1_packs_are_upgraded_on_load() {
+    // Schema 1 wrote the displayed decimals as a bare number.
+    let p = pack_with(|v| {
+        v["schema"] = 1.into();
+        v["score"]["decimals"] = 1.into();
+    })
+    .unwrap();
+    assert_eq!(p.schema, SCHEMA_VERSION);
+    assert_eq!(p.score.decimals.value, 1);
+    assert_eq!(p.score.decimals.provenance, Provenance::Assumed);
+    assert_eq!(
+        p.score.decimals.source.as_deref(),
+        Some(upgrade::UPGRADED_DECIMALS_SOURCE)
+    );
+    // Written back in the current schema, which reads the same.
+    let again = RulePack::from_json(&p.to_json()).unwrap();
+    assert_eq!(again, p);
+    assert!(p.to_json().contains("\"schema\": 2"));
+    let e = pack_with(|v| v["score"]["decimals"] = (-1).into()).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("score.decimals: invalid type: integer `-1`"),
+        "{e}"
+    );
+    let e = pack_with(|v| v["score"]["decimals"]["value"] = 7.into()).unwrap_err();
+    assert_eq!(e.to_string(), "score.decimals: must be at most 6");
+}
+
+#[test]
+fn observed_constants_need_a_source() {
+    let e = pack_with(|v| {
+        v["score"]["decimals"] = serde_json::json!({"value": 1, "provenance": "observed"});
+    })
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "score.decimals: an observed constant must name where it was seen"
+    );
+    let p = pack_with(|v| {
+        v["score"]["decimals"] =
+            serde_json::json!({"value": 1, "provenance": "observed", "source": "a page"});
+    })
+    .unwrap();
+    assert_eq!(p.score.decimals.provenance, Provenance::Observed);
+    assert!(p.to_json().contains("\"provenance\": \"observed\""));
 }

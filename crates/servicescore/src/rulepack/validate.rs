@@ -19,7 +19,8 @@ impl RulePack {
             return Err(Error::field(
                 "schema",
                 format!(
-                    "version {} is not supported (this simulator reads version {SCHEMA_VERSION})",
+                    "version {} is not supported (this simulator reads version {SCHEMA_VERSION} \
+                     and upgrades version 1)",
                     self.schema
                 ),
             ));
@@ -34,7 +35,7 @@ impl RulePack {
         if lo >= hi {
             return Err(Error::field("score", "min must be below max"));
         }
-        if self.score.decimals > 6 {
+        if self.score.decimals.value > 6 {
             return Err(Error::field("score.decimals", "must be at most 6"));
         }
         self.validate_dimensions()?;
@@ -49,15 +50,19 @@ impl RulePack {
     }
 
     fn validate_sources(&self) -> Result<()> {
-        // Published constants must say where they are published.
+        // Published constants must say where they are published, observed ones where seen.
         let mut missing = None;
         self.each_provenance(&mut |path, p, src| {
-            if missing.is_none() && p == Provenance::Published && src.is_none_or(str::is_empty) {
-                missing = Some(path.to_string());
+            if missing.is_none() && p.needs_source() && src.is_none_or(str::is_empty) {
+                missing = Some((path.to_string(), p));
             }
         });
         match missing {
-            Some(path) => Err(Error::field(
+            Some((path, Provenance::Observed)) => Err(Error::field(
+                path,
+                "an observed constant must name where it was seen",
+            )),
+            Some((path, _)) => Err(Error::field(
                 path,
                 "a published constant must name its source",
             )),

@@ -220,7 +220,7 @@ pub fn project(pack: &RulePack, args: &ProjectArgs) -> Result<String, CliError> 
             d(r.kept_from)
         );
     }
-    let decimals = pack.score.decimals;
+    let decimals = pack.score.decimals.value;
     let _ = writeln!(
         out,
         "\nbad days leaving the window (median one-day score {}):",
