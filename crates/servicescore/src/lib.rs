@@ -45,11 +45,6 @@ pub mod error;
 pub mod eval;
 pub mod goal;
 pub mod rulepack;
-// Generated from rules/xhs-2022-08.json (see `rulepack::tests`); not formatted by hand.
-#[rustfmt::skip]
-mod rulepack_default;
-#[cfg(test)]
-mod rust_literal;
 pub mod sensitivity;
 pub mod timeline;
 pub mod violations;

@@ -3,10 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
+use super::bake::OwnedBorrowsSize as _;
+
 use super::{Names, Sourced};
 
 /// Customer-service assessment constants (客服考核).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct CsRules {
     /// Sessions starting at or after this time of day count (`HH:MM:SS`).
@@ -33,6 +37,7 @@ pub struct CsRules {
 
 /// Severity of a customer-service violation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// 一般违规.
@@ -43,6 +48,7 @@ pub enum Severity {
 
 /// One kind of customer-service violation (违规行为).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct ViolationDef {
     /// Id, e.g. `impatient_tone`.
@@ -66,6 +72,7 @@ pub struct ViolationDef {
 
 /// The serious-points limit and what reaching it means.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct SeriousLimit {
     /// Points (100).
@@ -78,6 +85,7 @@ pub struct SeriousLimit {
 
 /// The violation table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct ViolationRules {
     /// The listed violations.

@@ -22,6 +22,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{from_json, Result};
 
+#[cfg(test)]
+mod bake;
+#[cfg(test)]
+use bake::OwnedBorrowsSize as _;
 pub mod builtin;
 mod cs_rules;
 pub mod lookups;
@@ -41,7 +45,7 @@ pub use schema::{
     ScoreScale, Slider, SourceDoc, StarBand, StarRules, Subject, ThresholdDef, ThresholdKind, Unit,
 };
 
-/// The JSON text of the default rule pack.
+/// The JSON text of the default rule pack (`rules/xhs-2022-08.json`).
 pub const DEFAULT_PACK_JSON: &str = include_str!("../../rules/xhs-2022-08.json");
 
 /// The rule-pack schema version this crate reads and writes (version 1 is upgraded on load:
@@ -86,6 +90,7 @@ pub const DAILY_COLUMNS: [&str; 15] = [
 /// assert_eq!(pack.metrics.len(), 8);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct RulePack {
     /// Schema version ([`SCHEMA_VERSION`]).

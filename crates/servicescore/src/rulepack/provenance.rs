@@ -4,10 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
+use super::bake::OwnedBorrowsSize as _;
+
 use super::RulePack;
 
 /// Where a constant comes from (来源).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     /// A source states it; `source` says which.
@@ -41,6 +45,7 @@ impl Provenance {
 
 /// A constant with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct Sourced<T> {
     /// The value.

@@ -4,10 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
+use super::bake::OwnedBorrowsSize as _;
+
 use super::{Provenance, Sourced};
 
 /// A text in the page's three languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct Names {
     /// Chinese (the default language).
@@ -31,6 +35,7 @@ impl Names {
 
 /// Which way a metric is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(rename_all = "lowercase")]
 pub enum Better {
     /// Higher values are better (越高越好).
@@ -51,6 +56,7 @@ impl Better {
 
 /// A metric's unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     /// Percentage points, 0–100.
@@ -63,6 +69,7 @@ pub enum Unit {
 
 /// A source document the pack cites.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct SourceDoc {
     /// Short id.
@@ -73,6 +80,7 @@ pub struct SourceDoc {
 
 /// Score scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreScale {
     /// Lowest score (3).
@@ -87,6 +95,7 @@ pub struct ScoreScale {
 
 /// One scoring dimension (评价维度).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct DimensionDef {
     /// Id, e.g. `logistics`.
@@ -99,6 +108,7 @@ pub struct DimensionDef {
 
 /// Slider settings for the page (a display convention, not a model constant).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct Slider {
     /// Left end.
@@ -111,6 +121,7 @@ pub struct Slider {
 
 /// How a metric is computed from daily records: `scale · Σw·numerator / Σw·denominator`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct DailyAggregate {
     /// Column summed above the line.
@@ -123,6 +134,7 @@ pub struct DailyAggregate {
 
 /// One metric (指标).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct MetricDef {
     /// Id, e.g. `ship_on_time_pct`.
@@ -169,6 +181,7 @@ impl MetricDef {
 
 /// An industry (行业).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct IndustryDef {
     /// Id, e.g. `apparel`.
@@ -184,6 +197,7 @@ pub struct IndustryDef {
 
 /// A star band: a displayed score of at least `min_score` earns `stars`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct StarBand {
     /// Lowest displayed score of the band.
@@ -194,6 +208,7 @@ pub struct StarBand {
 
 /// Score → experience stars (体验星级).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct StarRules {
     /// Bands from the highest to the lowest.
@@ -222,6 +237,7 @@ impl StarRules {
 
 /// Kind of a threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(rename_all = "lowercase")]
 pub enum ThresholdKind {
     /// Something gained when the condition holds (activity sign-up, traffic boost).
@@ -232,6 +248,7 @@ pub enum ThresholdKind {
 
 /// What a condition looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// The displayed overall score.
@@ -242,6 +259,7 @@ pub enum Subject {
 
 /// Comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 pub enum Op {
     /// At least.
     #[serde(rename = ">=")]
@@ -281,6 +299,7 @@ impl Op {
 
 /// One condition of a threshold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// What is compared.
@@ -298,6 +317,7 @@ pub struct Condition {
 
 /// A threshold (门槛): met when all its conditions hold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct ThresholdDef {
     /// Id, e.g. `activity_signup`.
@@ -312,6 +332,7 @@ pub struct ThresholdDef {
 
 /// The 180-day window and its decay.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct Decay {
     /// Days in the window (180).

@@ -20,43 +20,48 @@ fn default_pack_is_valid() {
     );
 }
 
-const GENERATED: &str = "src/rulepack_default.rs";
-
-fn generated_source() -> String {
-    let pack = RulePack::from_json(DEFAULT_PACK_JSON).unwrap();
-    let expr = crate::rust_literal::to_rust(&pack).unwrap();
-    format!(
-        "//! The built-in rule pack `xhs-2022-08` as Rust, generated from\n\
-         //! `rules/xhs-2022-08.json` by `rulepack::tests::default_pack_source_is_current`.\n\
-         //! Do not edit: change the JSON, then run\n\
-         //! `UPDATE_DEFAULT_PACK=1 cargo test -p servicescore default_pack_source`.\n\n\
-         use std::collections::BTreeMap;\n\n\
-         #[allow(clippy::wildcard_imports)]\n\
-         use crate::rulepack::*;\n\n\
-         /// The pack (validated by the tests that generate this file).\n\
-         pub(crate) fn build() -> RulePack {{\n{expr}\n}}\n"
-    )
+/// The generated file of each built-in pack, from its JSON.
+fn generated_sources() -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    RulePack::builtin_ids()
+        .iter()
+        .map(|id| {
+            let pack = RulePack::from_json(builtin::json(id).unwrap()).unwrap();
+            let module = id.replace('-', "_");
+            let path = root.join(format!("src/rulepack/builtin/{module}.rs"));
+            (path, bake::rust_source(&pack, &format!("rules/{id}.json")))
+        })
+        .collect()
 }
 
 #[test]
-fn default_pack_source_is_current() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED);
-    let want = generated_source();
-    if std::env::var_os("UPDATE_DEFAULT_PACK").is_some() {
-        std::fs::write(&path, &want).unwrap();
+fn builtin_pack_sources_are_current() {
+    for (path, want) in generated_sources() {
+        if std::env::var_os("UPDATE_BUILTIN_PACKS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{} is stale: run UPDATE_BUILTIN_PACKS=1 cargo test -p servicescore builtin_pack_sources",
+            path.display()
+        );
     }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{GENERATED} is stale: run UPDATE_DEFAULT_PACK=1 cargo test -p servicescore default_pack_source"
-    );
 }
 
 #[test]
-fn generated_pack_equals_the_validated_json() {
-    let parsed = RulePack::from_json(DEFAULT_PACK_JSON).unwrap();
-    assert_eq!(RulePack::default_pack(), &parsed);
-    RulePack::default_pack().validate().unwrap();
+fn generated_packs_equal_the_validated_json() {
+    for id in RulePack::builtin_ids() {
+        let parsed = RulePack::from_json(builtin::json(id).unwrap()).unwrap();
+        let built = RulePack::builtin(id).unwrap();
+        assert_eq!(built, &parsed, "{id}");
+        assert_eq!(built.id, *id);
+        built.validate().unwrap();
+    }
+    assert_eq!(
+        RulePack::builtin(builtin::DEFAULT_ID),
+        Some(RulePack::default_pack())
+    );
 }
 
 #[test]
