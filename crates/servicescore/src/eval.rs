@@ -668,4 +668,51 @@ mod tests {
         assert!(model.threshold_met(boost, &scores));
         assert_eq!(model.threshold_margin(boost, &scores), Some(0.0));
     }
+
+    fn qianfan() -> &'static RulePack {
+        RulePack::builtin("xhs-qianfan-2026").unwrap()
+    }
+
+    #[test]
+    fn qianfan_medians_show_one_decimal() {
+        let s = Scenario::from_json(
+            r#"{"metrics":{"review_score":4.7,"quality_refund_pct":0.8,"pay_to_sign_hours":84,
+            "ship_on_time_pct":97,"refund_only_hours":18,"return_refund_hours":108,
+            "reply_3min_pct":85,"dispute_pct":0.1}}"#,
+        )
+        .unwrap();
+        let r = evaluate(qianfan(), &s).unwrap();
+        assert_eq!(r.rule_pack, "xhs-qianfan-2026");
+        assert_eq!(r.display_score.as_deref(), Some("4.4"));
+        assert_eq!(r.stars, Some(4.0));
+        let dims: Vec<(&str, &str, f64)> = r
+            .dimensions
+            .iter()
+            .map(|(id, d)| (id.as_str(), d.display_score.as_str(), d.weight))
+            .collect();
+        assert_eq!(
+            dims,
+            [("logistics", "4.4", 0.2), ("quality", "4.4", 0.5), ("service", "4.4", 0.3)]
+        );
+        // 4.5 is 0.1 away at one decimal.
+        assert_eq!(r.thresholds[0].margin, Some(-0.1));
+    }
+
+    #[test]
+    fn qianfan_stars_and_gates_use_the_one_decimal_score() {
+        let model = Model::new(qianfan(), "general").unwrap();
+        let mut scores = Scores {
+            overall: Some(4.45),
+            dims: [None; MAX_DIMENSIONS],
+        };
+        // 3.95 shows as "4.0": every dimension is at least 4.0 as displayed.
+        scores.dims[0] = Some(3.95);
+        scores.dims[1] = Some(4.6);
+        assert_eq!(model.stars(&scores), Some(4.5));
+        let signup = qianfan().threshold("activity_signup").unwrap();
+        assert!(model.threshold_met(signup, &scores));
+        scores.overall = Some(4.449_999);
+        assert_eq!(model.stars(&scores), Some(4.0));
+        assert!(!model.threshold_met(signup, &scores));
+    }
 }

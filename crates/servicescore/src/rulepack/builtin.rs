@@ -3,6 +3,7 @@
 //! | id | what |
 //! |---|---|
 //! | `xhs-2022-08` (default) | 《小红书商家服务分规则》 of 2022-08-01: five dimensions, 20 % each |
+//! | `xhs-qianfan-2026` | the 店铺分 merchants see on the 千帆 back office in 2026, as they report it: 品质 50 %, 物流 20 %, 服务 30 %, one decimal (`observed`); the rest as `xhs-2022-08` |
 //!
 //! Each pack's source of truth is its JSON file (`rules/<id>.json`), which any user pack can
 //! copy. The library builds the pack from Rust generated out of that file rather than parsing
@@ -17,6 +18,8 @@ use super::RulePack;
 // Generated from rules/*.json by `rulepack::tests`; not formatted by hand.
 #[rustfmt::skip]
 mod xhs_2022_08;
+#[rustfmt::skip]
+mod xhs_qianfan_2026;
 
 /// Id of the default pack.
 pub const DEFAULT_ID: &str = "xhs-2022-08";
@@ -29,11 +32,18 @@ struct Builtin {
 }
 
 /// The built-in packs, the default first.
-const BUILTINS: [Builtin; 1] = [Builtin {
-    id: DEFAULT_ID,
-    json: include_str!("../../rules/xhs-2022-08.json"),
-    build: xhs_2022_08::build,
-}];
+const BUILTINS: [Builtin; 2] = [
+    Builtin {
+        id: DEFAULT_ID,
+        json: include_str!("../../rules/xhs-2022-08.json"),
+        build: xhs_2022_08::build,
+    },
+    Builtin {
+        id: "xhs-qianfan-2026",
+        json: include_str!("../../rules/xhs-qianfan-2026.json"),
+        build: xhs_qianfan_2026::build,
+    },
+];
 
 /// Ids of the built-in packs, the default first.
 const IDS: [&str; BUILTINS.len()] = {

@@ -65,10 +65,68 @@ fn generated_packs_equal_the_validated_json() {
 }
 
 #[test]
-fn round_trips_through_json() {
-    let p = RulePack::default_pack();
-    let again = RulePack::from_json(&p.to_json()).unwrap();
-    assert_eq!(&again, p);
+fn every_builtin_pack_validates_and_round_trips_through_json() {
+    assert_eq!(
+        RulePack::builtin_ids(),
+        &["xhs-2022-08", "xhs-qianfan-2026"]
+    );
+    for p in RulePack::builtins() {
+        p.validate().unwrap();
+        let again = RulePack::from_json(&p.to_json()).unwrap();
+        assert_eq!(&again, p, "{}", p.id);
+        assert_eq!(p.is_default(), p.id == builtin::DEFAULT_ID);
+    }
+    assert_eq!(RulePack::builtins().count(), RulePack::builtin_ids().len());
+}
+
+#[test]
+fn qianfan_pack_is_the_2022_pack_with_three_observed_dimensions() {
+    let q = RulePack::builtin("xhs-qianfan-2026").unwrap();
+    let dims: Vec<(&str, f64, Provenance)> = q
+        .dimensions
+        .iter()
+        .map(|d| (d.id.as_str(), d.weight.value, d.weight.provenance))
+        .collect();
+    assert_eq!(
+        dims,
+        [
+            ("quality", 0.5, Provenance::Observed),
+            ("logistics", 0.2, Provenance::Observed),
+            ("service", 0.3, Provenance::Observed),
+        ]
+    );
+    assert_eq!(
+        (q.score.decimals.value, q.score.decimals.provenance),
+        (1, Provenance::Observed)
+    );
+    let of = |id: &str| {
+        let m = q.metric(id).unwrap();
+        (m.dimension.as_str(), m.weight.value, m.weight.provenance)
+    };
+    assert_eq!(of("review_score"), ("quality", 0.5, Provenance::Observed));
+    assert_eq!(of("quality_refund_pct"), ("quality", 0.5, Provenance::Observed));
+    assert_eq!(of("pay_to_sign_hours"), ("logistics", 0.5, Provenance::Observed));
+    assert_eq!(of("ship_on_time_pct"), ("logistics", 0.5, Provenance::Observed));
+    for id in ["refund_only_hours", "return_refund_hours", "reply_3min_pct", "dispute_pct"] {
+        assert_eq!(of(id), ("service", 0.25, Provenance::Observed));
+    }
+    assert!(q.sources[0].title.starts_with(
+        "merchants' reports of the 千帆 back office 店铺分 page, 2026"
+    ));
+    // Everything else is the default pack's, provenance included.
+    let strip = |p: &RulePack| {
+        let mut v = serde_json::to_value(p).unwrap();
+        for key in ["id", "title", "sources", "dimensions"] {
+            v.as_object_mut().unwrap().remove(key);
+        }
+        v["score"].as_object_mut().unwrap().remove("decimals");
+        for m in v["metrics"].as_array_mut().unwrap() {
+            m.as_object_mut().unwrap().remove("dimension");
+            m.as_object_mut().unwrap().remove("weight");
+        }
+        v
+    };
+    assert_eq!(strip(q), strip(RulePack::default_pack()));
 }
 
 #[test]
