@@ -295,7 +295,8 @@ impl<'p> Model<'p> {
     }
 
     /// Margin of a threshold on displayed values: how far the binding condition is from
-    /// flipping, positive when it holds (`None` without a score).
+    /// flipping, signed like [`ThresholdResult::margin`]: positive on the good side (a gate
+    /// met, a risk escaped), negative on the bad side (`None` without a score).
     pub fn threshold_margin(&self, t: &ThresholdDef, scores: &Scores) -> Option<f64> {
         let overall = self.display(scores.overall?);
         let mut margin = f64::INFINITY;
@@ -311,7 +312,13 @@ impl<'p> Model<'p> {
             };
             margin = margin.min(m);
         }
-        Some(round_display(margin, self.pack.score.decimals.value))
+        // `margin` is positive when the conditions hold: good for a gate, bad for a risk.
+        let good_side = match t.kind {
+            ThresholdKind::Gate => margin,
+            ThresholdKind::Risk => -margin,
+        };
+        // `+ 0.0` turns a −0 (a risk exactly on its line) into 0.
+        Some(round_display(good_side, self.pack.score.decimals.value) + 0.0)
     }
 
     /// Whether every condition of `t` holds on displayed values.
@@ -384,8 +391,11 @@ pub struct ThresholdResult {
     pub kind: ThresholdKind,
     /// All its conditions hold. For a `risk`, `true` means the merchant is at risk.
     pub met: bool,
-    /// Distance of the binding condition on displayed values: positive when it holds,
-    /// negative when it is missed (`-0.12`: 0.12 below); `None` without a score.
+    /// Distance of the binding condition from flipping, on displayed values, with one sign
+    /// convention for gates and risks: positive (or 0) on the good side — a gate met, a risk
+    /// escaped (`0.3`: 0.3 above the termination line) — negative on the bad side — a gate
+    /// missed, a risk run (`-0.12`: 0.12 short of the gate, or 0.12 into the risk). `None`
+    /// without a score.
     pub margin: Option<f64>,
 }
 
@@ -545,6 +555,31 @@ mod tests {
         assert_eq!(r.stars, Some(4.0));
         assert!(r.thresholds.iter().all(|t| !t.met));
         assert_eq!(r.thresholds[0].margin, Some(-0.1));
+        // The termination risk (score < 3.5) is escaped by 0.9: positive, as a gate met.
+        assert_eq!(r.thresholds[2].id, "termination_risk");
+        assert_eq!(r.thresholds[2].margin, Some(0.9));
+    }
+
+    #[test]
+    fn a_risk_run_has_a_negative_margin() {
+        // 57.2 % shows 3.49: 0.01 into the termination risk; 57.3 % shows 3.50: on the line,
+        // escaped (margin 0, never −0).
+        let r = eval(r#"{"metrics":{"reply_3min_pct":57.2}}"#);
+        let risk = r
+            .thresholds
+            .iter()
+            .find(|t| t.id == "termination_risk")
+            .unwrap();
+        assert!(risk.met);
+        assert_eq!(risk.margin, Some(-0.01));
+        let r = eval(r#"{"metrics":{"reply_3min_pct":57.3}}"#);
+        let risk = r
+            .thresholds
+            .iter()
+            .find(|t| t.id == "termination_risk")
+            .unwrap();
+        assert!(!risk.met);
+        assert_eq!(risk.margin.map(f64::to_bits), Some(0f64.to_bits()));
     }
 
     #[test]
@@ -692,7 +727,11 @@ mod tests {
             .collect();
         assert_eq!(
             dims,
-            [("logistics", "4.4", 0.2), ("quality", "4.4", 0.5), ("service", "4.4", 0.3)]
+            [
+                ("logistics", "4.4", 0.2),
+                ("quality", "4.4", 0.5),
+                ("service", "4.4", 0.3)
+            ]
         );
         // 4.5 is 0.1 away at one decimal.
         assert_eq!(r.thresholds[0].margin, Some(-0.1));

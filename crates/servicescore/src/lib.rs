@@ -37,6 +37,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod advice;
 pub mod cs;
 mod csv_import;
 pub mod dates;

@@ -104,15 +104,29 @@ fn qianfan_pack_is_the_2022_pack_with_three_observed_dimensions() {
         (m.dimension.as_str(), m.weight.value, m.weight.provenance)
     };
     assert_eq!(of("review_score"), ("quality", 0.5, Provenance::Observed));
-    assert_eq!(of("quality_refund_pct"), ("quality", 0.5, Provenance::Observed));
-    assert_eq!(of("pay_to_sign_hours"), ("logistics", 0.5, Provenance::Observed));
-    assert_eq!(of("ship_on_time_pct"), ("logistics", 0.5, Provenance::Observed));
-    for id in ["refund_only_hours", "return_refund_hours", "reply_3min_pct", "dispute_pct"] {
+    assert_eq!(
+        of("quality_refund_pct"),
+        ("quality", 0.5, Provenance::Observed)
+    );
+    assert_eq!(
+        of("pay_to_sign_hours"),
+        ("logistics", 0.5, Provenance::Observed)
+    );
+    assert_eq!(
+        of("ship_on_time_pct"),
+        ("logistics", 0.5, Provenance::Observed)
+    );
+    for id in [
+        "refund_only_hours",
+        "return_refund_hours",
+        "reply_3min_pct",
+        "dispute_pct",
+    ] {
         assert_eq!(of(id), ("service", 0.25, Provenance::Observed));
     }
-    assert!(q.sources[0].title.starts_with(
-        "merchants' reports of the 千帆 back office 店铺分 page, 2026"
-    ));
+    assert!(q.sources[0]
+        .title
+        .starts_with("merchants' reports of the 千帆 back office 店铺分 page, 2026"));
     // Everything else is the default pack's, provenance included.
     let strip = |p: &RulePack| {
         let mut v = serde_json::to_value(p).unwrap();
