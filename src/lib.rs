@@ -94,7 +94,7 @@ pub fn initial_state(
     if let Some(ind) = &params.industry {
         if s.industry != *ind && params.metrics.is_empty() {
             // A link naming only the industry means "a typical shop of that industry".
-            s.values = state::medians(pack, ind);
+            s.values = pack.medians(ind);
         }
         s.industry = ind.clone();
     }
@@ -295,7 +295,7 @@ mod tests {
     fn an_industry_link_starts_from_its_medians_and_embeds_do_not_nag() {
         let pack = RulePack::default_pack();
         let (s, _) = initial_state(pack, "?industry=apparel", None, true);
-        assert_eq!(s.values, state::medians(pack, "apparel"));
+        assert_eq!(s.values, pack.medians("apparel"));
         let r = servicescore::evaluate(pack, &s.scenario()).unwrap();
         assert_eq!(r.display_score.as_deref(), Some("4.40"));
         // With a metric in the link, the other metrics stay at the general medians.

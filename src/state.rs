@@ -117,7 +117,7 @@ impl State {
     pub fn defaults(pack: &RulePack) -> State {
         State {
             industry: servicescore::eval::DEFAULT_INDUSTRY.to_string(),
-            values: medians(pack, servicescore::eval::DEFAULT_INDUSTRY),
+            values: pack.medians(servicescore::eval::DEFAULT_INDUSTRY),
             absent: BTreeSet::new(),
             lang: Lang::default(),
             embed: false,
@@ -250,7 +250,7 @@ impl State {
                 }
             }
             Action::ResetMedians => {
-                self.values = medians(pack, &self.industry);
+                self.values = pack.medians(&self.industry);
                 self.absent.clear();
             }
             Action::Load(s) => self.load(pack, &s),
@@ -258,27 +258,6 @@ impl State {
             Action::Dismiss(id) => self.notices.retain(|n| n.id != id),
         }
     }
-}
-
-/// Each metric at the industry's median knot (the 50th percentile), or the middle of the
-/// slider when the industry has no benchmarks.
-pub fn medians(pack: &RulePack, industry: &str) -> BTreeMap<String, f64> {
-    let mid = pack
-        .percentiles
-        .value
-        .iter()
-        .position(|p| (*p - 0.5).abs() < 1e-12);
-    pack.metrics
-        .iter()
-        .map(|m| {
-            let v = pack
-                .knots(industry, &m.id)
-                .zip(mid)
-                .and_then(|(k, i)| k.value.get(i).copied())
-                .unwrap_or((m.slider.min + m.slider.max) / 2.0);
-            (m.id.clone(), v)
-        })
-        .collect()
 }
 
 /// The reducer wrapper Yew needs: the pack is the built-in one (rules are data, loaded once).
