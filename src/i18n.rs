@@ -176,6 +176,12 @@ texts! {
     Assumed => ["假设", "assumed", "supuesto"],
     Published => ["已公布", "published", "publicado"],
     UserValue => ["用户", "user", "usuario"],
+    Observed => ["后台所见", "observed", "observado"],
+    ObservedTitle => [
+        "平台未公布此数值，取自商家在平台后台所见",
+        "Not published by the platform: seen in its back office, as merchants report it",
+        "No publicado por la plataforma: visto en su panel, según los comercios",
+    ],
     AssumedTitle => [
         "平台未公布此数值，这是本模型的假设",
         "Not published by the platform: an assumption of this model",

@@ -26,6 +26,7 @@ pub fn Tag(props: &TagProps) -> Html {
     let (class, text) = match props.provenance {
         Provenance::Assumed => ("tag tag-assumed", T::Assumed.get(props.lang)),
         Provenance::User => ("tag tag-user", T::UserValue.get(props.lang)),
+        Provenance::Observed => ("tag tag-observed", T::Observed.get(props.lang)),
         Provenance::Published if props.show_published => {
             ("tag tag-published", T::Published.get(props.lang))
         }
@@ -34,6 +35,7 @@ pub fn Tag(props: &TagProps) -> Html {
     let title = match (&props.source, props.provenance) {
         (Some(s), _) => s.to_string(),
         (None, Provenance::Assumed) => T::AssumedTitle.get(props.lang).to_string(),
+        (None, Provenance::Observed) => T::ObservedTitle.get(props.lang).to_string(),
         (None, _) => String::new(),
     };
     html! {

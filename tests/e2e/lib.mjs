@@ -241,10 +241,12 @@ export const EXAMPLE_2 = {
   refund_only_hours: 30, return_refund_hours: 150, reply_3min_pct: 62,
 };
 
-/** The golden scenarios shared with the core and the wasm tests. */
+/** The golden scenarios of the default pack, shared with the core and the wasm tests (the
+ *  page and these oracles use the default pack; a case without `pack` is the default's). */
 export function goldenCases() {
   const p = join(ROOT, 'crates/servicescore/tests/golden/scenarios.json');
-  return JSON.parse(readFileSync(p, 'utf8')).cases;
+  const doc = JSON.parse(readFileSync(p, 'utf8'));
+  return doc.cases.filter((c) => (c.pack ?? doc.rule_pack) === doc.rule_pack);
 }
 
 // ---------------------------------------------------------------------------------------

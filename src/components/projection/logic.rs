@@ -506,7 +506,7 @@ pub fn outlook(
         .map(|r| {
             let first = r.first_reached.and_then(civil);
             ReachRow {
-                key: chart_data::target_key(&r.target),
+                key: r.target.to_string(),
                 label: chart_data::target_label(pack, &r.target, lang),
                 first,
                 day: first.map(|d| offset(past.start, d)),
@@ -650,7 +650,7 @@ mod tests {
         b.set("reply_3min_pct", Some(92.0));
         let o = outlook(&w, &past, &b, 180, Lang::Zh).unwrap();
         assert_eq!(first(&o, "stars:4.5").as_deref(), Some("2027-02-09"));
-        assert_eq!(o.reach[2].key, chart_data::target_key(&Target::Stars(4.5)));
+        assert_eq!(o.reach[2].key, Target::Stars(4.5).to_string());
     }
 
     #[test]

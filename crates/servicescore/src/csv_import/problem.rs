@@ -5,7 +5,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
-use crate::eval::fmt_num;
+use crate::display::fmt_num;
 use crate::timeline::records::MAX_CELL;
 
 /// What is wrong at a line and column of a CSV file ([`crate::Error::Row`]).

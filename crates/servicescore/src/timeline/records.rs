@@ -46,8 +46,8 @@
 use jiff::civil::Date;
 
 use crate::csv_import::{Import, RowProblem};
+use crate::display::fmt_num;
 use crate::error::{Error, Result};
-use crate::eval::fmt_num;
 use crate::rulepack::DAILY_COLUMNS;
 
 /// Name of the required date column.

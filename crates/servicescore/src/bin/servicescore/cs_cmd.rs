@@ -2,11 +2,13 @@
 
 use std::fmt::Write;
 
-use servicescore::cs::{self, Coverage, DayStatus, PlanOutcome, SessionLog};
+use servicescore::cs::{self, Coverage, DayStatus, PlanOutcome, SessionLog, RATE_DECIMALS};
+use servicescore::display::{fmt_num, format_display, on_side, Fixed, Side};
 use servicescore::rulepack::Severity;
 use servicescore::{violations, Error, RulePack};
 
 use crate::common::{json, today, CliError, Input};
+use crate::text::pct;
 
 /// Options of `servicescore cs-assess`.
 #[derive(clap::Args, Debug)]
@@ -84,10 +86,6 @@ fn next_day(d: jiff::civil::Date) -> Result<jiff::civil::Date, CliError> {
         .map_err(|_| CliError(format!("{d} is the last day of the calendar")))
 }
 
-fn pct(v: Option<f64>) -> String {
-    v.map_or("—".to_string(), |v| format!("{v:.1}%"))
-}
-
 /// `servicescore cs-assess`.
 pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
     // Options are checked before the file is read, so a typo is reported as such.
@@ -121,7 +119,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
         rules.assessed_to.value,
         rules.reply_within_seconds.value,
         rules.reply_window_days.value,
-        rules.reply_target_pct.value,
+        fmt_num(rules.reply_target_pct.value),
         rules.reply_target_pct.provenance.as_str(),
         rules.penalty_days.value,
         rules.penalty_days.provenance.as_str(),
@@ -149,7 +147,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
             d.date.to_string(),
             d.counted,
             d.in_time,
-            pct(d.rate_pct),
+            pct(d.shown_rate(rules.reply_target_pct.value)),
             d.status.as_str(),
         );
     }
@@ -157,7 +155,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
         out,
         "\nDissatisfaction (rating ≤ {}, target ≤ {}%, {}):\n{:<7}  {:>7}  {:>12}  {:>7}",
         rules.dissatisfied_max_rating.value,
-        rules.dissatisfaction_target_pct.value,
+        fmt_num(rules.dissatisfaction_target_pct.value),
         rules.dissatisfaction_target_pct.provenance.as_str(),
         "month",
         "rated",
@@ -171,7 +169,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
             m.month,
             m.rated,
             m.dissatisfied,
-            pct(m.rate_pct),
+            pct(m.shown_rate(rules.dissatisfaction_target_pct.value)),
             if m.over_target { "  over target" } else { "" }
         );
     }
@@ -215,15 +213,15 @@ pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
     let _ = writeln!(
         out,
         "Reply rate on {} (target ≥ {}%), window {window}:\n  logged: {} counted, {} in time; \
-         expected: {} more on {} future day(s) ({:.1} counted sessions a day in the log, which \
+         expected: {} more on {} future day(s) ({} counted sessions a day in the log, which \
          ends {}).",
         plan.day,
-        plan.target_pct,
+        fmt_num(plan.target_pct),
         plan.logged_counted,
         plan.logged_in_time,
         plan.expected_sessions,
         plan.future_days,
-        plan.avg_counted_per_day,
+        format_display(plan.avg_counted_per_day, 1),
         plan.last_logged_day,
     );
     let reach = |d: &Option<jiff::civil::Date>| {
@@ -245,9 +243,14 @@ pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
             best_rate_pct,
             reachable_on,
         } => format!(
-            "  Unreachable by {}: even with every reply in time the rate is {best_rate_pct:.1}%. \
-             Reachable {}.",
+            "  Unreachable by {}: even with every reply in time the rate is {}. Reachable {}.",
             plan.day,
+            pct(Some(on_side(
+                *best_rate_pct,
+                plan.target_pct,
+                Side::Below,
+                RATE_DECIMALS
+            ))),
             reach(reachable_on)
         ),
         PlanOutcome::Penalty {
@@ -275,11 +278,11 @@ pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
         };
         let _ = writeln!(
             out,
-            "{:>5}  {:>8.1}  {:>8.1}  {:>8}  {cov}",
+            "{:>5}  {:>8}  {:>8}  {:>8}  {cov}",
             format!("{:02}h", h.hour),
-            h.sessions_per_day,
-            h.counted_per_day,
-            pct(h.in_time_pct),
+            format_display(h.sessions_per_day, 1),
+            format_display(h.counted_per_day, 1),
+            pct(h.in_time_pct.map(|v| Fixed::round(v, RATE_DECIMALS))),
         );
     }
     Ok(out)

@@ -9,7 +9,10 @@ use serde::Serialize;
 use servicescore::timeline::{parse_date, History, Plan, TimelineDay, Window};
 use servicescore::{Model, RulePack, Scenario, Target};
 
+use servicescore::display::{fmt_num, format_display};
+
 use crate::common::{json, today, CliError, Input};
+use crate::text::signed;
 
 const TIMELINE_HELP: &str = "\
 FILE is a CSV file with a header line: `date` (2026-05-05, 2026/5/5), any of the count columns
@@ -110,7 +113,7 @@ fn date_arg(flag: &str, text: &str) -> Result<Date, CliError> {
 }
 
 fn fmt_opt(v: Option<f64>) -> String {
-    v.map_or("—".to_string(), |v| v.to_string())
+    v.map_or("—".to_string(), fmt_num)
 }
 
 /// `servicescore timeline`.
@@ -211,15 +214,15 @@ pub fn project(pack: &RulePack, args: &ProjectArgs) -> Result<String, CliError> 
     let volumes: Vec<String> = p
         .volumes
         .iter()
-        .map(|(k, v)| format!("{k} {v:.1}"))
+        .map(|(k, v)| format!("{k} {}", format_display(*v, 1)))
         .collect();
     let _ = writeln!(out, "daily volume of plan days: {}", volumes.join(", "));
     let _ = writeln!(out, "\ntargets (first reached / kept from):");
     for r in &p.reach {
         let name = match &r.target {
-            Target::Stars(s) => format!("{s} stars"),
+            Target::Stars(s) => format!("{} stars", fmt_num(*s)),
             Target::Threshold(id) => id.clone(),
-            Target::Score(s) => format!("score {s}"),
+            Target::Score(s) => format!("score {}", fmt_num(*s)),
         };
         let d = |d: Option<Date>| d.map_or("—".to_string(), |d| d.to_string());
         let _ = writeln!(
@@ -229,26 +232,29 @@ pub fn project(pack: &RulePack, args: &ProjectArgs) -> Result<String, CliError> 
             d(r.kept_from)
         );
     }
+    let decimals = pack.score.decimals.value;
     let _ = writeln!(
         out,
         "\nbad days leaving the window (median one-day score {}):",
         p.median_day_score
-            .map_or("—".to_string(), |m| format!("{m:.2}"))
+            .map_or("—".to_string(), |m| format_display(m, decimals))
     );
     if p.leaving.is_empty() {
         let _ = writeln!(out, "  none");
     }
     for l in &p.leaving {
-        let effect = l.effect.map_or("—".to_string(), |e| format!("{e:+.4}"));
+        let effect = l.effect.map_or("—".to_string(), |e| signed(e, 4));
         let change = l
             .score_change
             .map_or("beyond the horizon".to_string(), |c| {
-                format!("published change that day {c:+.4}")
+                format!("published change that day {}", signed(c, 4))
             });
         let _ = writeln!(
             out,
-            "  {} (one-day score {:.2}) leaves on {}: {effect} from its leaving; {change}",
-            l.date, l.day_score, l.leaves_on
+            "  {} (one-day score {}) leaves on {}: {effect} from its leaving; {change}",
+            l.date,
+            format_display(l.day_score, decimals),
+            l.leaves_on
         );
     }
     out.push('\n');
