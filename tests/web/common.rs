@@ -125,10 +125,21 @@ impl Page {
             .expect("body")
             .append_child(&root)
             .expect("append root");
+        // The views (charts, advice, the other tabs) mounted in-process, through the same
+        // bridge the second module uses in the built page.
+        servicescore_web::views::install_in_process();
         let props = servicescore_web::app::AppProps {
             start: std::rc::Rc::new(servicescore_web::app::boot()),
         };
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        // The shell asks for the views after its first frame.
+        for _ in 0..50 {
+            if document().get_element_by_id("views-root").is_some() {
+                break;
+            }
+            sleep(20).await;
+        }
         yew::scheduler::flush().await;
         Page {
             root,
@@ -141,6 +152,7 @@ impl Page {
         if let Some(h) = self.handle.take() {
             h.destroy();
         }
+        servicescore_web::views::uninstall_in_process();
         yew::scheduler::flush().await;
         self.root.remove();
     }
