@@ -1,24 +1,21 @@
 //! The HTML canvas adapter (feature `canvas`): sizes a canvas for the device pixel ratio and
-//! draws a chart on it. The only code in the crate that names plotters-canvas's
-//! `CanvasBackend`.
+//! draws a chart on it through [`Canvas`], the only plotters backend in the crate that talks to
+//! a browser.
 //!
-//! plotters-canvas draws in backing-store pixels and ignores `devicePixelRatio`, so a canvas
-//! sized in CSS pixels is blurry on high-DPI screens. [`draw_on_canvas`] makes the backing
-//! store `css size × dpr` device pixels, pins the CSS size through the CSSOM
-//! (`canvas.style.width = …`; allowed under CSP `style-src 'self'`, unlike a `style`
-//! attribute), and hands the drawing code the scale to pass to [`Theme::scaled`].
+//! A canvas whose backing store is its CSS size is blurry on high-DPI screens.
+//! [`draw_on_canvas`] makes the backing store `css size × dpr` device pixels, pins the CSS size
+//! through the CSSOM (`canvas.style.width = …`; allowed under CSP `style-src 'self'`, unlike a
+//! `style` attribute), and hands the drawing code the scale to pass to [`Theme::scaled`].
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::FontTransform;
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
 };
-use plotters_canvas::CanvasBackend;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::{Chart, Theme};
+use crate::{Chart, ChartFormat, Layout, Theme};
 
 /// Largest backing-store side in device pixels; the scale is lowered to stay within it.
 pub const MAX_SIDE: f64 = 8192.0;
@@ -105,10 +102,10 @@ pub fn fit_canvas(
 ///
 /// ```no_run
 /// # fn page(canvas: &web_sys::HtmlCanvasElement, chart: &servicescore_charts::RateChart) {
-/// use servicescore_charts::{canvas::draw_on_canvas, Chart, Theme};
+/// use servicescore_charts::{canvas::draw_on_canvas, Chart, Plain, Theme};
 /// let theme = Theme::light();
 /// let drawn = draw_on_canvas(canvas, 480.0, 240.0, 2.0, |area, k| {
-///     chart.draw(area, &theme.scaled(k)).map_err(|e| e.to_string())
+///     chart.draw(area, &theme.scaled(k), &Plain).map_err(|e| e.to_string())
 /// });
 /// # }
 /// ```
@@ -122,111 +119,213 @@ pub fn draw_on_canvas<R>(
     let Some(k) = fit_canvas(canvas, css_width, css_height, dpr)? else {
         return Ok(None);
     };
-    let no_context = || CanvasError("no 2d context".to_owned());
-    let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(no_context)?;
-    let ctx = probe::context(canvas).ok_or_else(no_context)?;
-    let area = Canvas {
-        inner,
-        ctx,
-        font: String::new(),
-        align: "",
-        baseline: "",
-    }
-    .into_drawing_area();
+    let ctx = probe::context(canvas).ok_or_else(|| CanvasError("no 2d context".to_owned()))?;
+    let area = Canvas::new(ctx, (canvas.width(), canvas.height())).into_drawing_area();
     Ok(Some(draw(&area, k)))
 }
 
-/// The backend the charts draw on: plotters-canvas for every shape, and text drawn here.
+/// A colour as the canvas parses it fastest: `#rrggbb` when opaque.
+fn css_colour(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    if c.alpha >= 1.0 {
+        format!("#{r:02x}{g:02x}{b:02x}")
+    } else {
+        format!("rgba({r},{g},{b},{})", c.alpha)
+    }
+}
+
+/// A colour as a cache key (the alpha's bits: exact, and `NaN`-safe).
+fn colour_key(c: BackendColor) -> (u8, u8, u8, u64) {
+    (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
+}
+
+/// The plotters backend the charts draw on: a canvas's 2D context, with its state cached.
 ///
-/// plotters-canvas sets the font, alignment and baseline (each a call from WebAssembly into
-/// the browser, the font string parsed again) for every label; a slider drag redraws two
-/// charts per frame, and those calls were the largest single cost of a redraw. Here they are
-/// set only when they change. Shapes never touch them, so remembering them is safe.
+/// Every fill colour, stroke colour, line width, font, alignment and baseline is a call from
+/// WebAssembly into the browser, and colours and fonts are strings the canvas parses again each
+/// time. A chart sets them hundreds of times per drawing (each dash of a dashed rule is a
+/// rectangle), almost always to the value already set; here each is set only when it changes.
+/// Nothing else draws on the context during a drawing, so the cache stays true.
 pub struct Canvas {
-    inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
-    font: String,
+    size: (u32, u32),
+    fill: Option<(u8, u8, u8, u64)>,
+    stroke: Option<(u8, u8, u8, u64)>,
+    line_width: Option<u32>,
+    /// The font set: style, size in pixels (its bits) and family; `None` before the first text.
+    font: Option<(&'static str, u64, String)>,
     align: &'static str,
     baseline: &'static str,
 }
 
-type CanvasErr = <CanvasBackend as DrawingBackend>::ErrorType;
+impl Canvas {
+    /// A backend drawing on `ctx`, whose canvas is `size` device pixels.
+    pub fn new(ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Canvas {
+        Canvas {
+            ctx,
+            size,
+            fill: None,
+            stroke: None,
+            line_width: None,
+            font: None,
+            align: "",
+            baseline: "",
+        }
+    }
+
+    fn set_fill(&mut self, c: BackendColor) {
+        let key = colour_key(c);
+        if self.fill != Some(key) {
+            self.ctx.set_fill_style_str(&css_colour(c));
+            self.fill = Some(key);
+        }
+    }
+
+    fn set_stroke(&mut self, c: BackendColor, width: u32) {
+        let key = colour_key(c);
+        if self.stroke != Some(key) {
+            self.ctx.set_stroke_style_str(&css_colour(c));
+            self.stroke = Some(key);
+        }
+        if self.line_width != Some(width) {
+            self.ctx.set_line_width(f64::from(width));
+            self.line_width = Some(width);
+        }
+    }
+
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
+        let mut points = points.into_iter();
+        let Some((x, y)) = points.next() else {
+            return false;
+        };
+        self.ctx.begin_path();
+        self.ctx.move_to(f64::from(x), f64::from(y));
+        for (x, y) in points {
+            self.ctx.line_to(f64::from(x), f64::from(y));
+        }
+        true
+    }
+}
+
+type Result2d = Result<(), DrawingErrorKind<CanvasError>>;
+
+fn js_failed(what: &str) -> DrawingErrorKind<CanvasError> {
+    DrawingErrorKind::DrawingError(CanvasError(format!("{what} failed")))
+}
 
 impl DrawingBackend for Canvas {
-    type ErrorType = CanvasErr;
+    type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.size
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.ensure_prepared()
+
+    fn ensure_prepared(&mut self) -> Result2d {
+        Ok(())
     }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.present()
+
+    fn present(&mut self) -> Result2d {
+        Ok(())
     }
-    fn draw_pixel(
-        &mut self,
-        p: BackendCoord,
-        c: BackendColor,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_pixel(p, c)
+
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result2d {
+        if c.alpha > 0.0 {
+            self.set_fill(c);
+            self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
+        }
+        Ok(())
     }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_line(a, b, s)
+
+    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Result2d {
+        self.draw_path([a, b], s)
     }
+
     fn draw_rect<S: BackendStyle>(
         &mut self,
         a: BackendCoord,
         b: BackendCoord,
         s: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_rect(a, b, s, fill)
+    ) -> Result2d {
+        let c = s.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(a.0), f64::from(a.1));
+        let (w, h) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+        if fill {
+            self.set_fill(c);
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.set_stroke(c, s.stroke_width());
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
+
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_path(path, s)
+    ) -> Result2d {
+        let c = s.color();
+        if c.alpha > 0.0 && self.trace(path) {
+            self.set_stroke(c, s.stroke_width());
+            self.ctx.stroke();
+        }
+        Ok(())
     }
+
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
-        vert: I,
+        vertices: I,
         s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.fill_polygon(vert, s)
+    ) -> Result2d {
+        let c = s.color();
+        if c.alpha > 0.0 && self.trace(vertices) {
+            self.ctx.close_path();
+            self.set_fill(c);
+            self.ctx.fill();
+        }
+        Ok(())
     }
+
     fn draw_circle<S: BackendStyle>(
         &mut self,
-        c: BackendCoord,
-        r: u32,
+        centre: BackendCoord,
+        radius: u32,
         s: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_circle(c, r, s, fill)
+    ) -> Result2d {
+        let c = s.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        self.ctx.begin_path();
+        let (x, y) = (f64::from(centre.0), f64::from(centre.1));
+        self.ctx
+            .arc(x, y, f64::from(radius), 0.0, std::f64::consts::TAU)
+            .map_err(|_| js_failed("arc"))?;
+        if fill {
+            self.set_fill(c);
+            self.ctx.fill();
+        } else {
+            self.set_stroke(c, s.stroke_width());
+            self.ctx.stroke();
+        }
+        Ok(())
     }
+
+    /// Horizontal text only (the charts never rotate text).
     fn draw_text<TS: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &TS,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+    ) -> Result2d {
         let colour = style.color();
         if colour.alpha == 0.0 {
             return Ok(());
-        }
-        if !matches!(style.transform(), FontTransform::None) {
-            // The charts never rotate text; keep plotters-canvas's handling for completeness.
-            self.align = "";
-            self.baseline = "";
-            self.font.clear();
-            return self.inner.draw_text(text, style, pos);
         }
         let baseline = match style.anchor().v_pos {
             VPos::Top => "top",
@@ -246,32 +345,33 @@ impl DrawingBackend for Canvas {
             self.ctx.set_text_align(align);
             self.align = align;
         }
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        );
-        if font != self.font {
-            self.ctx.set_font(&font);
-            self.font = font;
+        // Compared part by part: no font string is built unless the font changes.
+        let kind = match style.style() {
+            FontStyle::Normal => "normal",
+            FontStyle::Italic => "italic",
+            FontStyle::Oblique => "oblique",
+            FontStyle::Bold => "bold",
+        };
+        let (size, family) = (style.size(), style.family());
+        let same = self
+            .font
+            .as_ref()
+            .is_some_and(|(k, s, f)| *k == kind && *s == size.to_bits() && f == family.as_str());
+        if !same {
+            self.ctx
+                .set_font(&format!("{kind} {size}px {}", family.as_str()));
+            self.font = Some((kind, size.to_bits(), family.as_str().to_owned()));
         }
-        let (r, g, b) = colour.rgb;
-        // Shapes change the fill style, so it is always set.
-        self.ctx
-            .set_fill_style_str(&format!("rgba({r},{g},{b},{})", colour.alpha));
+        self.set_fill(colour);
         self.ctx
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
-            .map_err(|_| {
-                DrawingErrorKind::FontError(Box::new(CanvasError(format!(
-                    "fillText failed: {text}"
-                ))))
-            })
+            .map_err(|_| js_failed("fillText"))
     }
 }
 
 /// Draws `chart` on `canvas` at `css_width` × `css_height` CSS pixels and device pixel ratio
-/// `dpr` with `theme` (unscaled; it is scaled here). An empty size draws nothing.
+/// `dpr` with `theme` (unscaled; it is scaled here), writing numbers and dates with `fmt`. An
+/// empty size draws nothing.
 ///
 /// # Errors
 ///
@@ -283,10 +383,34 @@ pub fn render<C: Chart>(
     dpr: f64,
     chart: &C,
     theme: &Theme,
+    fmt: &dyn ChartFormat,
 ) -> Result<(), CanvasError> {
     draw_on_canvas(canvas, css_width, css_height, dpr, |area, k| {
         chart
-            .draw(area, &theme.scaled(k))
+            .draw(area, &theme.scaled(k), fmt)
+            .map_err(|e| CanvasError(e.to_string()))
+    })?
+    .unwrap_or(Ok(()))
+}
+
+/// Paints a layout made earlier (for this canvas's device size and `theme.scaled(k)`) on
+/// `canvas`: the redraw of a chart whose data and size did not change since its layout.
+///
+/// # Errors
+///
+/// As [`render`].
+pub fn paint_layout<C: Chart>(
+    canvas: &HtmlCanvasElement,
+    css_width: f64,
+    css_height: f64,
+    dpr: f64,
+    chart: &C,
+    layout: &Layout,
+    theme: &Theme,
+) -> Result<(), CanvasError> {
+    draw_on_canvas(canvas, css_width, css_height, dpr, |area, k| {
+        chart
+            .paint(layout, area, &theme.scaled(k))
             .map_err(|e| CanvasError(e.to_string()))
     })?
     .unwrap_or(Ok(()))

@@ -46,11 +46,15 @@ fn sensitivity() -> SensitivityChart {
         no_data_label: "暂无数据".into(),
         overall: vec![(0.0, Some(3.0)), (50.0, Some(3.5)), (100.0, Some(5.0))],
         current: Some(30.0),
-        hlines: vec![HLine {
-            y: 4.5,
-            label: "活动 4.5".into(),
-            kind: LineKind::Gate,
+        levels: vec![Level {
+            line: HLine {
+                y: 4.5,
+                label: "活动 4.5".into(),
+                kind: LineKind::Gate,
+            },
+            reach: Reach::At(83.4),
         }],
+        next: Some(0),
         ..SensitivityChart::default()
     }
 }
@@ -58,7 +62,16 @@ fn sensitivity() -> SensitivityChart {
 #[wasm_bindgen_test]
 fn backing_store_follows_the_device_pixel_ratio() {
     let canvas = new_canvas();
-    render(&canvas, 400.0, 240.0, 2.0, &sensitivity(), &Theme::light()).expect("renders");
+    render(
+        &canvas,
+        400.0,
+        240.0,
+        2.0,
+        &sensitivity(),
+        &Theme::light(),
+        &Plain,
+    )
+    .expect("renders");
     assert_eq!((canvas.width(), canvas.height()), (800, 480));
     let style = canvas.style();
     assert_eq!(
@@ -70,7 +83,16 @@ fn backing_store_follows_the_device_pixel_ratio() {
         Some("240px")
     );
     // A new size reallocates the backing store.
-    render(&canvas, 300.0, 200.0, 1.5, &sensitivity(), &Theme::light()).expect("renders");
+    render(
+        &canvas,
+        300.0,
+        200.0,
+        1.5,
+        &sensitivity(),
+        &Theme::light(),
+        &Plain,
+    )
+    .expect("renders");
     assert_eq!((canvas.width(), canvas.height()), (450, 300));
 }
 
@@ -79,9 +101,9 @@ fn sensitivity_ink_is_where_the_line_is() {
     let canvas = new_canvas();
     let chart = sensitivity();
     let theme = Theme::light();
-    render(&canvas, 400.0, 240.0, 2.0, &chart, &theme).expect("renders");
+    render(&canvas, 400.0, 240.0, 2.0, &chart, &theme, &Plain).expect("renders");
     let ctx = context(&canvas).expect("2d context");
-    let f = chart.frame(800.0, 480.0, &theme.scaled(2.0));
+    let f = chart.layout(800.0, 480.0, &theme.scaled(2.0), &Plain).frame;
     // On the line: blue within a couple of device pixels.
     for (x, y) in [(10.0, 3.1), (40.0, 3.4), (75.0, 4.25), (95.0, 4.85)] {
         let (px, py) = (f.x.map(x), f.y.map(y));
@@ -124,10 +146,28 @@ fn watch_body() -> web_sys::MutationObserver {
 fn text_is_laid_out_without_touching_the_dom() {
     use plotters::prelude::*;
     let canvas = new_canvas();
-    render(&canvas, 400.0, 240.0, 1.0, &sensitivity(), &Theme::light()).expect("renders");
+    render(
+        &canvas,
+        400.0,
+        240.0,
+        1.0,
+        &sensitivity(),
+        &Theme::light(),
+        &Plain,
+    )
+    .expect("renders");
     // Sizing the canvas changes its style; drawing must change nothing at all.
     let observer = watch_body();
-    render(&canvas, 400.0, 240.0, 1.0, &sensitivity(), &Theme::light()).expect("renders");
+    render(
+        &canvas,
+        400.0,
+        240.0,
+        1.0,
+        &sensitivity(),
+        &Theme::light(),
+        &Plain,
+    )
+    .expect("renders");
     let during_draw = observer.take_records().length();
     // Control: plotters' own text measurement (what a ChartBuilder mesh would use) adds and
     // removes a styled <span>, which this observer does see.
@@ -151,21 +191,23 @@ fn rate_shading() {
         target_label: "目标 80%".into(),
         penalty_label: "处罚期".into(),
         below_target_label: "未达标".into(),
-        days: vec![
-            (0, Some(85.0)),
-            (1, Some(70.0)),
-            (2, None),
-            (3, None),
-            (4, None),
-            (5, Some(90.0)),
-        ],
+        days: [Some(85.0), Some(70.0), None, None, None, Some(90.0)]
+            .iter()
+            .enumerate()
+            .map(|(i, &rate)| RateDay {
+                day: i as i32,
+                rate,
+                below_target: rate.is_some_and(|r| r < 80.0),
+                text: String::new(),
+            })
+            .collect(),
         shaded: vec![(2, 4)],
         ..RateChart::default()
     };
     let theme = Theme::light();
-    render(&canvas, 360.0, 200.0, 1.0, &chart, &theme).expect("renders");
+    render(&canvas, 360.0, 200.0, 1.0, &chart, &theme, &Plain).expect("renders");
     let ctx = context(&canvas).expect("2d context");
-    let f = chart.frame(360.0, 200.0, &theme);
+    let f = chart.layout(360.0, 200.0, &theme, &Plain).frame;
     let r = chart.shaded_rects(&f);
     // Tinted (or hatched) everywhere inside the period, white just outside it.
     for y in [0.3, 0.5, 0.7] {
@@ -194,6 +236,7 @@ fn empty_size_draws_nothing() {
         2.0,
         &sensitivity(),
         &Theme::light(),
+        &Plain,
     )
     .expect("ok");
 }
@@ -210,8 +253,8 @@ fn every_chart_draws_on_a_canvas() {
         ..DimensionChart::default()
     };
     let canvas = new_canvas();
-    render(&canvas, 300.0, 200.0, 1.0, &dims, &theme).expect("dimension");
-    let f = dims.frame(300.0, 200.0, &theme);
+    render(&canvas, 300.0, 200.0, 1.0, &dims, &theme, &Plain).expect("dimension");
+    let f = dims.layout(300.0, 200.0, &theme, &Plain).frame;
     let s = dims.slots(&f);
     let bar = s[0].current.expect("bar");
     assert!(blueish(pixel(
@@ -227,8 +270,8 @@ fn every_chart_draws_on_a_canvas() {
         ..ProjectionChart::default()
     };
     let canvas = new_canvas();
-    render(&canvas, 300.0, 200.0, 3.0, &proj, &theme).expect("projection");
-    let f = proj.frame(900.0, 600.0, &theme.scaled(3.0));
+    render(&canvas, 300.0, 200.0, 3.0, &proj, &theme, &Plain).expect("projection");
+    let f = proj.layout(900.0, 600.0, &theme.scaled(3.0), &Plain).frame;
     let ctx = context(&canvas).expect("2d context");
     assert!(
         near(&ctx, f.x.map(15.0), f.y.map(4.3), 3, blueish),

@@ -44,7 +44,7 @@ pub fn DayTable(props: &DayTableProps) -> Html {
                         let (mark, starts) = match &r.mark {
                             DayMark::Starts { first, last } => (
                                 html! { <span class="cs-mark-start">{ fill(CT::MarkStarts.get(lang), &[
-                                    ("first", &first.month_day()), ("last", &last.month_day()),
+                                    ("first", &first.strftime("%m-%d").to_string()), ("last", &last.strftime("%m-%d").to_string()),
                                 ]) }</span> },
                                 true,
                             ),
