@@ -1,7 +1,7 @@
 //! From the core's results to the charts' inputs: the sensitivity curve of the metric in focus
 //! with where the core's goal seek reaches each level, the five dimension bars, the day-by-day
-//! projection with the first days the core's projection reports, the reference lines they
-//! share, and [`PageFormat`], the page's way of writing the charts' numbers and dates.
+//! projection with the first days the core's projection reports, and the reference lines they
+//! share. The charts write their numbers and dates with [`PageFormat`].
 //!
 //! Pure (no browser): every word is translated here, every number and level comes from the
 //! core, and the charts crate only lays out and draws. Natively tested below.
@@ -19,6 +19,7 @@ use servicescore_charts::{
     SensitivityChart,
 };
 
+pub use crate::chart_format::PageFormat;
 use crate::format;
 use crate::i18n::{fill, Lang, T};
 
@@ -41,87 +42,6 @@ crate::i18n::texts! {
 /// [`curve_of`] adds, making the curve exact for the default pack; the samples only matter
 /// for packs whose points curve bends between knots).
 pub const CURVE_SAMPLES: usize = 41;
-
-/// How the page writes the charts' numbers and dates: the core's display rounding (halves away
-/// from zero), a decimal comma in Spanish, scores with the pack's decimals, axis dates as
-/// `11月3日`, `Nov 3` or `3 nov`, and full dates as `YYYY-MM-DD` (as the page's tables).
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::ChartFormat;
-/// use servicescore_web::chart_data::PageFormat;
-/// use servicescore_web::i18n::Lang;
-/// let es = PageFormat { lang: Lang::Es, score_decimals: 2 };
-/// assert_eq!(es.score(4.395), "4,40");
-/// assert_eq!(es.percent(80.0, 0), "80\u{a0}%");
-/// let d = jiff::civil::date(2026, 11, 3);
-/// assert_eq!(es.day_short(d), "3 nov");
-/// assert_eq!(PageFormat { lang: Lang::Zh, score_decimals: 2 }.day_short(d), "11月3日");
-/// ```
-// TODO(merge): write numbers with the core's display/formatting module once it is on this
-// branch (one rounding for the CLI, the page and the charts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageFormat {
-    /// The page's language.
-    pub lang: Lang,
-    /// Decimals of a displayed score (the rule pack's).
-    pub score_decimals: u32,
-}
-
-impl PageFormat {
-    /// The format for `pack`'s scores in `lang`.
-    pub fn new(pack: &RulePack, lang: Lang) -> PageFormat {
-        PageFormat {
-            lang,
-            score_decimals: pack.score.decimals,
-        }
-    }
-}
-
-/// Short month names for axis dates.
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTHS_ES: [&str; 12] = [
-    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
-];
-
-impl ChartFormat for PageFormat {
-    fn number(&self, v: f64, decimals: usize) -> String {
-        let text = servicescore::format_display(v, u32::try_from(decimals).unwrap_or(6));
-        match self.lang {
-            Lang::Es => text.replace('.', ","),
-            Lang::Zh | Lang::En => text,
-        }
-    }
-
-    fn score(&self, v: f64) -> String {
-        self.number(v, self.score_decimals as usize)
-    }
-
-    fn percent(&self, v: f64, decimals: usize) -> String {
-        let n = self.number(v, decimals);
-        match self.lang {
-            // Spanish sets the sign apart (RAE): «80 %».
-            Lang::Es => format!("{n}\u{a0}%"),
-            Lang::Zh | Lang::En => format!("{n}%"),
-        }
-    }
-
-    fn day_short(&self, d: Date) -> String {
-        let month = usize::try_from(d.month() - 1).unwrap_or(0).min(11);
-        match self.lang {
-            Lang::Zh => format!("{}月{}日", d.month(), d.day()),
-            Lang::En => format!("{} {}", MONTHS_EN[month], d.day()),
-            Lang::Es => format!("{} {}", d.day(), MONTHS_ES[month]),
-        }
-    }
-
-    fn day_long(&self, d: Date) -> String {
-        d.to_string()
-    }
-}
 
 /// The short name of a star level on a chart: `4.5★` (`4,5★` in Spanish).
 pub fn stars_label(stars: f64, fmt: &PageFormat) -> String {
@@ -520,22 +440,6 @@ mod tests {
     }
 
     #[test]
-    fn the_page_writes_numbers_and_dates_in_its_language() {
-        let es = PageFormat::new(pack(), Lang::Es);
-        assert_eq!(es.number(4.405, 2), "4,41");
-        assert_eq!(es.score(4.4), "4,40");
-        let en = PageFormat::new(pack(), Lang::En);
-        assert_eq!(en.score(4.4), "4.40");
-        assert_eq!(en.percent(79.5, 1), "79.5%");
-        let d = parse_date("2026-01-09").unwrap();
-        assert_eq!(en.day_short(d), "Jan 9");
-        assert_eq!(PageFormat::new(pack(), Lang::Zh).day_short(d), "1月9日");
-        assert_eq!(es.day_long(d), "2026-01-09");
-        assert_eq!(stars_label(4.5, &es), "4,5★");
-        assert_eq!(stars_label(4.0, &en), "4★");
-    }
-
-    #[test]
     fn lower_is_better_metrics_run_high_to_low_and_widen_to_the_value() {
         let mut s = Scenario::from_json(r#"{"metrics":{"quality_refund_pct":20}}"#).unwrap();
         let model = Model::new(pack(), "general").unwrap();
@@ -647,79 +551,5 @@ mod tests {
         let c = projection_chart(pack(), &p, &[], origin, Lang::En);
         assert_eq!(c.today_label, None);
         assert_eq!(c.title, "Score published each day, next 180 days");
-    }
-
-    /// Every label of `layout` inside the drawing and clear of every other.
-    fn assert_clear(what: &str, layout: &servicescore_charts::Layout) {
-        let (w, h) = layout.frame.size;
-        let drawing = servicescore_charts::layout::Rect {
-            left: 0.0,
-            top: 0.0,
-            right: w,
-            bottom: h,
-        };
-        for (i, a) in layout.labels.iter().enumerate() {
-            assert!(
-                drawing.encloses(&a.rect()),
-                "{what}: {a:?} leaves the chart"
-            );
-            for b in &layout.labels[i + 1..] {
-                assert!(!a.rect().overlaps(&b.rect(), 0.0), "{what}: {a:?} / {b:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn the_page_charts_labels_never_collide_in_any_language() {
-        // Issue 9, with the page's own words: every metric in focus, the dimension bars with a
-        // baseline, and the example projection, at a phone's and a desktop's chart width.
-        let model = Model::new(pack(), "general").unwrap();
-        let now = Scenario::from_json(
-            r#"{"metrics":{"reply_3min_pct":60,"ship_on_time_pct":99.5,
-            "review_score":4.85,"dispute_pct":0.02}}"#,
-        )
-        .unwrap();
-        let values = now.values(pack());
-        let e = breakdown(&model, &values);
-        let b = breakdown(
-            &model,
-            &Scenario::from_json(r#"{"metrics":{}}"#)
-                .unwrap()
-                .values(pack()),
-        );
-        let records =
-            DailyRecords::from_csv(include_str!("../www/examples/daily-example.csv")).unwrap();
-        let history = History::from_records(pack(), &records);
-        let start = parse_date("2026-11-21").unwrap();
-        let p = Window::new(Model::new(pack(), "general").unwrap())
-            .project(&history, &Plan::hold(start, &now), start, 180)
-            .unwrap();
-        let past: Vec<(i32, Option<f64>)> = (-30..0).map(|d| (d, Some(4.3))).collect();
-        for lang in Lang::ALL {
-            let fmt = PageFormat::new(pack(), lang);
-            for k in [1.0, 2.0] {
-                let theme = servicescore_charts::Theme::light().scaled(k);
-                for width in [328.0, 1280.0] {
-                    let (w, at) = (width * k, format!("{lang:?} at {width} (×{k})"));
-                    for m in &pack().metrics {
-                        let c = sensitivity_chart(&model, &values, &m.id, lang).unwrap();
-                        assert_clear(
-                            &format!("{} {at}", m.id),
-                            &c.layout(w, 240.0 * k, &theme, &fmt),
-                        );
-                    }
-                    let d = dimension_chart(pack(), &e, Some(&b), lang).unwrap();
-                    assert_clear(
-                        &format!("dimensions {at}"),
-                        &d.layout(w, 200.0 * k, &theme, &fmt),
-                    );
-                    let c = projection_chart(pack(), &p, &past, start, lang);
-                    assert_clear(
-                        &format!("projection {at}"),
-                        &c.layout(w, 280.0 * k, &theme, &fmt),
-                    );
-                }
-            }
-        }
     }
 }

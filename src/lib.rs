@@ -9,6 +9,7 @@
 pub mod api;
 pub mod browser;
 pub mod chart_data;
+pub mod chart_format;
 pub mod components;
 pub mod derived;
 pub mod format;
