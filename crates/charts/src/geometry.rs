@@ -4,26 +4,27 @@
 use crate::layout::Rect;
 
 /// The "on" spans of a dash pattern along `[from, to]`: (`on`, `off`) lengths, starting with a
-/// dash at `from`. The last dash is cut at `to`.
+/// dash at `from`. The last dash is cut at `to`. Lazy: a rule's dashes are drawn as they come,
+/// never collected.
 ///
 /// # Examples
 ///
 /// ```
 /// use servicescore_charts::geometry::dash_spans;
-/// assert_eq!(dash_spans(0.0, 25.0, 6.0, 4.0), vec![(0.0, 6.0), (10.0, 16.0), (20.0, 25.0)]);
+/// let d: Vec<_> = dash_spans(0.0, 25.0, 6.0, 4.0).collect();
+/// assert_eq!(d, vec![(0.0, 6.0), (10.0, 16.0), (20.0, 25.0)]);
 /// ```
-pub fn dash_spans(from: f64, to: f64, on: f64, off: f64) -> Vec<(f64, f64)> {
+pub fn dash_spans(from: f64, to: f64, on: f64, off: f64) -> impl Iterator<Item = (f64, f64)> {
     let (lo, hi) = (from.min(to), from.max(to));
-    if !(lo.is_finite() && hi.is_finite()) || on <= 0.0 || off < 0.0 {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
+    let usable = lo.is_finite() && hi.is_finite() && on > 0.0 && off >= 0.0;
     let mut a = lo;
-    while a < hi {
-        out.push((a, (a + on).min(hi)));
-        a += on + off;
-    }
-    out
+    std::iter::from_fn(move || {
+        (usable && a < hi).then(|| {
+            let span = (a, (a + on).min(hi));
+            a += on + off;
+            span
+        })
+    })
 }
 
 /// A polyline cut into dashes of length `on` separated by `off`, measured along the line.
@@ -113,10 +114,11 @@ mod tests {
     #[test]
     fn dashes() {
         assert_eq!(
-            dash_spans(10.0, 0.0, 4.0, 4.0),
+            dash_spans(10.0, 0.0, 4.0, 4.0).collect::<Vec<_>>(),
             vec![(0.0, 4.0), (8.0, 10.0)]
         );
-        assert!(dash_spans(0.0, 10.0, 0.0, 4.0).is_empty());
+        assert_eq!(dash_spans(0.0, 10.0, 0.0, 4.0).count(), 0);
+        assert_eq!(dash_spans(0.0, f64::NAN, 1.0, 1.0).count(), 0);
         // A straight 25 px line, 6 on 4 off: dashes 0–6, 10–16, 20–25.
         let d = dash_polyline(&[(0.0, 0.0), (25.0, 0.0)], 6.0, 4.0);
         assert_eq!(

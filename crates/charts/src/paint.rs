@@ -6,9 +6,10 @@
 //! covers exactly one pixel row on the canvas (a stroked path on integer coordinates would be
 //! smeared over two rows), and in SVG it is a `<rect>` whose `y` is the rule's row.
 //!
-//! Text goes last and grouped: all background patches, then the labels sorted by font size and
-//! colour, so a canvas switches its font at most once per size (each switch re-parses a font
-//! string) and its fill colour once per run of same-coloured labels.
+//! Text goes last and grouped: all background patches, then the labels sorted by font size,
+//! colour and alignment, so a canvas switches its font at most once per size (each switch
+//! re-parses a font string), its fill colour once per run of same-coloured labels, and its
+//! alignment as rarely.
 
 use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
@@ -48,6 +49,19 @@ pub(crate) fn stroke(c: RGBColor, width: f64) -> ShapeStyle {
     }
 }
 
+/// Calls `draw` for each dash of a rule from `from` to `to` (the whole span when solid).
+fn dashes<E>(
+    from: f64,
+    to: f64,
+    pattern: Option<(f64, f64)>,
+    mut draw: impl FnMut(f64, f64) -> Result<(), E>,
+) -> Result<(), E> {
+    match pattern {
+        None => draw(from.min(to), from.max(to)),
+        Some((on, off)) => dash_spans(from, to, on, off).try_for_each(|(a, b)| draw(a, b)),
+    }
+}
+
 /// A horizontal rule from x0 to x1 at row y.
 pub(crate) fn hrule<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -64,12 +78,7 @@ pub(crate) fn hrule<DB: DrawingBackend>(
         let (a, b) = (px(a), px(b).max(px(a) + 1));
         area.draw(&Rectangle::new([(a, top), (b, top + t)], style))
     };
-    match theme.dash_pattern(s.dash) {
-        None => draw(x0.min(x1), x0.max(x1)),
-        Some((on, off)) => dash_spans(x0, x1, on, off)
-            .into_iter()
-            .try_for_each(|(a, b)| draw(a, b)),
-    }
+    dashes(x0, x1, theme.dash_pattern(s.dash), draw)
 }
 
 /// A vertical rule from y0 to y1 at column x.
@@ -88,12 +97,7 @@ pub(crate) fn vrule<DB: DrawingBackend>(
         let (a, b) = (px(a), px(b).max(px(a) + 1));
         area.draw(&Rectangle::new([(left, a), (left + t, b)], style))
     };
-    match theme.dash_pattern(s.dash) {
-        None => draw(y0.min(y1), y0.max(y1)),
-        Some((on, off)) => dash_spans(y0, y1, on, off)
-            .into_iter()
-            .try_for_each(|(a, b)| draw(a, b)),
-    }
+    dashes(y0, y1, theme.dash_pattern(s.dash), draw)
 }
 
 /// A data line through pixel points; one `PathElement` (SVG `<polyline>`) for a solid line,
@@ -361,7 +365,12 @@ pub(crate) fn labels<DB: DrawingBackend>(
         ))?;
     }
     let mut order: Vec<&Label> = labels.iter().filter(|l| !l.text.is_empty()).collect();
-    let key = |l: &Label| (l.size.to_bits(), l.colour.0, l.colour.1, l.colour.2);
+    // Font first (the costliest switch), then colour, then alignment.
+    let key = |l: &Label| {
+        let c = l.colour;
+        let (h, v) = (l.align.0 as u8, l.align.1 as u8);
+        (l.size.to_bits(), c.0, c.1, c.2, h, v)
+    };
     sort_small(&mut order, |a, b| key(a) < key(b));
     let family = FontFamily::from(theme.font_family.as_str());
     for l in order {

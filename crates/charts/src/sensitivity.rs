@@ -107,7 +107,7 @@ impl SensitivityChart {
     }
 
     fn has_data(&self) -> bool {
-        !runs(&self.overall).is_empty() || !runs(&self.dimension).is_empty()
+        has_points(&self.overall) || has_points(&self.dimension)
     }
 
     /// The current value, when it lies on the axis.
@@ -121,7 +121,7 @@ impl SensitivityChart {
             self.overall_label.as_str(),
             Glyph::Line(theme.series_stroke(), Some((Marker::Dot, theme.primary))),
         )];
-        if !runs(&self.dimension).is_empty() {
+        if has_points(&self.dimension) {
             items.push((
                 self.dimension_label.as_str(),
                 Glyph::Line(
@@ -168,6 +168,12 @@ impl SensitivityChart {
             Reach::Unreachable => NONE.to_owned(),
         }
     }
+}
+
+/// Whether a series has a point to draw (what [`runs`] would find, without building the runs).
+fn has_points(s: &[(f64, Option<f64>)]) -> bool {
+    s.iter()
+        .any(|&(x, y)| x.is_finite() && y.is_some_and(f64::is_finite))
 }
 
 fn dimension_stroke(theme: &Theme) -> Stroke {

@@ -31,6 +31,11 @@ fn colour_key(c: BackendColor) -> (u8, u8, u8, u64) {
 /// time. A chart sets them hundreds of times per drawing (each dash of a dashed rule is a
 /// rectangle), almost always to the value already set; here each is set only when it changes.
 /// Nothing else draws on the context during a drawing, so the cache stays true.
+///
+/// Lines drawn one after the other in the same stroke (the dashes of a dashed curve, hatching)
+/// go into one path, stroked once when something else is drawn, at [`DrawingBackend::present`]
+/// or when the backend is dropped: opaque lines look the same, and the canvas rasterises one
+/// stroke instead of dozens.
 pub struct Canvas {
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
@@ -41,6 +46,8 @@ pub struct Canvas {
     font: Option<(&'static str, u64, String)>,
     align: &'static str,
     baseline: &'static str,
+    /// A path being collected, not yet stroked: its colour and width.
+    open: Option<((u8, u8, u8, u64), u32)>,
 }
 
 impl Canvas {
@@ -55,6 +62,14 @@ impl Canvas {
             font: None,
             align: "",
             baseline: "",
+            open: None,
+        }
+    }
+
+    /// Strokes the path being collected, if any.
+    fn flush(&mut self) {
+        if self.open.take().is_some() {
+            self.ctx.stroke();
         }
     }
 
@@ -78,12 +93,12 @@ impl Canvas {
         }
     }
 
+    /// Adds the points to the current path as one open subpath; `false` when there are none.
     fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
         let mut points = points.into_iter();
         let Some((x, y)) = points.next() else {
             return false;
         };
-        self.ctx.begin_path();
         self.ctx.move_to(f64::from(x), f64::from(y));
         for (x, y) in points {
             self.ctx.line_to(f64::from(x), f64::from(y));
@@ -110,10 +125,12 @@ impl DrawingBackend for Canvas {
     }
 
     fn present(&mut self) -> Result2d {
+        self.flush();
         Ok(())
     }
 
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result2d {
+        self.flush();
         if c.alpha > 0.0 {
             self.set_fill(c);
             self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
@@ -132,6 +149,7 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result2d {
+        self.flush();
         let c = s.color();
         if c.alpha == 0.0 {
             return Ok(());
@@ -154,10 +172,17 @@ impl DrawingBackend for Canvas {
         s: &S,
     ) -> Result2d {
         let c = s.color();
-        if c.alpha > 0.0 && self.trace(path) {
-            self.set_stroke(c, s.stroke_width());
-            self.ctx.stroke();
+        if c.alpha == 0.0 {
+            return Ok(());
         }
+        let style = (colour_key(c), s.stroke_width());
+        if self.open != Some(style) {
+            self.flush();
+            self.ctx.begin_path();
+            self.set_stroke(c, style.1);
+            self.open = Some(style);
+        }
+        self.trace(path);
         Ok(())
     }
 
@@ -166,7 +191,9 @@ impl DrawingBackend for Canvas {
         vertices: I,
         s: &S,
     ) -> Result2d {
+        self.flush();
         let c = s.color();
+        self.ctx.begin_path();
         if c.alpha > 0.0 && self.trace(vertices) {
             self.ctx.close_path();
             self.set_fill(c);
@@ -182,6 +209,7 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result2d {
+        self.flush();
         let c = s.color();
         if c.alpha == 0.0 {
             return Ok(());
@@ -208,6 +236,7 @@ impl DrawingBackend for Canvas {
         style: &TS,
         pos: BackendCoord,
     ) -> Result2d {
+        self.flush();
         let colour = style.color();
         if colour.alpha == 0.0 {
             return Ok(());
@@ -251,5 +280,12 @@ impl DrawingBackend for Canvas {
         self.ctx
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
             .map_err(|_| js_failed("fillText"))
+    }
+}
+
+impl Drop for Canvas {
+    /// Strokes lines still being collected (a drawing that ended on a line).
+    fn drop(&mut self) {
+        self.flush();
     }
 }

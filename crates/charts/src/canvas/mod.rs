@@ -122,7 +122,10 @@ pub fn draw_on_canvas<R>(
     };
     let ctx = probe::context(canvas).ok_or_else(|| CanvasError("no 2d context".to_owned()))?;
     let area = Canvas::new(ctx, (canvas.width(), canvas.height())).into_drawing_area();
-    Ok(Some(draw(&area, k)))
+    let out = draw(&area, k);
+    // Strokes the lines the backend is still collecting.
+    area.present().map_err(|e| CanvasError(e.to_string()))?;
+    Ok(Some(out))
 }
 
 /// Draws `chart` on `canvas` at `css_width` × `css_height` CSS pixels and device pixel ratio
