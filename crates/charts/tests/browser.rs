@@ -278,3 +278,70 @@ fn every_chart_draws_on_a_canvas() {
         "projection line"
     );
 }
+
+/// Counts calls and property sets on every canvas 2D context while `f` runs.
+fn canvas_calls(f: impl FnOnce()) -> std::collections::BTreeMap<String, u32> {
+    let patch = r#"
+      (function () {
+        const p = CanvasRenderingContext2D.prototype;
+        window.__calls = {};
+        window.__unpatch = [];
+        for (const k of Object.getOwnPropertyNames(p)) {
+          const d = Object.getOwnPropertyDescriptor(p, k);
+          const count = (name) => { window.__calls[name] = (window.__calls[name] || 0) + 1; };
+          if (typeof d.value === 'function' && k !== 'constructor') {
+            p[k] = function (...a) { count(k); return d.value.apply(this, a); };
+          } else if (d.set) {
+            Object.defineProperty(p, k, {
+              get: d.get, set(v) { count('set ' + k); d.set.call(this, v); }, configurable: true,
+            });
+          } else {
+            continue;
+          }
+          window.__unpatch.push(() => Object.defineProperty(p, k, d));
+        }
+      })();
+    "#;
+    js_sys::eval(patch).expect("patched");
+    f();
+    let counts = js_sys::eval(
+        "const c = JSON.stringify(window.__calls); window.__unpatch.forEach((u) => u()); c",
+    )
+    .expect("counted")
+    .as_string()
+    .unwrap_or_default();
+    counts
+        .trim_matches(|c| c == '{' || c == '}')
+        .split(',')
+        .filter_map(|kv| {
+            let (k, v) = kv.split_once(':')?;
+            Some((k.trim_matches('"').to_owned(), v.parse().ok()?))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_redraw_sets_the_canvas_state_only_when_it_changes() {
+    let canvas = new_canvas();
+    let theme = Theme::light();
+    let mut chart = sensitivity();
+    chart.dimension = vec![(0.0, Some(3.0)), (50.0, Some(3.5)), (100.0, Some(5.0))];
+    chart.dimension_label = "咨询体验".into();
+    render(&canvas, 640.0, 240.0, 2.0, &chart, &theme, &Plain).expect("renders");
+    let calls = canvas_calls(|| {
+        render(&canvas, 640.0, 240.0, 2.0, &chart, &theme, &Plain).expect("renders");
+    });
+    let n = |k: &str| calls.get(k).copied().unwrap_or(0);
+    // Two font sizes (ticks and legend, in-plot labels): two font strings.
+    assert!(n("set font") <= 2, "{calls:?}");
+    // Fill colours: a few runs (background, grid, axes, lines, markers, halos, text colours),
+    // not one per dash or label.
+    assert!(n("set fillStyle") <= 24, "{calls:?}");
+    assert!(n("fillRect") > 100, "the dashes are drawn: {calls:?}");
+    // The dashed dimension curve is one path, stroked once.
+    assert!(n("stroke") <= 4, "{calls:?}");
+    assert!(
+        n("set strokeStyle") <= 3 && n("set lineWidth") <= 2,
+        "{calls:?}"
+    );
+}
