@@ -348,9 +348,10 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     let w = servicescore::timeline::Window::new(Model::new(pack(), "general").expect("model"));
     let past = logic::imported_past(&w, &i, 180).expect("past");
     let o = logic::outlook(&w, &past, &scenario(PLAN_A), 180, Lang::Zh).expect("outlook");
+    let chart = o.chart.clone().expect("a chart");
     let c = canvas(&page, "projection-chart");
     let at = |day: i32| {
-        o.chart
+        chart
             .days
             .iter()
             .find(|d| d.0 == day)
@@ -359,7 +360,7 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     };
     until("the projection chart", 5_000, || {
         c.width() > 0 && {
-            let f = frame_on(&c, &*o.chart);
+            let f = frame_on(&c, &*chart);
             let ctx = context(&c).expect("2d context");
             // Not near the right end, where the reference lines' labels are drawn over the data.
             [-120, -30, 20, 60, 100]
@@ -371,7 +372,7 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     let table = page.text("[data-testid=projection-chart-table]");
     assert!(table.contains("2026-12-31"), "{table}");
     assert!(
-        o.chart
+        chart
             .summary(&zh())
             .rows
             .iter()

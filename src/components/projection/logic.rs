@@ -444,8 +444,8 @@ pub struct Outlook {
     pub start: Date,
     /// Days projected.
     pub horizon: usize,
-    /// The chart.
-    pub chart: std::rc::Rc<ProjectionChart>,
+    /// The chart; `None` for an industry the rules do not apply to (no score to draw).
+    pub chart: Option<std::rc::Rc<ProjectionChart>>,
     /// First-reach dates, star levels then thresholds.
     pub reach: Vec<ReachRow>,
     /// Bad days leaving the window, oldest first.
@@ -502,7 +502,7 @@ pub fn outlook(
     Ok(Outlook {
         start: past.start,
         horizon,
-        chart: std::rc::Rc::new(chart),
+        chart: window.model().applicable().then(|| std::rc::Rc::new(chart)),
         reach,
         leaving,
         first_score: p.days.first().and_then(|d| d.display_score.clone()),
@@ -605,7 +605,7 @@ mod tests {
         let row = o.reach.iter().find(|r| r.key == "stars:4.5").unwrap();
         assert_eq!((row.day, row.lost), (Some(40), false));
         assert_eq!(o.first_score.as_deref(), Some("4.40"));
-        assert_eq!(o.chart.days.len(), 360);
+        assert_eq!(o.chart.as_ref().map(|c| c.days.len()), Some(360));
         assert!(o
             .leaving
             .iter()
@@ -644,8 +644,9 @@ mod tests {
         let o = outlook(&w, &past, &now, 90, Lang::En).unwrap();
         assert_eq!(o.start, today);
         assert_eq!(o.first_score.as_deref(), Some("4.40"));
-        assert_eq!(o.chart.days.len(), 90);
-        assert_eq!(o.chart.today_label, None);
+        let chart = o.chart.as_ref().expect("a chart");
+        assert_eq!(chart.days.len(), 90);
+        assert_eq!(chart.today_label, None);
         // Nothing was reached at 4.40 today; 4.5 comes later, 4 is already there.
         let four = o.reach.iter().find(|r| r.key == "stars:4").unwrap();
         assert_eq!(four.day, Some(0));
@@ -659,6 +660,16 @@ mod tests {
         let o = outlook(&w, &past, &now, 30, Lang::En).unwrap();
         assert_eq!(o.first_score, o.last_score);
         assert_eq!(held(None, Some(&medians), &now).0, PastKind::Saved);
+    }
+
+    #[test]
+    fn an_industry_the_rules_do_not_cover_gets_no_chart() {
+        let w = Window::new(Model::new(pack(), "local_life_service").unwrap());
+        let today = date("2026-11-22");
+        let now = plan_a();
+        let past = held_past(pack(), PastKind::Current, &now, today).unwrap();
+        let o = outlook(&w, &past, &now, 30, Lang::Zh).unwrap();
+        assert!(o.chart.is_none());
     }
 
     #[test]

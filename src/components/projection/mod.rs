@@ -243,7 +243,9 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                 None => html! {},
                 Some(Ok(o)) => html! {
                     <>
-                        <ChartCanvas<ProjectionChart> chart={o.chart.clone()} fmt={PageFormat::new(pack, lang)} height={CHART_HEIGHT} testid="projection-chart" />
+                        if let Some(c) = &o.chart {
+                            <ChartCanvas<ProjectionChart> chart={c.clone()} fmt={PageFormat::new(pack, lang)} height={CHART_HEIGHT} testid="projection-chart" />
+                        }
                         if let (Some(a), Some(b)) = (&o.first_score, &o.last_score) {
                             <p class="proj-run" data-testid="score-run">{ fill(PT::ScoreRun.get(lang), &[
                                 ("a", a),
