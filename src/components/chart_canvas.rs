@@ -1,7 +1,10 @@
 //! A chart on a canvas: sized by its container, sharp at any devicePixelRatio, redrawn at most
-//! once per animation frame however fast the sliders move (one layout and one paint per
-//! drawing), with a visually hidden table as its text alternative (built once per change of
-//! the chart, not on every render).
+//! once per animation frame however fast the sliders move, with a visually hidden table as its
+//! text alternative (built once per change of the chart, not on every render).
+//!
+//! A redraw lays the chart out once and paints only what moved: the backdrop (grid, reference
+//! lines, legend, ticks) is kept painted in [`canvas::Layers`] while it stays the same, as it
+//! does during a slider drag.
 //!
 //! The `ResizeObserver` watches the container, not the canvas: the adapter sets the canvas's
 //! CSS size itself, and observing it would loop.
@@ -75,11 +78,13 @@ where
     let latest: Rc<RefCell<Option<Drawing<C>>>> = use_mut_ref(|| None);
     let pending: Rc<Rc<Cell<bool>>> = use_memo((), |_| Rc::new(Cell::new(false)));
     let frame: Rc<RefCell<Option<AnimationFrame>>> = use_mut_ref(|| None);
+    let layers: Rc<RefCell<canvas::Layers>> = use_mut_ref(canvas::Layers::default);
     {
         let canvas_ref = canvas_ref.clone();
         let latest = latest.clone();
         let pending = (*pending).clone();
         let frame = frame.clone();
+        let layers = layers.clone();
         use_effect_with(
             (props.chart.clone(), props.fmt, *width, props.height),
             move |(chart, fmt, w, h)| {
@@ -88,6 +93,7 @@ where
                     pending.set(true);
                     let latest = latest.clone();
                     let pending = pending.clone();
+                    let layers = layers.clone();
                     let handle = request_animation_frame(move |_| {
                         pending.set(false);
                         let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
@@ -97,7 +103,8 @@ where
                             let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
                             // A failed draw leaves the canvas blank; the table below still says it all.
                             let theme = Theme::light();
-                            let _ = canvas::render(&canvas, *w, *h, dpr, &**chart, &theme, fmt);
+                            let mut layers = layers.borrow_mut();
+                            let _ = layers.render(&canvas, *w, *h, dpr, &**chart, &theme, fmt);
                         }
                     });
                     // Replaced (not dropped inside its own callback) on the next request.

@@ -162,21 +162,30 @@ test('every dimension off draws no score curve; an industry the rules skip has n
 // ---- redrawing while dragging ----
 
 /**
- * Counts, per canvas and per animation frame, the full-canvas background fills that start every
- * chart drawing (plotters fills the whole area first).
+ * Counts, per canvas and per animation frame, the drawings: each starts by covering the whole
+ * canvas, with a fill (plotters fills the area first) or with the copy of its kept backdrop.
  */
 function countDraws() {
   window.__frame = 0;
   window.__draws = [];
   const tick = () => { window.__frame++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
-  const fill = CanvasRenderingContext2D.prototype.fillRect;
-  CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
-    const c = this.canvas;
-    if (x <= 0 && y <= 0 && w >= c.width - 1 && h >= c.height - 1) {
+  const p = CanvasRenderingContext2D.prototype;
+  const whole = (ctx, x, y, w, h) => {
+    const c = ctx.canvas;
+    if (c.isConnected && x <= 0 && y <= 0 && w >= c.width - 1 && h >= c.height - 1) {
       window.__draws.push({ id: c.dataset.testid, frame: window.__frame });
     }
+  };
+  const fill = p.fillRect;
+  p.fillRect = function (x, y, w, h) {
+    whole(this, x, y, w, h);
     return fill.call(this, x, y, w, h);
+  };
+  const copy = p.drawImage;
+  p.drawImage = function (img, x, y, ...rest) {
+    if (rest.length === 0) whole(this, x, y, img.width, img.height);
+    return copy.call(this, img, x, y, ...rest);
   };
 }
 

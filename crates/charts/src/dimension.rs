@@ -15,7 +15,7 @@ use crate::layout::Rect;
 use crate::paint::{self, px, Area, DrawResult, Glyph};
 use crate::text::{is_whole, line_height, text_width, wrap_balanced, HAlign, Label, VAlign};
 use crate::theme::Theme;
-use crate::{Chart, HLine, Layout, Summary, NONE};
+use crate::{Backdrop, Chart, HLine, Layout, Summary, NONE};
 
 /// One dimension's bar(s).
 #[derive(Debug, Clone, PartialEq)]
@@ -221,10 +221,7 @@ impl Chart for DimensionChart {
         let rows = tiers * lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let (f, fixed) = self.frame(width, height, rows, theme, fmt);
         if f.is_degenerate(theme) {
-            return Layout {
-                frame: f,
-                labels: Vec::new(),
-            };
+            return Layout::empty(f);
         }
         // Wrapped again if the band width changed (never narrower than the first guess: fewer
         // rows of y ticks only make their labels narrower).
@@ -255,6 +252,7 @@ impl Chart for DimensionChart {
                 p.fix(l);
             }
         }
+        let backdrop_labels = p.len();
         if !self.has_data() {
             annotate::no_data(&mut p, &f, &self.no_data_label, theme);
         } else {
@@ -297,22 +295,34 @@ impl Chart for DimensionChart {
         Layout {
             frame: f,
             labels: p.into_labels(),
+            backdrop_labels,
         }
     }
 
-    fn paint<DB: DrawingBackend>(
+    /// The grid, the legend, the frame's labels and the dimension names (the lines go over
+    /// the bars, with the data).
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let glyphs = self.legend_items(theme).into_iter().map(|i| i.1).collect();
+        Backdrop::new(
+            &layout.frame,
+            layout.backdrop(),
+            Vec::new(),
+            glyphs,
+            true,
+            theme,
+        )
+    }
+
+    fn paint_data<DB: DrawingBackend>(
         &self,
         layout: &Layout,
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
         let f = &layout.frame;
-        if !paint::begin(area, f, theme)? {
+        if f.is_degenerate(theme) {
             return Ok(());
         }
-        paint::frame(area, f, theme)?;
-        let glyphs: Vec<Glyph> = self.legend_items(theme).into_iter().map(|i| i.1).collect();
-        paint::legend(area, f, &glyphs, theme)?;
         if self.has_data() {
             let slots = self.slots(f);
             for s in &slots {
@@ -328,7 +338,7 @@ impl Chart for DimensionChart {
         }
         // Lines over the bars, so a bar just under a gate still shows the gate.
         paint::hlines(area, f, &self.hlines, theme)?;
-        paint::labels(area, &layout.labels, theme)
+        paint::labels(area, layout.data(), theme)
     }
 
     /// A table: heading row `["", current]` (plus the baseline column when there is one), one

@@ -241,6 +241,16 @@ impl Placer {
         false
     }
 
+    /// How many labels are placed.
+    pub fn len(&self) -> usize {
+        self.placed.len()
+    }
+
+    /// Whether no label is placed yet.
+    pub fn is_empty(&self) -> bool {
+        self.placed.is_empty()
+    }
+
     /// The labels placed, fixed ones included, in the order they were added.
     pub fn into_labels(self) -> Vec<Label> {
         self.placed

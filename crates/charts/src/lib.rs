@@ -89,6 +89,7 @@
 #![deny(missing_docs)]
 
 mod annotate;
+pub mod backdrop;
 pub mod date;
 pub mod dimension;
 pub mod format;
@@ -107,6 +108,7 @@ pub mod theme;
 #[cfg(feature = "canvas")]
 pub mod canvas;
 
+pub use backdrop::Backdrop;
 pub use dimension::{DimBar, DimensionChart};
 pub use format::{ChartFormat, Plain};
 pub use frame::Frame;
@@ -156,15 +158,39 @@ pub struct Summary {
 
 /// A chart laid out for one pixel size: its frame and every label it draws, placed.
 ///
-/// Computed once per change of data, size, theme or formatter (the page keeps it between
-/// frames); painting it does no layout and no formatting.
+/// Computed once per change of data, size, theme or formatter; painting it does no layout and
+/// no formatting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// The plot frame and scales.
     pub frame: Frame,
-    /// Every label (ticks, legend, titles, values, reference lines, marks): no two overlap
-    /// and each lies inside the drawing.
+    /// Every label (ticks, legend, titles, names, values, reference lines, marks): no two
+    /// overlap and each lies inside the drawing. The first [`Layout::backdrop_labels`] belong
+    /// to the backdrop (they do not move with the data), the rest are painted with the data.
     pub labels: Vec<Label>,
+    /// How many of `labels` the backdrop paints.
+    pub backdrop_labels: usize,
+}
+
+impl Layout {
+    /// A layout of `frame` with no label (a drawing too small to hold one).
+    pub(crate) fn empty(frame: Frame) -> Layout {
+        Layout {
+            frame,
+            labels: Vec::new(),
+            backdrop_labels: 0,
+        }
+    }
+
+    /// The labels the backdrop paints.
+    pub fn backdrop(&self) -> &[Label] {
+        &self.labels[..self.backdrop_labels.min(self.labels.len())]
+    }
+
+    /// The labels painted with the data.
+    pub fn data(&self) -> &[Label] {
+        &self.labels[self.backdrop_labels.min(self.labels.len())..]
+    }
 }
 
 /// What every chart can do.
@@ -173,25 +199,45 @@ pub trait Chart {
     /// for the device pixel ratio), writing its numbers and dates with `fmt`.
     fn layout(&self, width: f64, height: f64, theme: &Theme, fmt: &dyn ChartFormat) -> Layout;
 
-    /// Paints `layout` (made by [`Chart::layout`] for this chart and the area's size) on
-    /// `area`.
+    /// The part of `layout` that does not move with the data: equal backdrops paint the same
+    /// pixels, so a page may keep one painted and paint only [`Chart::paint_data`] over it.
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop;
+
+    /// Paints everything but the backdrop (the data, the labels that move with it) over a
+    /// painted backdrop.
     ///
     /// # Errors
     ///
     /// Whatever the backend reports; data problems (gaps, non-finite values, empty series)
     /// are drawn, not returned as errors.
-    fn paint<DB: DrawingBackend>(
+    fn paint_data<DB: DrawingBackend>(
         &self,
         layout: &Layout,
         area: &DrawingArea<DB, Shift>,
         theme: &Theme,
     ) -> DrawResult<DB>;
 
+    /// Paints `layout` (made by [`Chart::layout`] for this chart and the area's size) on
+    /// `area`: the backdrop, then the data.
+    ///
+    /// # Errors
+    ///
+    /// As [`Chart::paint_data`].
+    fn paint<DB: DrawingBackend>(
+        &self,
+        layout: &Layout,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        self.backdrop(layout, theme).paint(area)?;
+        self.paint_data(layout, area, theme)
+    }
+
     /// Lays out and paints in one go, filling `area`.
     ///
     /// # Errors
     ///
-    /// As [`Chart::paint`].
+    /// As [`Chart::paint_data`].
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

@@ -16,7 +16,7 @@ use crate::sensitivity::draw_runs;
 use crate::series::day_runs;
 use crate::text::{fit_text, text_width, HAlign, Label, VAlign};
 use crate::theme::{Dash, Stroke, Theme};
-use crate::{Chart, HLine, Layout, Mark, Summary};
+use crate::{Backdrop, Chart, HLine, Layout, Mark, Summary};
 
 /// Rows of mark labels above the plot.
 const MARK_ROWS: usize = 2;
@@ -144,11 +144,9 @@ impl Chart for ProjectionChart {
             fmt,
         );
         if f.is_degenerate(theme) {
-            return Layout {
-                frame: f,
-                labels: Vec::new(),
-            };
+            return Layout::empty(f);
         }
+        let backdrop_labels = fixed.len();
         let mut p = annotate::placer(&f, fixed);
         let size = theme.small_font_px;
         let texts: Vec<String> = notes
@@ -182,23 +180,27 @@ impl Chart for ProjectionChart {
         Layout {
             frame: f,
             labels: p.into_labels(),
+            backdrop_labels,
         }
     }
 
-    fn paint<DB: DrawingBackend>(
+    /// The grid, the reference lines, the legend and the frame's labels.
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let glyphs = self.legend_items(theme).into_iter().map(|i| i.1).collect();
+        let lines = self.hlines.clone();
+        Backdrop::new(&layout.frame, layout.backdrop(), lines, glyphs, true, theme)
+    }
+
+    fn paint_data<DB: DrawingBackend>(
         &self,
         layout: &Layout,
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
         let f = &layout.frame;
-        if !paint::begin(area, f, theme)? {
+        if f.is_degenerate(theme) {
             return Ok(());
         }
-        paint::frame(area, f, theme)?;
-        paint::hlines(area, f, &self.hlines, theme)?;
-        let glyphs: Vec<Glyph> = self.legend_items(theme).into_iter().map(|i| i.1).collect();
-        paint::legend(area, f, &glyphs, theme)?;
         for (day, _, today) in self.notes() {
             let s = if today {
                 Stroke {
@@ -229,7 +231,7 @@ impl Chart for ProjectionChart {
                 }
             }
         }
-        paint::labels(area, &layout.labels, theme)
+        paint::labels(area, layout.data(), theme)
     }
 
     /// Key/value rows: the first day with a score and its score, each mark (label → day),

@@ -16,7 +16,7 @@ use crate::sensitivity::draw_runs;
 use crate::series::day_runs;
 use crate::text::Label;
 use crate::theme::{LineKind, Theme};
-use crate::{Chart, HLine, Layout, Summary, NONE};
+use crate::{Backdrop, Chart, HLine, Layout, Summary, NONE};
 
 /// One assessed day.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,11 +210,9 @@ impl Chart for RateChart {
     fn layout(&self, width: f64, height: f64, theme: &Theme, fmt: &dyn ChartFormat) -> Layout {
         let (f, fixed) = self.frame(width, height, theme, fmt);
         if f.is_degenerate(theme) {
-            return Layout {
-                frame: f,
-                labels: Vec::new(),
-            };
+            return Layout::empty(f);
         }
+        let backdrop_labels = fixed.len();
         let mut p = annotate::placer(&f, fixed);
         if !self.has_data() {
             annotate::no_data(&mut p, &f, &self.no_data_label, theme);
@@ -223,17 +221,36 @@ impl Chart for RateChart {
         Layout {
             frame: f,
             labels: p.into_labels(),
+            backdrop_labels,
         }
     }
 
-    fn paint<DB: DrawingBackend>(
+    /// The legend and the frame's labels; the grid goes with the data, over the penalty
+    /// shading.
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let glyphs = self
+            .legend_items(Some(&layout.frame), theme)
+            .into_iter()
+            .map(|i| i.1)
+            .collect();
+        Backdrop::new(
+            &layout.frame,
+            layout.backdrop(),
+            Vec::new(),
+            glyphs,
+            false,
+            theme,
+        )
+    }
+
+    fn paint_data<DB: DrawingBackend>(
         &self,
         layout: &Layout,
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
         let f = &layout.frame;
-        if !paint::begin(area, f, theme)? {
+        if f.is_degenerate(theme) {
             return Ok(());
         }
         for r in self.shaded_rects(f) {
@@ -241,12 +258,6 @@ impl Chart for RateChart {
         }
         paint::frame(area, f, theme)?;
         paint::hlines(area, f, [&self.target_line()], theme)?;
-        let glyphs: Vec<Glyph> = self
-            .legend_items(Some(f), theme)
-            .into_iter()
-            .map(|i| i.1)
-            .collect();
-        paint::legend(area, f, &glyphs, theme)?;
         if self.has_data() {
             let runs = day_runs(&self.series());
             draw_runs(area, f, &runs, theme.series_stroke(), Marker::Dot, theme)?;
@@ -268,7 +279,7 @@ impl Chart for RateChart {
                 }
             }
         }
-        paint::labels(area, &layout.labels, theme)
+        paint::labels(area, layout.data(), theme)
     }
 
     /// Key/value rows: the target, the latest day's rate (as the page wrote it), the number of

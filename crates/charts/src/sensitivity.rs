@@ -12,7 +12,7 @@ use crate::scale::{decimals_needed, extent};
 use crate::series::{interpolate, runs};
 use crate::text::{HAlign, Label, VAlign};
 use crate::theme::{Dash, Stroke, Theme};
-use crate::{Chart, HLine, Layout, Summary, MET, NONE};
+use crate::{Backdrop, Chart, HLine, Layout, Summary, MET, NONE};
 
 /// Where the metric in focus reaches a level, as the scoring core's goal seek answered (the
 /// other metrics held).
@@ -230,11 +230,9 @@ impl Chart for SensitivityChart {
             fmt,
         );
         if f.is_degenerate(theme) {
-            return Layout {
-                frame: f,
-                labels: Vec::new(),
-            };
+            return Layout::empty(f);
         }
+        let backdrop_labels = fixed.len();
         let mut p = annotate::placer(&f, fixed);
         let size = theme.small_font_px;
         if !self.has_data() {
@@ -275,23 +273,27 @@ impl Chart for SensitivityChart {
         Layout {
             frame: f,
             labels: p.into_labels(),
+            backdrop_labels,
         }
     }
 
-    fn paint<DB: DrawingBackend>(
+    /// The grid, the level lines, the legend and the frame's labels.
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let lines = self.levels.iter().map(|l| l.line.clone()).collect();
+        let glyphs = self.legend(theme).into_iter().map(|i| i.1).collect();
+        Backdrop::new(&layout.frame, layout.backdrop(), lines, glyphs, true, theme)
+    }
+
+    fn paint_data<DB: DrawingBackend>(
         &self,
         layout: &Layout,
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
         let f = &layout.frame;
-        if !paint::begin(area, f, theme)? {
+        if f.is_degenerate(theme) {
             return Ok(());
         }
-        paint::frame(area, f, theme)?;
-        paint::hlines(area, f, self.levels.iter().map(|l| &l.line), theme)?;
-        let glyphs: Vec<Glyph> = self.legend(theme).into_iter().map(|i| i.1).collect();
-        paint::legend(area, f, &glyphs, theme)?;
         if self.has_data() {
             let in_x = |x: f64| f.x.contains(x);
             let clip = |s: &[(f64, Option<f64>)]| -> Vec<(f64, Option<f64>)> {
@@ -336,7 +338,7 @@ impl Chart for SensitivityChart {
                 }
             }
         }
-        paint::labels(area, &layout.labels, theme)
+        paint::labels(area, layout.data(), theme)
     }
 
     /// Key/value rows: the current value, the overall and dimension scores there, then for

@@ -8,7 +8,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "canvas"))]
 
 use servicescore_charts::canvas::probe::{blueish, context, near, pixel, white};
-use servicescore_charts::canvas::{draw_on_canvas, render};
+use servicescore_charts::canvas::{draw_on_canvas, render, Layers};
 use servicescore_charts::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -342,6 +342,63 @@ fn a_redraw_sets_the_canvas_state_only_when_it_changes() {
     assert!(n("stroke") <= 4, "{calls:?}");
     assert!(
         n("set strokeStyle") <= 3 && n("set lineWidth") <= 2,
+        "{calls:?}"
+    );
+}
+
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    context(canvas)
+        .expect("2d context")
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .expect("image data")
+        .data()
+        .to_vec()
+}
+
+#[wasm_bindgen_test]
+fn a_drag_repaints_only_the_data_over_the_kept_backdrop() {
+    let (canvas, theme) = (new_canvas(), Theme::light());
+    let mut layers = Layers::default();
+    let mut chart = sensitivity();
+    layers
+        .render(&canvas, 640.0, 240.0, 2.0, &chart, &theme, &Plain)
+        .expect("renders");
+    // The slider moves: new current value, new curve point, new step.
+    chart.current = Some(40.0);
+    chart.overall[1].1 = Some(3.6);
+    chart.levels[0].reach = Reach::At(80.0);
+    let calls = canvas_calls(|| {
+        layers
+            .render(&canvas, 640.0, 240.0, 2.0, &chart, &theme, &Plain)
+            .expect("renders");
+    });
+    let n = |k: &str| calls.get(k).copied().unwrap_or(0);
+    assert_eq!(n("drawImage"), 1, "{calls:?}");
+    // The gate's dashes, the grid and the ticks are in the copied backdrop: what is left is
+    // the current-value rule, the step's dotted guide and the labels' patches.
+    assert!(n("fillRect") < 40, "{calls:?}");
+    assert!(calls.values().sum::<u32>() < 100, "{calls:?}");
+    assert!(n("fillText") <= 4, "{calls:?}");
+    // Exactly what drawing it from scratch shows.
+    let fresh = new_canvas();
+    render(&fresh, 640.0, 240.0, 2.0, &chart, &theme, &Plain).expect("renders");
+    assert!(
+        pixels(&canvas) == pixels(&fresh),
+        "layered and direct drawings differ"
+    );
+    // A new size paints a new backdrop.
+    let calls = canvas_calls(|| {
+        layers
+            .render(&canvas, 500.0, 240.0, 2.0, &chart, &theme, &Plain)
+            .expect("renders");
+    });
+    assert!(
+        calls.get("fillRect").copied().unwrap_or(0) > 50,
         "{calls:?}"
     );
 }

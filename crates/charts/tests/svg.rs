@@ -5,6 +5,7 @@
 mod common;
 
 use common::{of, parse, texts, El};
+use plotters::prelude::*;
 use servicescore_charts::frame::Frame;
 use servicescore_charts::layout::Rect;
 use servicescore_charts::series::day_runs;
@@ -671,4 +672,61 @@ fn no_words_are_built_in() {
             );
         }
     }
+}
+
+#[test]
+fn the_backdrop_stays_while_the_data_moves() {
+    let t = Theme::light();
+    let a = sensitivity();
+    let mut b = sensitivity();
+    b.current = Some(70.0);
+    b.overall[2].1 = Some(3.7);
+    b.levels[1].reach = Reach::At(72.0);
+    let (la, lb) = (
+        a.layout(480.0, 260.0, &t, &Plain),
+        b.layout(480.0, 260.0, &t, &Plain),
+    );
+    assert_eq!(a.backdrop(&la, &t), b.backdrop(&lb, &t));
+    assert_ne!(la.data(), lb.data(), "the current value's label moved");
+    let lc = a.layout(360.0, 260.0, &t, &Plain);
+    assert_ne!(
+        a.backdrop(&la, &t),
+        a.backdrop(&lc, &t),
+        "a new size, a new backdrop"
+    );
+    let mut d = dimension(true);
+    let ld = d.layout(480.0, 260.0, &t, &Plain);
+    let before = d.backdrop(&ld, &t);
+    d.bars[2].current = Some(4.5);
+    let ld2 = d.layout(480.0, 260.0, &t, &Plain);
+    assert_eq!(before, d.backdrop(&ld2, &t));
+
+    // The two layers: the backdrop has the background, grid, lines, legend and ticks; the
+    // data layer the curves and the labels that move with them, and no background.
+    let layer = |paint: &dyn Fn(&DrawingArea<SVGBackend<'_>, Shift>)| {
+        let mut s = String::new();
+        {
+            let area = SVGBackend::with_string(&mut s, (480, 260)).into_drawing_area();
+            paint(&area);
+        }
+        parse(&s)
+    };
+    let back = layer(&|area| a.backdrop(&la, &t).paint(area).expect("paints"));
+    let data = layer(&|area| a.paint_data(&la, area, &t).expect("paints"));
+    let full = |els: &[El]| {
+        els.iter()
+            .any(|e| e.tag == "rect" && e.num("width") == 480.0 && e.num("height") == 260.0)
+    };
+    assert!(full(&back) && !full(&data));
+    assert!(texts(&back).contains(&"100") && !texts(&back).contains(&"74.9"));
+    assert!(texts(&data).contains(&"60") && texts(&data).contains(&"74.9"));
+    assert!(
+        !of(&back, "rect", VERMILLION).is_empty(),
+        "the gate line is in the backdrop"
+    );
+    assert!(
+        of(&back, "polyline", BLUE).len() == 1,
+        "only the legend's swatch"
+    );
+    assert!(of(&data, "polyline", BLUE).len() == 1, "the score curve");
 }

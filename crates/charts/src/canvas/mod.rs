@@ -9,9 +9,10 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use crate::{Chart, ChartFormat, Layout, Theme};
+use crate::{Backdrop, Chart, ChartFormat, Theme};
 
 mod backend;
 pub mod probe;
@@ -120,7 +121,7 @@ pub fn draw_on_canvas<R>(
     let Some(k) = fit_canvas(canvas, css_width, css_height, dpr)? else {
         return Ok(None);
     };
-    let ctx = probe::context(canvas).ok_or_else(|| CanvasError("no 2d context".to_owned()))?;
+    let ctx = probe::context(canvas).ok_or_else(no_context)?;
     let area = Canvas::new(ctx, (canvas.width(), canvas.height())).into_drawing_area();
     let out = draw(&area, k);
     // Strokes the lines the backend is still collecting.
@@ -152,27 +153,96 @@ pub fn render<C: Chart>(
     .unwrap_or(Ok(()))
 }
 
-/// Paints a layout made earlier (for this canvas's device size and `theme.scaled(k)`) on
-/// `canvas`: the redraw of a chart whose data and size did not change since its layout.
+/// A chart's backdrop kept painted between drawings of one canvas, on a canvas of its own
+/// that is never attached to the document.
 ///
-/// # Errors
-///
-/// As [`render`].
-pub fn paint_layout<C: Chart>(
+/// While a slider moves, a chart's frame, reference lines, legend and tick labels stay the same
+/// ([`Chart::backdrop`] compares equal); [`Layers::render`] then copies the kept backdrop
+/// (one `drawImage`) and paints only the data over it, instead of painting hundreds of dashes,
+/// grid lines and labels again.
+#[derive(Debug, Default)]
+pub struct Layers {
+    /// The backdrop's own canvas.
+    canvas: Option<HtmlCanvasElement>,
+    /// What it shows, and at which backing-store size.
+    painted: Option<(Backdrop, (u32, u32))>,
+}
+
+impl Layers {
+    /// Draws `chart` on `canvas` as [`render`] does, reusing the backdrop painted last time
+    /// when it has not changed.
+    ///
+    /// # Errors
+    ///
+    /// As [`render`], or the backdrop's canvas could not be made.
+    #[allow(clippy::too_many_arguments)]
+    pub fn render<C: Chart>(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        css_width: f64,
+        css_height: f64,
+        dpr: f64,
+        chart: &C,
+        theme: &Theme,
+        fmt: &dyn ChartFormat,
+    ) -> Result<(), CanvasError> {
+        let Some(k) = fit_canvas(canvas, css_width, css_height, dpr)? else {
+            return Ok(());
+        };
+        let size = (canvas.width(), canvas.height());
+        let theme = theme.scaled(k);
+        let layout = chart.layout(f64::from(size.0), f64::from(size.1), &theme, fmt);
+        let backdrop = chart.backdrop(&layout, &theme);
+        let fresh = self
+            .painted
+            .as_ref()
+            .is_some_and(|(b, s)| *s == size && *b == backdrop);
+        let kept = match &self.canvas {
+            Some(c) => c.clone(),
+            None => {
+                let doc = canvas
+                    .owner_document()
+                    .ok_or_else(|| CanvasError("no document".to_owned()))?;
+                let c: HtmlCanvasElement = doc
+                    .create_element("canvas")
+                    .map_err(|e| js_error("backdrop canvas", &e))?
+                    .dyn_into()
+                    .map_err(|_| CanvasError("backdrop canvas: not a canvas".to_owned()))?;
+                self.canvas = Some(c.clone());
+                c
+            }
+        };
+        if !fresh {
+            // Sized (which clears it) only when the size changes.
+            if (kept.width(), kept.height()) != size {
+                kept.set_width(size.0);
+                kept.set_height(size.1);
+            }
+            self.painted = None;
+            paint_on(&kept, size, |area| backdrop.paint(area))?;
+            self.painted = Some((backdrop, size));
+        }
+        let ctx = probe::context(canvas).ok_or_else(no_context)?;
+        ctx.draw_image_with_html_canvas_element(&kept, 0.0, 0.0)
+            .map_err(|e| js_error("drawImage", &e))?;
+        paint_on(canvas, size, |area| chart.paint_data(&layout, area, &theme))
+    }
+}
+
+fn no_context() -> CanvasError {
+    CanvasError("no 2d context".to_owned())
+}
+
+/// Runs a plotters drawing on `canvas` (already sized to `size`) and finishes it.
+fn paint_on(
     canvas: &HtmlCanvasElement,
-    css_width: f64,
-    css_height: f64,
-    dpr: f64,
-    chart: &C,
-    layout: &Layout,
-    theme: &Theme,
+    size: (u32, u32),
+    paint: impl FnOnce(&DrawingArea<Canvas, Shift>) -> crate::DrawResult<Canvas>,
 ) -> Result<(), CanvasError> {
-    draw_on_canvas(canvas, css_width, css_height, dpr, |area, k| {
-        chart
-            .paint(layout, area, &theme.scaled(k))
-            .map_err(|e| CanvasError(e.to_string()))
-    })?
-    .unwrap_or(Ok(()))
+    let ctx = probe::context(canvas).ok_or_else(no_context)?;
+    let area = Canvas::new(ctx, size).into_drawing_area();
+    paint(&area).map_err(|e| CanvasError(e.to_string()))?;
+    area.present().map_err(|e| CanvasError(e.to_string()))
 }
 
 #[cfg(test)]
