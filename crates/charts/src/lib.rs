@@ -13,6 +13,9 @@
 //! - paint a layout on any plotters [`DrawingBackend`] ([`Chart::paint`], or [`Chart::draw`]
 //!   for both steps): an SVG string in native tests (feature `svg`), an HTML canvas on the
 //!   page (feature `canvas`, `canvas::render`);
+//! - paint it in two layers: the [`Backdrop`] (grid, axes, reference lines, legend, ticks),
+//!   which stays the same while a slider moves the data, and the data over it
+//!   ([`Chart::paint_data`]); on the page `canvas::Layers` keeps the backdrop painted;
 //! - describe itself as a small table for screen readers ([`Chart::summary`]).
 //!
 //! Numbers and dates are written by a [`ChartFormat`] the caller passes (yew-chart's injected
