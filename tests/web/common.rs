@@ -289,7 +289,8 @@ impl Page {
     /// off for the others.
     pub async fn drive(&self, input: &Value) {
         let industry = input["industry"].as_str().unwrap_or("general");
-        self.choose_industry(industry).await;
+        // The metrics first: an industry without a score has no sliders to set.
+        self.choose_industry("general").await;
         let metrics = &input["metrics"];
         for id in METRICS {
             match metrics.get(id).and_then(Value::as_f64) {
@@ -300,6 +301,7 @@ impl Page {
                 None => self.set_present(id, false).await,
             }
         }
+        self.choose_industry(industry).await;
     }
 
     /// Checks what the page shows against a golden `expected` object; returns every mismatch.
