@@ -33,9 +33,12 @@
 //!   [`Window::timeline`] give the published score day by day.
 //! - [`projection`]: a [`Plan`] of future metric values, the projected scores, when each star
 //!   level and threshold is first reached, and when bad days leave the window.
+//! - `sliding`: the window's sums day after day in O(1) per day (exponential weights), which
+//!   [`timeline`] and [`project`] use; equal to the direct sums (tested).
 
 pub mod projection;
 pub mod records;
+mod sliding;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -196,7 +199,7 @@ impl History {
     }
 
     /// Copies the kept days in `[dense.base, until)` into `dense`.
-    fn fill(&self, dense: &mut Dense, until: i64) {
+    pub(crate) fn fill(&self, dense: &mut Dense, until: i64) {
         let n = 2 * self.metrics.len();
         let lo = self.days.partition_point(|d| *d < dense.base);
         for (k, &day) in self.days.iter().enumerate().skip(lo) {
@@ -376,8 +379,11 @@ impl<'p> Window<'p> {
     ) {
         let mut acc = vec![0.0; dense.width];
         let mut values = vec![None; self.metrics()];
+        // Day after day in O(1) per number (see `sliding`), equal to `window_sums`.
+        let mut sums = sliding::Sliding::new(dense, &self.weights, first);
         for k in 0..n {
-            self.window_values(dense, first + k, &mut acc, &mut values);
+            sums.next_into(&mut acc);
+            self.ratios(&acc, &mut values);
             f(k, &self.model.scores(&values));
         }
     }
@@ -397,9 +403,10 @@ impl<'p> Window<'p> {
 
     /// Weighted `[numerator, denominator]` sums of the `window` rows before row `row`.
     ///
-    /// This is the hot loop of a projection (window × days × lanes multiply-adds). The lanes
-    /// are summed in blocks of [`LANES`] held in a local array, which the compiler keeps in
-    /// registers: accumulating straight into `acc` made every row a store and a reload.
+    /// The direct sum, for single days (`values_on`, a bad day's effect); day after day the
+    /// sweep uses the equal, O(1)-per-day `sliding` sums. The lanes are summed in blocks of
+    /// [`LANES`] held in a local array, which the compiler keeps in registers: accumulating
+    /// straight into `acc` made every row a store and a reload.
     pub(crate) fn window_sums(&self, dense: &Dense, row: usize, acc: &mut [f64]) {
         let first = row - self.weights.len();
         let block = &dense.x[first * dense.width..row * dense.width];
