@@ -60,6 +60,10 @@ fn bench_timeline(c: &mut Criterion) {
     c.bench_function("projection/180-day plan, 180-day window", |b| {
         b.iter(|| window.project(black_box(&history), black_box(&plan), start, 180))
     });
+    c.bench_function(
+        "projection/published scores only (the deadline planner's judge)",
+        |b| b.iter(|| window.published_scores(black_box(&history), black_box(&plan), start, 180)),
+    );
     c.bench_function("projection/project() computing its weights", |b| {
         b.iter(|| servicescore::project(&model, black_box(&history), &plan, start, 180))
     });

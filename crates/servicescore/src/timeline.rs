@@ -33,11 +33,13 @@
 //!   [`Window::timeline`] give the published score day by day.
 //! - [`projection`]: a [`Plan`] of future metric values, the projected scores, when each star
 //!   level and threshold is first reached, and when bad days leave the window.
-//! - `sliding`: the window's sums day after day in O(1) per day (exponential weights), which
-//!   [`timeline`] and [`project`] use; equal to the direct sums (tested).
+//! - `sliding`: the window's sums day after day in O(1) per day (exponential weights), and
+//!   `scorer`: the model's scores with each metric's points as one table; [`timeline`] and
+//!   [`project`] use both, tested equal to the direct sums and to [`Model::scores`].
 
 pub mod projection;
 pub mod records;
+mod scorer;
 mod sliding;
 
 use jiff::civil::Date;
@@ -265,6 +267,8 @@ pub struct Window<'p> {
     model: Model<'p>,
     /// `weights[t − 1]` = weight of day D−t.
     weights: Vec<f64>,
+    /// The model's scores, for many days (see `scorer`).
+    scorer: scorer::Scorer,
 }
 
 impl<'p> Window<'p> {
@@ -274,7 +278,12 @@ impl<'p> Window<'p> {
         let weights = (1..=decay.window_days.value)
             .map(|t| decay.weight(t))
             .collect();
-        Window { model, weights }
+        let scorer = scorer::Scorer::new(&model);
+        Window {
+            model,
+            weights,
+            scorer,
+        }
     }
 
     /// The model.
@@ -381,10 +390,11 @@ impl<'p> Window<'p> {
         let mut values = vec![None; self.metrics()];
         // Day after day in O(1) per number (see `sliding`), equal to `window_sums`.
         let mut sums = sliding::Sliding::new(dense, &self.weights, first);
+        let mut hints = vec![0; self.metrics()];
         for k in 0..n {
             sums.next_into(&mut acc);
             self.ratios(&acc, &mut values);
-            f(k, &self.model.scores(&values));
+            f(k, &self.scorer.scores_near(&values, &mut hints));
         }
     }
 
