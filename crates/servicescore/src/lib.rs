@@ -23,6 +23,8 @@
 //!
 //! - [`eval`]: scenario → percentiles, points, dimensions, score, stars, thresholds.
 //! - [`goal`]: the least change of one metric that reaches a score, a star level or a threshold.
+//! - [`plan`]: the least effort over several metrics that reaches a target, now or by a date;
+//!   "what helps most" by comparable effort.
 //! - [`mod@sensitivity`]: what a standard step of each metric is worth; the score across a range.
 //! - [`rulepack`]: the constants, their provenance, and validation of user-supplied packs.
 //! - [`timeline`](mod@timeline): daily records, the 180-day window published day by day, and its
@@ -43,6 +45,7 @@ pub mod dates;
 pub mod error;
 pub mod eval;
 pub mod goal;
+pub mod plan;
 pub mod rulepack;
 // Generated from rules/xhs-2022-08.json (see `rulepack::tests`); not formatted by hand.
 #[rustfmt::skip]
