@@ -7,6 +7,11 @@
 //       time from navigation to the first score on screen (median of cold loads, each in a
 //       fresh browser context), and the time from a slider's input event to the painted
 //       result, with every chart of the view visible (p50/p95/max of 200+ inputs).
+//       Then, like a phone (scripts/bench-phone.mjs), for the app and the hand-written peer
+//       page (scripts/bench-peer/), both served gzipped by scripts/gzip-server.mjs:
+//       Lighthouse 13 mobile (3 runs, medians), slider key press → DOM with the CPU slowed 4×
+//       and as is (100+ presses), and the bytes the first view needs to be interactive.
+//       --no-lighthouse (and --quick) leave Lighthouse out.
 //   node scripts/bench.mjs report --page FILE [--criterion-since MS] [--criterion-load L]
 //                                 [--command CMD] [--write BENCHMARKS.md] [--check]
 //       Adds the core's criterion medians (target/criterion/**/new/estimates.json written
@@ -20,11 +25,16 @@ import { availableParallelism, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
-  ROOT, METRIC_IDS, CHROMIUM, requireDist, startServer, launch, oracle, sel,
+  ROOT, DIST, METRIC_IDS, CHROMIUM, requireDist, startServer, launch, oracle, sel,
 } from '../tests/e2e/lib.mjs';
+import { startGzipServer } from './gzip-server.mjs';
+import { PEER_DIR, KEY_SLIDER, lighthouseCompare, keypressToDom, firstViewBytes } from './bench-phone.mjs';
 
-/** The issue's budgets (1 KB = 1000 bytes). */
-const BUDGET = { gzipBytes: 180_000, firstScoreMs: 300, inputP95Ms: 4 };
+/** The budgets of issue 15 (1 KB = 1000 bytes). */
+const BUDGET = {
+  gzipBytes: 180_000, firstScoreMs: 300, inputP95Ms: 4, keyP95Ms: 15,
+  lcpMs: 1200, tbtMs: 50, performance: 98, accessibility: 100, cls: 0,
+};
 /** The slider the input benchmark moves, and the two values it alternates between. */
 const SLIDER = 'reply_3min_pct';
 const VALUES = ['62', '85'];
@@ -38,13 +48,14 @@ function parseArgs(argv) {
     const a = argv[i];
     if (!a.startsWith('--')) { out._.push(a); continue; }
     const key = a.slice(2);
-    if (['quick', 'check'].includes(key)) out[key] = true;
+    if (['quick', 'check', 'no-lighthouse'].includes(key)) out[key] = true;
     else if (i + 1 < argv.length) out[key] = argv[++i];
     else throw new Error(`${a} needs a value`);
   }
   return out;
 }
 
+const step = (t) => console.log(`\n${t}`);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 function quantile(xs, q) {
@@ -272,12 +283,14 @@ async function measureInput(browser, server, view, inputs) {
   await page.goto(server.base);
   await page.locator(sel.score).waitFor({ timeout: 15_000 });
   const tab = `[data-testid=tab-${view}]`;
-  if (await page.locator(tab).count() === 0) {
+  if (await page.locator(tab).count() > 0) {
+    await page.locator(tab).click();
+    await page.waitForTimeout(300);
+  } else if (view !== 'score' || await page.locator('[role=tab]').count() > 0) {
+    // A page without tabs (the peer) is its score view.
     await context.close();
     return { view, skipped: `no ${tab} in this build` };
   }
-  await page.locator(tab).click();
-  await page.waitForTimeout(300);
   const slider = sel.slider(SLIDER);
   if (await page.locator(slider).count() === 0 || !(await page.locator(slider).first().isVisible())) {
     await context.close();
@@ -348,7 +361,12 @@ async function pageBench(args) {
   const quick = Boolean(args.quick);
   const loads = quick ? 5 : 15;
   const inputs = quick ? 60 : 240;
+  const presses = quick ? 30 : 120;
+  // Lighthouse takes 20–40 s a run: not in a quick run.
+  const lhRuns = args['no-lighthouse'] || quick ? 0 : 3;
   const server = await startServer();
+  const gzApp = await startGzipServer(DIST);
+  const gzPeer = await startGzipServer(PEER_DIR);
   const browser = await launch();
   const result = { date: new Date().toISOString(), quick, chromium: browser.version(), loadavg: { start: loadavg() } };
   try {
@@ -357,9 +375,35 @@ async function pageBench(args) {
     result.emptyFrame = await measureEmptyFrame(browser, server, 30);
     result.input = [];
     for (const view of ['score', 'projection']) result.input.push(await measureInput(browser, server, view, inputs));
+    step('like a phone: first view, key presses (app and peer, served gzipped)');
+    result.peer = {
+      firstScore: await measureFirstScore(browser, gzPeer, loads),
+      input: [await measureInput(browser, gzPeer, 'score', inputs)],
+    };
+    result.firstView = { app: await firstViewBytes(browser, gzApp), peer: await firstViewBytes(browser, gzPeer) };
+    result.keypress = { slider: KEY_SLIDER, presses, app: {}, peer: {} };
+    for (const rate of [4, 1]) {
+      for (const [name, s] of [['app', gzApp], ['peer', gzPeer]]) {
+        const load0 = loadavg();
+        const r = await keypressToDom(browser, s.base, { rate, presses });
+        result.keypress[name][`x${rate}`] = { ...r, loadavg: [load0, loadavg()] };
+        console.log(`  key press → DOM, ${name}, CPU ${rate}×: p50 ${ms(r.keyToDom.p50)}, p95 ${ms(r.keyToDom.p95)} (${r.keyToDom.n} presses, ${r.noChange} without a DOM change)`);
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
+  }
+  try {
+    if (lhRuns) {
+      step(`like a phone: Lighthouse ${lhRuns === 1 ? 'once' : `${lhRuns} times`} each (mobile, simulated throttling)`);
+      const load0 = loadavg();
+      result.lighthouse = await lighthouseCompare({ app: gzApp.base, peer: gzPeer.base }, lhRuns, join(ROOT, 'target', 'bench'));
+      result.lighthouse.loadavg = [load0, loadavg()];
+    }
+  } finally {
+    await gzApp.close();
+    await gzPeer.close();
   }
   result.loadavg.end = loadavg();
   console.log(pageText(result));
@@ -421,6 +465,8 @@ function pageText(r) {
     table(INPUT_HEAD, inputRows(r.input)),
     `an empty frame here (rAF → task, no input): p50 ${ms(r.emptyFrame.p50)}, p95 ${ms(r.emptyFrame.p95)}`,
   ];
+  if (r.peer) lines.push('', `peer page: first score painted p50 ${ms(r.peer.firstScore.painted.p50)}; input → painted p95 ${r.peer.input[0].skipped ? r.peer.input[0].skipped : ms(r.peer.input[0].work.p95)}`);
+  lines.push(phoneText(r));
   for (const i of r.input.filter((x) => !x.skipped)) {
     lines.push(`${i.view}: ${i.check}; wrong results ${i.wrong}/${i.inputs}; score not yet updated at the idle probe ${i.staleAtIdle}/${i.inputs}; load average ${i.loadavg.join(' → ')}`);
   }
@@ -485,23 +531,36 @@ function machine(chromium) {
   };
 }
 
+/** A budget row: `want(x)` says whether measured `x` meets it; `gap(x)` how far it is, as text. */
+function row(budget, x, fmt, want, gap, peer = null, extra = '') {
+  if (x == null) return { budget, measured: 'not measured', ok: null, margin: extra || 'not measured in this run', peer };
+  return { budget, measured: fmt(x), ok: want(x), margin: `${gap(x)}${extra}`, peer };
+}
+const under = (limit, fmt) => (x) => `${fmt(Math.abs(limit - x))} ${x <= limit ? 'to spare' : 'over'}`;
+
 function budgets(page) {
   const out = [];
-  const g = page.transfer.total.gzip;
-  out.push({
-    budget: `everything the page loads ≤ ${kb(BUDGET.gzipBytes)} gzip`,
-    measured: kb(g), ok: g <= BUDGET.gzipBytes,
-    margin: `${kb(Math.abs(BUDGET.gzipBytes - g))} ${g <= BUDGET.gzipBytes ? 'to spare' : 'over'}`,
-  });
+  const lh = page.lighthouse;
+  const lhApp = lh?.app?.median ?? {};
+  const lhPeer = lh?.peer?.median ?? {};
+  const sec = (x) => `${(x / 1000).toFixed(2)} s`;
+  const int = (x) => String(Math.round(x));
+  const runs = lh ? ` (Lighthouse 13 mobile, median of ${lh.app.runs.length})` : ' (Lighthouse)';
+  out.push(row(`LCP ≤ ${sec(BUDGET.lcpMs)}${runs}`, lhApp.lcp, sec, (x) => x <= BUDGET.lcpMs, under(BUDGET.lcpMs, sec), lhPeer.lcp != null ? sec(lhPeer.lcp) : null));
+  out.push(row(`TBT ≤ ${BUDGET.tbtMs} ms${runs}`, lhApp.tbt, (x) => `${int(x)} ms`, (x) => x <= BUDGET.tbtMs, under(BUDGET.tbtMs, (x) => `${int(x)} ms`), lhPeer.tbt != null ? `${int(lhPeer.tbt)} ms` : null));
+  out.push(row(`CLS = ${BUDGET.cls} (to 3 decimals)${runs}`, lhApp.cls, (x) => x.toFixed(3), (x) => Number(x.toFixed(3)) <= BUDGET.cls, (x) => (Number(x.toFixed(3)) <= BUDGET.cls ? 'no shift' : `${x.toFixed(3)} over`), lhPeer.cls != null ? lhPeer.cls.toFixed(3) : null));
+  out.push(row(`performance score ≥ ${BUDGET.performance}${runs}`, lhApp.performance, int, (x) => x >= BUDGET.performance, (x) => (x >= BUDGET.performance ? `${x - BUDGET.performance} to spare` : `${BUDGET.performance - x} short`), lhPeer.performance != null ? int(lhPeer.performance) : null));
+  out.push(row(`accessibility score = ${BUDGET.accessibility}${runs}`, lhApp.accessibility, int, (x) => x >= BUDGET.accessibility, (x) => (x >= BUDGET.accessibility ? 'full marks' : `${BUDGET.accessibility - x} short${lh.app.a11yFailing.length ? ` (${lh.app.a11yFailing.join(', ')})` : ''}`), lhPeer.accessibility != null ? int(lhPeer.accessibility) : null));
+  const fv = page.firstView;
+  out.push(row(`what the first view needs ≤ ${kb(BUDGET.gzipBytes)} gzip`, fv?.app?.total.sent, kb, (x) => x <= BUDGET.gzipBytes, under(BUDGET.gzipBytes, kb), fv?.peer ? kb(fv.peer.total.sent) : null));
+  const kp = page.keypress;
+  out.push(row(`key press → DOM p95 ≤ ${BUDGET.keyP95Ms} ms, CPU 4× slower (${kp?.presses ?? '—'} presses)`, kp?.app?.x4?.keyToDom.p95, ms, (x) => x <= BUDGET.keyP95Ms && kp.app.x4.noChange === 0, under(BUDGET.keyP95Ms, ms), kp?.peer?.x4 ? ms(kp.peer.x4.keyToDom.p95) : null, kp?.app?.x4?.noChange ? `; ${kp.app.x4.noChange} presses changed nothing` : ''));
   const f = page.firstScore.painted.p50;
-  out.push({
-    budget: `first score on screen ≤ ${BUDGET.firstScoreMs} ms (median, localhost)`,
-    measured: ms(f), ok: f <= BUDGET.firstScoreMs,
-    margin: `${ms(Math.abs(BUDGET.firstScoreMs - f))} ${f <= BUDGET.firstScoreMs ? 'to spare' : 'over'}`,
-  });
+  out.push(row(`first score on screen ≤ ${BUDGET.firstScoreMs} ms (median, localhost)`, f, ms, (x) => x <= BUDGET.firstScoreMs, under(BUDGET.firstScoreMs, ms), page.peer ? ms(page.peer.firstScore.painted.p50) : null));
+  const peerInput = page.peer?.input?.[0];
   for (const i of page.input) {
     if (i.skipped) {
-      out.push({ budget: `input → painted p95 ≤ ${BUDGET.inputP95Ms} ms, ${i.view} view`, measured: 'not measured', ok: null, margin: i.skipped });
+      out.push({ budget: `input → painted p95 ≤ ${BUDGET.inputP95Ms} ms, ${i.view} view`, measured: 'not measured', ok: null, margin: i.skipped, peer: null });
       continue;
     }
     const p = i.work.p95;
@@ -511,6 +570,7 @@ function budgets(page) {
       measured: `${ms(p)} (${i.charts.visible} of ${i.charts.total} charts visible)`,
       ok,
       margin: `${ms(Math.abs(BUDGET.inputP95Ms - p))} ${p <= BUDGET.inputP95Ms ? 'to spare' : 'over'}${i.wrong ? `; ${i.wrong} wrong results` : ''}${i.charts.total === 0 ? '; no chart on this view yet, so not yet “with charts”' : ''}`,
+      peer: i.view === 'score' && peerInput && !peerInput.skipped ? `${ms(peerInput.work.p95)} (no charts)` : null,
     });
   }
   return out;
@@ -518,11 +578,121 @@ function budgets(page) {
 
 /** Whether the 1-minute load average exceeded the cores while the page was measured. */
 function busy(page, mach) {
-  const loads = [page.loadavg.start, page.loadavg.end, ...page.input.flatMap((i) => i.loadavg ?? [])];
+  const loads = [
+    page.loadavg.start, page.loadavg.end, ...page.input.flatMap((i) => i.loadavg ?? []),
+    ...Object.values(page.keypress ?? {}).flatMap((k) => (k && typeof k === 'object' ? Object.values(k).flatMap((r) => r?.loadavg ?? []) : [])),
+    ...(page.lighthouse?.loadavg ?? []),
+  ];
   return loads.some((l) => Number(String(l).split(' ')[0]) > Number(mach.cores));
 }
 
 const verdict = (b) => (b.ok === null ? 'n/a' : b.ok ? 'PASS' : 'FAIL');
+const BUDGET_HEAD = ['budget (the app)', 'app', 'result', 'margin', 'peer page'];
+const budgetCells = (x) => [x.budget, x.measured, verdict(x), x.margin, x.peer ?? '—'];
+
+// ---- like a phone: Lighthouse, key presses, first view (app and peer side by side) ----
+
+const LH_ROWS = [
+  ['largest contentful paint', 'lcp', (x) => `${Math.round(x)} ms`],
+  ['first contentful paint', 'fcp', (x) => `${Math.round(x)} ms`],
+  ['total blocking time', 'tbt', (x) => `${Math.round(x)} ms`],
+  ['cumulative layout shift', 'cls', (x) => x.toFixed(3)],
+  ['speed index', 'si', (x) => `${Math.round(x)} ms`],
+  ['performance score', 'performance', (x) => String(x)],
+  ['accessibility score', 'accessibility', (x) => String(x)],
+  ['transferred (total-byte-weight)', 'bytes', (x) => kb(x)],
+  ['requests', 'requests', (x) => String(x)],
+];
+const LH_HEAD = ['Lighthouse 13, mobile', 'app (median)', 'app runs', 'peer (median)', 'peer runs'];
+function lighthouseRows(lh) {
+  const f = (fmt, x) => (x == null ? '—' : fmt(x));
+  return LH_ROWS.map(([label, k, fmt]) => [
+    label,
+    f(fmt, lh.app.median[k]), lh.app.runs.map((r) => f(fmt, r[k])).join(' / '),
+    f(fmt, lh.peer.median[k]), lh.peer.runs.map((r) => f(fmt, r[k])).join(' / '),
+  ]);
+}
+
+const KEY_HEAD = ['slider key press → DOM changed (ArrowRight/ArrowLeft)', 'n', 'p50', 'p95', 'max'];
+function keyRows(kp) {
+  const rows = [];
+  for (const rate of [4, 1]) {
+    for (const name of ['app', 'peer']) {
+      const r = kp[name][`x${rate}`];
+      if (!r) continue;
+      const cpu = rate === 1 ? 'CPU as is' : `CPU ${rate}× slower`;
+      rows.push([`${name}, ${cpu}: from the key event`, r.keyToDom.n, ms(r.keyToDom.p50), ms(r.keyToDom.p95), ms(r.keyToDom.max)]);
+      rows.push([`${name}, ${cpu}: from our keydown listener`, r.handlerToDom.n, ms(r.handlerToDom.p50), ms(r.handlerToDom.p95), ms(r.handlerToDom.max)]);
+    }
+  }
+  return rows;
+}
+
+const FV_HEAD = ['page: file', 'when', 'type', 'raw bytes', 'sent (gzip)'];
+function firstViewRows(fv) {
+  const rows = [];
+  for (const name of ['app', 'peer']) {
+    const v = fv[name];
+    if (!v) continue;
+    for (const f of v.first) rows.push([`${name}: ${f.path}`, 'first view', f.type, f.raw.toLocaleString('en'), f.sent.toLocaleString('en')]);
+    rows.push([`${name}: first view total`, `score at ${v.scoreMs} ms, slider answers at ${v.interactiveMs} ms`, '', v.total.raw.toLocaleString('en'), `${v.total.sent.toLocaleString('en')} (${kb(v.total.sent)})`]);
+    for (const f of v.later) rows.push([`${name}: ${f.path}`, `loaded later (${f.phase})`, f.type, f.raw.toLocaleString('en'), f.sent.toLocaleString('en')]);
+    if (!v.later.length) rows.push([`${name}: loaded later`, 'nothing (idle, then every other view opened)', '', '', '']);
+  }
+  return rows;
+}
+
+function phoneText(r) {
+  const out = [];
+  if (r.firstView) out.push('', table(FV_HEAD, firstViewRows(r.firstView)));
+  if (r.keypress) out.push('', table(KEY_HEAD, keyRows(r.keypress)));
+  if (r.lighthouse) out.push('', table(LH_HEAD, lighthouseRows(r.lighthouse)));
+  return out.join('\n');
+}
+
+const keyLoads = (kp) => ['app', 'peer'].flatMap((n) => [4, 1].map((r) => kp[n][`x${r}`] && `${n} ${r}× ${kp[n][`x${r}`].loadavg.join(' → ')}`)).filter(Boolean).join('; ');
+
+function phoneMarkdown(page) {
+  const parts = [];
+  if (page.lighthouse) {
+    const lh = page.lighthouse;
+    parts.push(`## Like a phone: Lighthouse
+
+\`lighthouse URL --form-factor=mobile --throttling-method=simulate\` (Lighthouse ${lh.app.version}, Debian's
+Chromium, TOOLCHAIN.md's flags; simulated slow 4G and a 4× slower CPU), ${lh.app.runs.length} run${lh.app.runs.length === 1 ? '' : 's'} of each page
+taken in turn, each page served gzipped by \`scripts/gzip-server.mjs\` (every file compressed
+once, \`Content-Encoding: gzip\`, \`Vary\`). The median of each figure; load average
+${lh.loadavg.join(' → ')}.${lh.app.a11yFailing.length ? ` Accessibility audits the app fails: ${lh.app.a11yFailing.map((x) => `\`${x}\``).join(', ')}.` : ''}${lh.peer.a11yFailing.length ? ` The peer fails: ${lh.peer.a11yFailing.map((x) => `\`${x}\``).join(', ')}.` : ''}
+
+${mdTable(LH_HEAD, lighthouseRows(lh))}`);
+  }
+  if (page.keypress) {
+    const kp = page.keypress;
+    parts.push(`## Like a phone: key press → DOM
+
+The range input \`${kp.slider}\` focused, then ${kp.presses} presses of ArrowRight and ArrowLeft in turn
+(Playwright's keyboard, two quiet frames between presses), the CPU slowed through CDP
+\`Emulation.setCPUThrottlingRate {rate: 4}\` and then as is. Each press is timed from the key
+event's \`timeStamp\` (so time it waited for a busy main thread counts; "from our keydown
+listener" leaves that out) to the first DOM change of the page in response (a
+\`MutationObserver\` on the whole document: text, nodes, attributes). Load average:
+${keyLoads(kp)}.
+
+${mdTable(KEY_HEAD, keyRows(kp))}`);
+  }
+  if (page.firstView) {
+    parts.push(`## What the first view needs
+
+One cold load of each page from the gzip server, in a fresh context. "First view": every
+response sent until the first score is on screen and the \`${KEY_SLIDER}\` slider answers a key
+press (the number box follows it). Then the page is left idle (network idle + 1 s) and each
+other view tab opened in turn: what comes then is "loaded later", with what asked for it.
+Bytes as sent (gzip level 9 for compressible types).
+
+${mdTable(FV_HEAD, firstViewRows(page.firstView))}`);
+  }
+  return parts.join('\n\n');
+}
 
 function markdown({ page, crit, mach, command, loads }) {
   const b = budgets(page);
@@ -549,7 +719,14 @@ the numbers. 1 KB = 1000 bytes.
 
 ## Budgets
 
-${mdTable(['budget', 'measured', 'result', 'margin'], b.map((x) => [x.budget, x.measured, verdict(x), x.margin]))}
+${mdTable(BUDGET_HEAD, b.map(budgetCells))}
+
+The peer page (\`scripts/bench-peer/\`, not shipped) is the same score view written by hand in
+plain JavaScript (8 sliders and number boxes, score, stars, dimensions; 1 HTML, 1 CSS and
+1 JS file), served the same way and measured in the same run: what the model costs without a
+framework or WebAssembly. The budgets apply to the app.
+
+${phoneMarkdown(page)}
 
 ## Transfer: every response of one page load
 
@@ -621,7 +798,7 @@ function report(args) {
   }
   const b = budgets(page);
   console.log('\nbudgets');
-  console.log(table(['budget', 'measured', 'result', 'margin'], b.map((x) => [x.budget, x.measured, verdict(x), x.margin])));
+  console.log(table(BUDGET_HEAD, b.map(budgetCells)));
   console.log(`\nmachine: ${mach.cores} cores, ${mach.cpu}, ${mach.memory}, ${mach.os}; ${mach.rustc}; ${mach.chromium}; load average now ${loadavg()}`);
   if (busy(page, mach)) console.log('note: the machine was busy (load average above the core count) while the page was measured: times are pessimistic');
   if (args.write) {

@@ -5,9 +5,10 @@
 // 2. Drops the `integrity` attribute of the wasm's `<link rel="preload" as="fetch">`: Chromium
 //    ignores it there and logs a warning on every load (crbug.com/981419). The wasm is
 //    same-origin, fetched under the page's CSP; the JS files keep their integrity.
-// 3. Gives the second module (`servicescore-views`, built by Trunk without a loader) a
-//    content hash in its file names and names its script in `<meta name="servicescore-views">`,
-//    where the shell finds it when it first needs it (src/lazy.rs).
+// 3. Gives the second module (`servicescore-views`, built by Trunk without a loader,
+//    `data-type="worker"`) a content hash in its file names, and defines
+//    `window.__servicescoreViews` at the top of the boot script: how the shell loads that
+//    module when it first needs it, and feeds it (src/lazy.rs).
 // 4. Writes `servicescore-api.js`, a stable entry point to the JavaScript API (the wasm and JS
 //    file names carry a content hash that changes with every build).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -19,48 +20,63 @@ if (!dir) {
   console.error('csp-loader: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
   process.exit(1);
 }
+const fail = (msg) => {
+  console.error(`csp-loader: ${msg}`);
+  process.exit(1);
+};
+
+// 3. The second module, hashed.
+const viewsJs = join(dir, 'servicescore-views.js');
+const viewsWasm = join(dir, 'servicescore-views_bg.wasm');
+if (!existsSync(viewsJs) || !existsSync(viewsWasm)) fail('the views module (servicescore-views.js, _bg.wasm) is missing');
+const viewsHash = createHash('sha256').update(readFileSync(viewsJs)).update(readFileSync(viewsWasm)).digest('hex').slice(0, 16);
+const viewsName = `servicescore-views-${viewsHash}`;
+renameSync(viewsJs, join(dir, `${viewsName}.js`));
+renameSync(viewsWasm, join(dir, `${viewsName}_bg.wasm`));
+// Nothing is fetched until the shell calls load().
+const viewsLoader = `window.__servicescoreViews = (() => {
+  let views = null;
+  let loading = null;
+  return {
+    load(snapshot, onCommand) {
+      loading ??= import(new URL('./${viewsName}.js', import.meta.url).href).then(async (m) => {
+        await m.default({ module_or_path: new URL('./${viewsName}_bg.wasm', import.meta.url) });
+        m.mount(snapshot, onCommand);
+        views = m;
+      });
+      return loading;
+    },
+    update(snapshot) { if (views) views.update(snapshot); },
+  };
+})();
+`;
+
+// 1. The loader out of line (with the views loader at its top, after its import line).
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const re = /<script type="module">([\s\S]*?)<\/script>/g;
 let count = 0;
 let loader = '';
-html = html.replace(re, (_, body) => {
+html = html.replace(re, (_, original) => {
   count += 1;
-  loader = body;
+  loader = original;
+  const body = original.replace(/^(\s*import [^\n]*\n)/, (line) => line + viewsLoader);
+  if (body === original) fail('unexpected loader: no import line first');
   const hash = createHash('sha384').update(body).digest();
   const name = `boot-${hash.toString('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);
   const sri = `sha384-${hash.toString('base64')}`;
   return `<script type="module" src="./${name}" integrity="${sri}" crossorigin="anonymous"></script>`;
 });
-if (count !== 1) {
-  console.error(`csp-loader: expected one inline module script, found ${count}`);
-  process.exit(1);
-}
+if (count !== 1) fail(`expected one inline module script, found ${count}`);
+
+// 2. No integrity on the wasm preload.
 let preloads = 0;
 html = html.replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, (tag) => {
   preloads += 1;
   return tag.replace(/ integrity="[^"]*"/, '');
 });
-if (preloads !== 1) {
-  console.error(`csp-loader: expected one preload of the wasm, found ${preloads}`);
-  process.exit(1);
-}
-const viewsJs = join(dir, 'servicescore-views.js');
-const viewsWasm = join(dir, 'servicescore-views_bg.wasm');
-if (!existsSync(viewsJs) || !existsSync(viewsWasm)) {
-  console.error('csp-loader: the views module (servicescore-views.js, _bg.wasm) is missing');
-  process.exit(1);
-}
-const viewsHash = createHash('sha256')
-  .update(readFileSync(viewsJs))
-  .update(readFileSync(viewsWasm))
-  .digest('hex')
-  .slice(0, 16);
-const viewsName = `servicescore-views-${viewsHash}`;
-renameSync(viewsJs, join(dir, `${viewsName}.js`));
-renameSync(viewsWasm, join(dir, `${viewsName}_bg.wasm`));
-html = html.replace('</head>', `<meta name="servicescore-views" content="./${viewsName}.js">\n</head>`);
+if (preloads !== 1) fail(`expected one preload of the wasm, found ${preloads}`);
 writeFileSync(htmlPath, html);
 
 const js = loader.match(/from '\.\/([^']+\.js)'/)?.[1];

@@ -9,8 +9,8 @@ are sums of per-metric contributions and every bound a target sets is monotone, 
 cheapest plan meeting the target is on the final frontier: no tolerance, the grid optimum.
 The Rust planner must match it within one grid step per moved metric (its stated bound).
 
-It also writes the pack of the second built-in pack's shape (three dimensions, one with four
-metrics, one display decimal) that the golden cases and the Rust tests use. Regenerate with:
+It reads both built-in packs from crates/servicescore/rules/ (xhs-qianfan-2026: three
+dimensions, one with four metrics, one display decimal). Regenerate with:
 
     python3 scripts/plan_oracle.py
 """
@@ -27,28 +27,8 @@ DEFAULT = json.loads((ROOT / "crates/servicescore/rules/xhs-2022-08.json").read_
 GOLDEN = ROOT / "crates/servicescore/tests/golden"
 
 
-def qianfan_like(base):
-    """xhs-2022-08 reshaped like xhs-qianfan-2026 (SPEC §7): quality 0.5, logistics 0.2,
-    service 0.3 with four metrics at 0.25 each, one decimal."""
-    p = json.loads(json.dumps(base))
-    p["id"] = "qianfan-like-test"
-    p["score"]["decimals"] = 1
-    tag = {"provenance": "assumed", "source": "test pack shaped like xhs-qianfan-2026 (SPEC §7)"}
-    names = {"quality": ("品质", "Quality", "Calidad"), "logistics": ("物流", "Logistics", "Logística"),
-             "service": ("服务", "Service", "Servicio")}
-    weights = {"quality": 0.5, "logistics": 0.2, "service": 0.3}
-    p["dimensions"] = [{"id": d, "names": dict(zip(("zh", "en", "es"), names[d])),
-                        "weight": dict(value=weights[d], **tag)} for d in ("quality", "logistics", "service")]
-    dim_of = {"review_score": "quality", "quality_refund_pct": "quality", "pay_to_sign_hours": "logistics",
-              "ship_on_time_pct": "logistics", "refund_only_hours": "service", "return_refund_hours": "service",
-              "reply_3min_pct": "service", "dispute_pct": "service"}
-    for m in p["metrics"]:
-        m["dimension"] = dim_of[m["id"]]
-        m["weight"] = dict(value=0.25 if dim_of[m["id"]] == "service" else 0.5, **tag)
-    return p
-
-
-PACKS = {"xhs-2022-08": DEFAULT, "qianfan-like": qianfan_like(DEFAULT)}
+QIANFAN = json.loads((ROOT / "crates/servicescore/rules/xhs-qianfan-2026.json").read_text())
+PACKS = {"xhs-2022-08": DEFAULT, "xhs-qianfan-2026": QIANFAN}
 
 
 def decimals_of(x):
@@ -62,7 +42,8 @@ class Model:
     def __init__(self, pack, industry):
         self.pack = pack
         self.industry = industry
-        self.dec = pack["score"]["decimals"]
+        d = pack["score"]["decimals"]
+        self.dec = d["value"] if isinstance(d, dict) else d
 
     def points(self, m, v):
         knots = self.pack["benchmarks"][self.industry][m["id"]]["value"]
@@ -255,17 +236,16 @@ CASES = [
      "0–15 slider and pay the whole way back", "xhs-2022-08",
      {"metrics": {"reply_3min_pct": 62.55, "quality_refund_pct": 20, "review_score": 4.7}}, "stars:4.5", None, None),
     ("apparel_weak_shop", "apparel benchmarks", "xhs-2022-08", {"industry": "apparel", "metrics": WEAK}, "stars:4.5", None, None),
-    ("qianfan_like_weak_shop", "a pack shaped like xhs-qianfan-2026: four metrics in one dimension, one decimal",
-     "qianfan-like", {"metrics": WEAK}, "stars:4.5", None, None),
-    ("qianfan_like_activity_signup", "the same pack: every dimension at least 4.0 on a one-decimal display",
-     "qianfan-like", {"metrics": WEAK}, "threshold:activity_signup", None, None),
-    ("qianfan_like_service_only", "the same pack: only the four service metrics move", "qianfan-like",
+    ("qianfan_weak_shop", "the built-in xhs-qianfan-2026: four metrics in one dimension, one decimal",
+     "xhs-qianfan-2026", {"metrics": WEAK}, "stars:4.5", None, None),
+    ("qianfan_activity_signup", "the same pack: every dimension at least 4.0 on a one-decimal display",
+     "xhs-qianfan-2026", {"metrics": WEAK}, "threshold:activity_signup", None, None),
+    ("qianfan_service_only", "the same pack: only the four service metrics move", "xhs-qianfan-2026",
      {"metrics": WEAK}, "score:4.3", ["refund_only_hours", "return_refund_hours", "reply_3min_pct", "dispute_pct"], None),
 ]
 
 
 def main():
-    (GOLDEN / "pack-qianfan-like.json").write_text(json.dumps(PACKS["qianfan-like"], ensure_ascii=False, indent=1) + "\n")
     cases = []
     for name, desc, pack, scenario, target, metrics, costs in CASES:
         exp = plan(pack, scenario, target, metrics, costs)
@@ -282,7 +262,7 @@ def main():
                  "scripts/plan_oracle.py: an exhaustive search of the slider grid with Pareto pruning, exact on "
                  "the grid. `effort` is the grid optimum; the Rust planner must reach the target with an "
                  "effort within one grid step per metric it moves of it. `changes` is one optimal plan (another "
-                 "of equal effort may exist). Pack `qianfan-like` is pack-qianfan-like.json beside this file.",
+                 "of equal effort may exist).",
         "cases": cases,
     }
     (GOLDEN / "plans.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")

@@ -109,6 +109,16 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(st.lang, |lang| {
         browser::set_document_lang(lang.html_lang(), T::AppTitle.get(*lang));
     });
+    // On a phone the header fills the first screen: a tab switch brings the tabs to the top,
+    // so the view chosen is what shows (not the header above it).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(st.view, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                browser::scroll_to_tabs_on_phones();
+            }
+        });
+    }
     // Embedded: tell the parent frame the content height whenever it changes.
     use_effect_with(st.embed, |embed| {
         let watcher = embed.then(browser::watch_height);
@@ -170,6 +180,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let views = use_views(snapshot, *painted, on_command);
+    // One callback each for every metric row (stable: a row re-renders only when its own
+    // value or result changes, not on every slider move elsewhere).
+    let on_value = use_callback(dispatch.clone(), |(id, v): (String, f64), d| {
+        d.dispatch(Action::SetValue(id, v))
+    });
+    let on_present = use_callback(dispatch.clone(), |(id, on): (String, bool), d| {
+        d.dispatch(Action::SetPresent(id, on))
+    });
+    let on_dimension = use_callback(dispatch.clone(), |(id, on): (String, bool), d| {
+        d.dispatch(Action::SetDimensionPresent(id, on))
+    });
+    let on_focus = use_callback(dispatch.clone(), |id: String, d| {
+        d.dispatch(Action::Focus(id))
+    });
     let lang = st.lang;
     let cb = |f: fn(String) -> Action| {
         let d = dispatch.clone();
@@ -220,20 +244,21 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout" hidden={!score_like}>
                 // The sliders are shared by the score and projection views: the tab panels
                 // are what each view shows beside them.
-                <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
+                <MetricsPanel pack={st.pack.clone()} values={st.values.clone()} absent={st.absent.clone()}
                     industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
-                    baseline={st.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
-                <aside id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
+                    baseline={st.baseline.as_ref().map(|b| b.metrics.clone())} lang={lang}
+                    onvalue={on_value} onpresent={on_present} ondimension={on_dimension} onfocus={on_focus} />
+                <div id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
                     hidden={st.view != View::Score}>
-                    <ScorePanel eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
+                    <ScorePanel pack={st.pack.clone()} eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
                     <Slot name="charts" status={views} lang={lang} />
-                    <Explain eval={d.eval.clone()} lang={lang} />
+                    <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
                     if !st.embed {
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
                             lang={lang} dispatch={dispatch.clone()} />
                     }
                     <Slot name="advice" status={views} lang={lang} />
-                </aside>
+                </div>
                 // Kept mounted while hidden so an imported file survives switching tabs.
                 <div id="panel-projection" class="projection-panel" role="tabpanel"
                     aria-labelledby="tab-projection" hidden={st.view != View::Projection}>
@@ -250,8 +275,8 @@ pub fn App(props: &AppProps) -> Html {
             <Header lang={lang} pack={st.pack.clone()} industry={AttrValue::from(st.industry.clone())} view={st.view}
                 embed={st.embed} full_link={AttrValue::from(full_link)}
                 onlang={on_lang} onindustry={cb(Action::SetIndustry)} onview={on_view} onpack={on_pack} />
-            <Notices notices={st.notices.clone()} lang={lang} onaction={on_notice} />
             <main id="main" tabindex="-1">
+                <Notices notices={st.notices.clone()} lang={lang} onaction={on_notice} />
                 { body }
                 // Kept mounted while another tab is shown, so an imported session log
                 // survives switching tabs.
@@ -265,7 +290,9 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
             </main>
             if !st.embed {
-                <Slot name="about" status={views} lang={lang} />
+                <footer class="page-footer">
+                    <Slot name="about" status={views} lang={lang} />
+                </footer>
             }
         </div>
     }

@@ -238,3 +238,25 @@ pub fn mount(render: impl FnOnce(web_sys::Element)) {
         p.remove();
     }
 }
+
+/// Scrolls the view tabs to the top of the screen on a narrow screen (below 900 px, where
+/// the header stacks above the view), so that a tab switch shows the view it chose.
+pub fn scroll_to_tabs_on_phones() {
+    let Some(w) = window() else { return };
+    let narrow = w
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .is_some_and(|x| x < 900.0);
+    if !narrow {
+        return;
+    }
+    let tabs = w
+        .document()
+        .and_then(|d| d.query_selector("[role=tablist]").ok().flatten());
+    if let Some(t) = tabs {
+        if t.get_bounding_client_rect().top() > 0.0 {
+            t.scroll_into_view_with_bool(true);
+        }
+    }
+}

@@ -4,34 +4,11 @@
 
 use std::rc::Rc;
 
-use servicescore::goal::{seek, GoalOutcome, Target};
-use servicescore::rulepack::{StarBand, ThresholdKind};
+use servicescore::advice::next_goals;
 use servicescore::sensitivity::{rank, MetricSensitivity};
 use servicescore::{breakdown, Evaluation, Model, RulePack, Scenario};
 
-/// One way to reach a target: move `metric` to `value`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Route {
-    /// Metric index in pack order.
-    pub metric: usize,
-    /// Current value (`None`: no data).
-    pub from: Option<f64>,
-    /// Value that reaches the target.
-    pub to: f64,
-    /// Displayed score then.
-    pub display_score: String,
-    /// Effort: standard sensitivity steps needed.
-    pub steps: f64,
-}
-
-/// The next target and the easiest routes to it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Goal {
-    /// What to reach.
-    pub target: Target,
-    /// Routes, easiest first (empty: no single metric reaches it).
-    pub routes: Vec<Route>,
-}
+pub use servicescore::advice::{Goal, Route};
 
 /// Everything derived from one scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,13 +51,7 @@ impl Derived {
             .into_iter()
             .filter(|h| h.gain > 1e-12)
             .collect();
-        let goals = next_targets(&model, &values)
-            .into_iter()
-            .map(|target| Goal {
-                routes: routes(&model, &values, &target),
-                target,
-            })
-            .collect();
+        let goals = next_goals(&model, &values);
         Ok(Derived { eval, helps, goals })
     }
 }
@@ -92,72 +63,17 @@ pub fn baseline_eval(pack: &RulePack, baseline: Option<&Scenario>) -> Option<Rc<
     Some(Rc::new(breakdown(&model, &b.values(pack))))
 }
 
-/// The targets worth showing next: escaping a risk, the next star level, the unmet gates.
-pub fn next_targets(model: &Model<'_>, values: &[Option<f64>]) -> Vec<Target> {
-    let scores = model.scores(values);
-    if scores.overall.is_none() {
-        return Vec::new();
-    }
-    let pack = model.pack();
-    let mut out = Vec::new();
-    for t in &pack.thresholds {
-        if t.kind == ThresholdKind::Risk && model.threshold_met(t, &scores) {
-            out.push(Target::Threshold(t.id.clone()));
-        }
-    }
-    let stars = model.stars(&scores).unwrap_or(0.0);
-    let levels: Vec<StarBand> = pack.stars.levels();
-    if let Some(next) = levels.iter().find(|b| b.stars > stars) {
-        out.push(Target::Stars(next.stars));
-    }
-    for t in &pack.thresholds {
-        if t.kind == ThresholdKind::Gate && !model.threshold_met(t, &scores) {
-            out.push(Target::Threshold(t.id.clone()));
-        }
-    }
-    out
-}
-
-/// Every metric's route to `target`, easiest first (fewest standard steps; metrics without
-/// data after those with data).
-pub fn routes(model: &Model<'_>, values: &[Option<f64>], target: &Target) -> Vec<Route> {
-    let pack = model.pack();
-    let mut out: Vec<Route> = pack
-        .metrics
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| match seek(model, values, i, target) {
-            GoalOutcome::Reach {
-                value,
-                display_score,
-                ..
-            } => {
-                let from = values.get(i).copied().flatten();
-                let steps = from.map_or(f64::INFINITY, |f| (value - f).abs() / m.sensitivity_step);
-                Some(Route {
-                    metric: i,
-                    from,
-                    to: value,
-                    display_score,
-                    steps,
-                })
-            }
-            _ => None,
-        })
-        .collect();
-    out.sort_by(|a, b| a.steps.total_cmp(&b.steps));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use servicescore::Target;
 
     fn derived(json: &str) -> Derived {
         let pack = RulePack::default_pack();
         Derived::compute(pack, &Scenario::from_json(json).unwrap(), true).unwrap()
     }
 
+    // The targets and routes themselves are the core's (`servicescore::advice`, tested there).
     #[test]
     fn reply_only_goals() {
         let d = derived(r#"{"metrics":{"reply_3min_pct":60}}"#);

@@ -2,41 +2,39 @@
 //! first time a slot it fills is needed, sends it every new [`Snapshot`], and turns its
 //! [`Command`]s into actions.
 //!
-//! The module's file names carry a content hash; the build writes the script's address into
-//! `<meta name="servicescore-views">` (`scripts/csp-loader.mjs`). Without that tag (the browser
-//! tests, which mount the views' components directly) nothing is loaded.
+//! The page's boot script defines `window.__servicescoreViews = { load(snapshot, onCommand),
+//! update(snapshot) }` (written at build time by `scripts/csp-loader.mjs`, which knows the
+//! module's hashed file names; the single-file build defines it over the inlined module).
+//! Without it (the browser tests, which mount the views' components directly) nothing is
+//! loaded and the slots stay empty.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::bridge::{Command, Snapshot};
 
-#[wasm_bindgen(inline_js = r#"
-let views = null;
-let loading = null;
-export function views_url() {
-  const m = document.querySelector('meta[name="servicescore-views"]');
-  return m ? new URL(m.content, document.baseURI).href : null;
+/// `window.__servicescoreViews`, when the build provides it.
+fn loader() -> Option<js_sys::Object> {
+    let w = web_sys::window()?;
+    js_sys::Reflect::get(&w, &JsValue::from_str("__servicescoreViews"))
+        .ok()?
+        .dyn_into()
+        .ok()
 }
-export function views_load(url, snapshot, onCommand) {
-  loading ??= import(url).then(async (m) => {
-    await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') });
-    m.mount(snapshot, onCommand);
-    views = m;
-  });
-  return loading;
-}
-export function views_update(snapshot) {
-  if (views) views.update(snapshot);
-}
-"#)]
-extern "C" {
-    fn views_url() -> Option<String>;
-    fn views_load(url: &str, snapshot: &str, on_command: &JsValue) -> js_sys::Promise;
-    fn views_update(snapshot: &str);
+
+/// Calls `loader.<name>(args…)`.
+fn call(name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let l = loader()?;
+    let f: js_sys::Function = js_sys::Reflect::get(&l, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let args: js_sys::Array = args.iter().collect();
+    f.apply(&l, &args).ok()
 }
 
 /// The JS function the views module calls with a command's JSON.
@@ -71,27 +69,27 @@ pub fn use_views(snapshot: Rc<Snapshot>, wanted: bool, oncommand: Callback<Comma
         let latest = latest.clone();
         use_effect_with(wanted, move |wanted| {
             if *wanted && *status == Status::Idle {
-                match views_url() {
-                    None => status.set(Status::Absent),
-                    Some(url) => {
-                        status.set(Status::Loading);
-                        let cb = Closure::<dyn FnMut(String)>::new(move |text: String| {
-                            if let Some(c) = Command::decode(&text) {
-                                oncommand.emit(c);
-                            }
-                        });
-                        let promise = views_load(
-                            &url,
-                            &latest.borrow().encode(),
-                            cb.as_ref().unchecked_ref(),
-                        );
-                        *closure.borrow_mut() = Some(cb);
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                            status.set(if ok { Status::Ready } else { Status::Failed });
-                        });
-                    }
+                if loader().is_none() {
+                    status.set(Status::Absent);
+                    return;
                 }
+                status.set(Status::Loading);
+                let cb = Closure::<dyn FnMut(String)>::new(move |text: String| {
+                    if let Some(c) = Command::decode(&text) {
+                        oncommand.emit(c);
+                    }
+                });
+                let snapshot = JsValue::from_str(&latest.borrow().encode());
+                let promise = call("load", &[snapshot, cb.as_ref().clone()])
+                    .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+                *closure.borrow_mut() = Some(cb);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = match promise {
+                        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                        None => false,
+                    };
+                    status.set(if ok { Status::Ready } else { Status::Failed });
+                });
             }
         });
     }
@@ -99,7 +97,7 @@ pub fn use_views(snapshot: Rc<Snapshot>, wanted: bool, oncommand: Callback<Comma
         let ready = *status == Status::Ready;
         use_effect_with((snapshot, ready), move |(s, ready)| {
             if *ready {
-                views_update(&s.encode());
+                call("update", &[JsValue::from_str(&s.encode())]);
             }
         });
     }

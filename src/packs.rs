@@ -5,7 +5,6 @@
 //! slider move never compares two packs field by field), and every metric, dimension and
 //! text row comes from it: the page has no built-in number of dimensions or metrics.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use servicescore::RulePack;
@@ -62,7 +61,7 @@ thread_local! {
 
 /// The built-in packs, default first.
 pub fn builtin_packs() -> Vec<&'static RulePack> {
-    vec![RulePack::default_pack()]
+    RulePack::builtins().collect()
 }
 
 impl PackRef {
@@ -91,25 +90,4 @@ impl PackRef {
             origin,
         }
     }
-}
-
-/// Each metric at the industry's median knot (the 50th percentile), or the middle of the
-/// slider when the industry has no benchmarks.
-pub fn medians(pack: &RulePack, industry: &str) -> BTreeMap<String, f64> {
-    let mid = pack
-        .percentiles
-        .value
-        .iter()
-        .position(|p| (*p - 0.5).abs() < 1e-12);
-    pack.metrics
-        .iter()
-        .map(|m| {
-            let v = pack
-                .knots(industry, &m.id)
-                .zip(mid)
-                .and_then(|(k, i)| k.value.get(i).copied())
-                .unwrap_or((m.slider.min + m.slider.max) / 2.0);
-            (m.id.clone(), v)
-        })
-        .collect()
 }

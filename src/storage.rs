@@ -379,7 +379,9 @@ mod tests {
         assert_eq!(back.pack.id, "my-pack");
         assert_eq!(back.origin, PackOrigin::Imported("my.json".into()));
         assert!(StoredPack::from_pack(&PackRef::default_pack()).is_none());
-        let broken = raw.replace("\"schema\":1", "\"schema\":99");
+        let mut v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+        v["pack"]["dimensions"][0]["weight"]["value"] = 0.0.into();
+        let broken = v.to_string();
         assert!(matches!(
             StoredPack::decode(&broken),
             Err(Unreadable::BadPack { .. })

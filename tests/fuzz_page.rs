@@ -29,7 +29,7 @@ use servicescore_web::storage::{decode, Stored};
 use servicescore_web::url::{parse_query, to_query, QueryState, Reason};
 
 // ---------------------------------------------------------------------------------------------
-// The runner (shared with crates/servicescore/tests/fuzz.rs)
+// The runner (shared with crates/servicescore/tests/fuzz/)
 
 #[path = "../crates/servicescore/tests/support/fuzz_runner.rs"]
 mod fuzz_runner;

@@ -350,7 +350,7 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     assert!(leaving.contains(&"2026-08-25".to_string()), "{leaving:?}");
 
     // The chart: the line where the projection puts it, 3 excluded days as gaps.
-    let i = logic::read_import(pack(), "daily-example.csv", EXAMPLE, false).expect("imports");
+    let i = logic::read_import(pack(), "daily-example.csv", EXAMPLE, false, None).expect("imports");
     let w = servicescore::timeline::Window::new(Model::new(pack(), "general").expect("model"));
     let past = logic::imported_past(&w, &i, 180).expect("past");
     let o = logic::outlook(&w, &past, &scenario(PLAN_A), 180, Lang::Zh).expect("outlook");

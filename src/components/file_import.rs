@@ -1,11 +1,14 @@
 //! Importing a CSV file: a file picker, drag and drop, an example from the page's own files,
 //! a template to download, and a progress bar while a large file is read.
 //!
-//! Files are read in 1 MiB slices so the progress is real, then decoded as UTF-8; when that
-//! fails the bytes are decoded as GB18030 (Excel on Chinese Windows saves CSV as GBK), with a
-//! note. Parsing is the parent's job: this component hands over the text.
+//! Files are read in 1 MiB slices so the progress is real, then decoded by the core
+//! ([`servicescore::decode`]: UTF-8, UTF-16, GB18030 through the browser's `TextDecoder`, the
+//! same WHATWG decoder the command line links in), so the page and the CLI read the same files.
+//! A workbook or binary file gets one message here. Parsing is the parent's job: this
+//! component hands over the text.
 
 use gloo_file::Blob;
+use servicescore::decode::{decode_with, DecodeError, Decoded, Encoding};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -91,13 +94,20 @@ pub fn FileImport(props: &FileImportProps) -> Html {
                     }
                     done = end;
                 }
-                status.set(Status::Idle);
-                let (text, gb18030) = decode(bytes);
-                onload.emit(Loaded {
-                    name,
-                    text,
-                    gb18030,
-                });
+                match decode(&bytes) {
+                    Ok(d) => {
+                        status.set(Status::Idle);
+                        onload.emit(Loaded {
+                            name,
+                            gb18030: d.encoding == Encoding::Gb18030,
+                            text: d.text,
+                        });
+                    }
+                    Err(e) => status.set(Status::Failed(format!(
+                        "{name}: {}",
+                        decode_error_text(e, lang)
+                    ))),
+                }
             });
         })
     };
@@ -199,19 +209,64 @@ fn single_file() -> bool {
     crate::browser::root_attr("data-single-file").is_some()
 }
 
-/// UTF-8 (a BOM is dropped later by the CSV readers), else GB18030.
-fn decode(bytes: Vec<u8>) -> (String, bool) {
-    match String::from_utf8(bytes) {
-        Ok(s) => (s, false),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let gb = web_sys::TextDecoder::new_with_label("gb18030")
-                .ok()
-                .and_then(|d| d.decode_with_u8_array(&bytes).ok());
-            match gb {
-                Some(s) => (s, true),
-                None => (String::from_utf8_lossy(&bytes).into_owned(), false),
-            }
+/// The core's decoding, GB18030 by the browser's `TextDecoder`.
+fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, |b| {
+        web_sys::TextDecoder::new_with_label("gb18030")
+            .ok()
+            .and_then(|d| d.decode_with_u8_array(b).ok())
+    })
+}
+
+/// Why a file is not read, in the page's language.
+pub fn decode_error_text(e: DecodeError, lang: Lang) -> String {
+    use servicescore::decode::SpreadsheetFormat as F;
+    let ext = |f: F| f.extension();
+    match (e, lang) {
+        (DecodeError::Spreadsheet { format }, Lang::Zh) => {
+            format!("这是 Excel 工作簿（{}），不是 CSV 文件：请另存为 CSV。", ext(format))
         }
+        (DecodeError::Spreadsheet { format }, Lang::En) => {
+            format!("this looks like an {} workbook: save it as CSV.", ext(format))
+        }
+        (DecodeError::Spreadsheet { format }, Lang::Es) => {
+            format!("parece un libro de Excel ({}): guárdelo como CSV.", ext(format))
+        }
+        (DecodeError::Markup, Lang::Zh) => {
+            "这是网页或 XML 文件，不是 CSV：请用表格软件打开后另存为 CSV。".into()
+        }
+        (DecodeError::Markup, Lang::En) => {
+            "this is a web page or XML document, not CSV: open it in a spreadsheet and save it as CSV.".into()
+        }
+        (DecodeError::Markup, Lang::Es) => {
+            "es una página web o un documento XML, no un CSV: ábralo en una hoja de cálculo y guárdelo como CSV.".into()
+        }
+        (DecodeError::Binary, Lang::Zh) => "这不是文本文件（二进制数据）：请另存为 CSV。".into(),
+        (DecodeError::Binary, Lang::En) => {
+            "this is not a text file (binary data): save it as CSV.".into()
+        }
+        (DecodeError::Binary, Lang::Es) => {
+            "no es un archivo de texto (datos binarios): guárdelo como CSV.".into()
+        }
+        (DecodeError::Unreadable { invalid }, Lang::Zh) => format!(
+            "无法按 UTF-8、UTF-16 或 GB18030 读取文本（{invalid} 个无法识别的字符）：请另存为“CSV UTF-8”。"
+        ),
+        (DecodeError::Unreadable { invalid }, Lang::En) => format!(
+            "the text cannot be read as UTF-8, UTF-16 or GB18030 (unreadable characters: {invalid}): save it as CSV UTF-8."
+        ),
+        (DecodeError::Unreadable { invalid }, Lang::Es) => format!(
+            "el texto no se puede leer como UTF-8, UTF-16 ni GB18030 (caracteres ilegibles: {invalid}): guárdelo como CSV UTF-8."
+        ),
     }
+}
+
+/// Today in the browser, as the core's date: what imports compare their dates with.
+pub fn today() -> Option<servicescore::dates::Date> {
+    let d = crate::components::projection::local_today();
+    servicescore::dates::Date::new(
+        i16::try_from(d.year).ok()?,
+        i8::try_from(d.month).ok()?,
+        i8::try_from(d.day).ok()?,
+    )
+    .ok()
 }

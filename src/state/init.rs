@@ -11,7 +11,7 @@
 //! - Problems become notices; nothing is silently dropped: an unreadable stored document is
 //!   returned in [`Start::backup`], for the caller to keep under a backup key.
 
-use crate::packs::{medians, PackRef};
+use crate::packs::PackRef;
 use crate::state::{Notice, State, View};
 use crate::storage::{self, Stored, StoredPack};
 use crate::url::{self, PackParam};
@@ -115,7 +115,7 @@ pub fn start(b: &Browser) -> Start {
     if let Some(ind) = &params.industry {
         if s.industry != *ind && params.metrics.is_empty() {
             // A link naming only the industry means "a typical shop of that industry".
-            s.values = medians(&s.pack, ind);
+            s.values = s.pack.medians(ind);
             s.absent.clear();
         }
         s.industry = ind.clone();
@@ -224,7 +224,7 @@ mod tests {
     fn an_industry_link_starts_from_its_medians_and_embeds_do_not_nag() {
         let st = start(&browser("?industry=apparel", None));
         let pack = PackRef::default_pack();
-        assert_eq!(st.state.values, medians(&pack, "apparel"));
+        assert_eq!(st.state.values, pack.medians("apparel"));
         let st = start(&browser("?industry=apparel&reply_3min_pct=90", None));
         assert_eq!(st.state.values["ship_on_time_pct"], 97.0);
         let mut b = browser("?embed=1&reply_3min_pct=60", Some(stored_after(|_| {})));

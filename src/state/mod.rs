@@ -14,7 +14,7 @@ use servicescore::{RulePack, Scenario};
 use yew::Reducible;
 
 use crate::i18n::Lang;
-use crate::packs::{medians, PackRef};
+use crate::packs::PackRef;
 pub use notice::{Notice, Shown};
 
 /// Which view is shown (SPEC §3 `view`).
@@ -159,7 +159,7 @@ impl State {
                 .unwrap_or(industry)
         };
         State {
-            values: medians(&pack, &industry),
+            values: pack.medians(&industry),
             focus: default_focus(&pack),
             pack,
             industry,
@@ -320,7 +320,7 @@ impl State {
                     values: self.values.clone(),
                     absent: self.absent.clone(),
                 });
-                self.values = medians(&self.pack, &self.industry);
+                self.values = self.pack.medians(&self.industry);
                 self.absent.clear();
                 self.notify(Notice::ResetToMedians);
             }
@@ -362,7 +362,7 @@ impl State {
                 .map(|i| i.id.clone())
                 .unwrap_or_default();
         }
-        let start = medians(&p, &self.industry);
+        let start = p.medians(&self.industry);
         for m in &p.metrics {
             let keep = self.values.get(&m.id).is_some_and(|v| m.admits(*v));
             if !keep {

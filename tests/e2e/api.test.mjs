@@ -39,7 +39,7 @@ test('api: compute() equals the CLI for every golden case, as plain objects', as
     assert.deepEqual(got.r, cli(c.input), c.name);
     assert.equal(got.r.display_score, c.expected.display_score, c.name);
   }
-});
+}, { timeout: 300_000 }); // the first CLI call may build it (cargo run), as in cs.test.mjs
 
 test('api: bad input throws an Error naming the field', async ({ page, base }) => {
   await openApi(page, base);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, openApp, ROOT, assertNoOverflow } from './lib.mjs';
+import { test, openApp, ROOT, assertNoOverflow, typeInto } from './lib.mjs';
 
 const EXAMPLE = join(ROOT, 'www/examples/sessions-example.csv');
 
@@ -112,10 +112,10 @@ test('the violation tally of the example counts', async ({ page, base }) => {
   assert.equal(await page.locator('[data-testid=violation-limit]').getAttribute('data-remaining'), '25');
   // Typed by hand: a refused entry keeps the last valid count.
   const box = page.locator('input[data-testid=violation-count][data-violation=information_leak]');
-  await box.fill('x');
+  await typeInto(page, box, 'x');
   assert.match(await page.locator('#cs-count-msg-information_leak').innerText(), /whole number/);
   assert.equal(await total.getAttribute('data-serious'), '75');
-  await box.fill('3');
+  await typeInto(page, box, '3');
   assert.equal(await total.getAttribute('data-serious'), '100');
   await page.reload();
   await page.click('[data-testid=tab-cs]');

@@ -1,7 +1,7 @@
 // Embed mode (?embed=1) in an iframe: compact page, and the height posted to the parent as
 // {type: 'servicescore:height', height} — again whenever the height changes.
 import assert from 'node:assert/strict';
-import { test, sel } from './lib.mjs';
+import { test, sel, typeInto } from './lib.mjs';
 
 const TYPE = 'servicescore:height';
 
@@ -80,7 +80,7 @@ test('embed: the height shrinks in a parent that resizes the iframe', async ({ p
 test('embed: a height change inside a metric row is posted too', async ({ page, server }) => {
   const frame = await embed(page, server, '?embed=1&lang=en');
   const before = (await lastHeight(page)).height;
-  await frame.locator(sel.box('reply_3min_pct')).fill('abc');
+  await typeInto(page, frame.locator(sel.box('reply_3min_pct')), 'abc');
   await frame.locator('[data-metric-row=reply_3min_pct] [data-testid=metric-error]').filter({ hasText: 'Enter a number' }).waitFor();
   await expectNewHeight(page, frame, before);
 });

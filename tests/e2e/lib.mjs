@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, createReadStream } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipped, wantsGzip } from '../../scripts/gzip-server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The release build (`trunk build --release`); E2E_DIST=dir tests another build. */
@@ -27,11 +28,18 @@ export function setCurrentFile(f) { currentFile = f; }
 /**
  * Registers a test. `fn(t)` gets `t.page` (a fresh page in a fresh browser context, 1280×900),
  * `t.newPage(options)` for more pages (viewport, …), `t.base` (the build at the server root)
- * and `t.sub` (the build under SUB_PATH). Console errors and page errors fail the test.
+ * and `t.sub` (the build under SUB_PATH), `t.skip(reason)` to skip it (see Skip). Console
+ * errors and page errors fail the test.
  */
 export function test(name, fn, { timeout = 30_000 } = {}) {
   registry.push({ file: currentFile, name, fn, timeout });
 }
+
+/**
+ * Thrown by `t.skip(reason)`: the test does not apply to this build (e.g. a view it checks
+ * does not exist yet). The runner reports it as skipped, with the reason, not as passed.
+ */
+export class Skip extends Error {}
 
 // ---------------------------------------------------------------------------------------
 // Static server.
@@ -69,9 +77,10 @@ export function requireDist() {
 /**
  * Serves `dir` on 127.0.0.1 (at the root and under SUB_PATH), recording every request.
  * `headers` are added to every file response; `transform(file, text)` may rewrite an HTML
- * file before it is sent (e.g. to drop its CSP meta).
+ * file before it is sent (e.g. to drop its CSP meta). With `gzip` (default: E2E_GZIP=1 in
+ * the environment) files go gzipped as a CDN sends them (scripts/gzip-server.mjs).
  */
-export async function startServer(dir = DIST, { headers = {}, transform = null } = {}) {
+export async function startServer(dir = DIST, { headers = {}, transform = null, gzip = process.env.E2E_GZIP === '1' } = {}) {
   const requests = [];
   const fixtures = new Map();
   const root = resolve(dir);
@@ -102,9 +111,16 @@ export async function startServer(dir = DIST, { headers = {}, transform = null }
       return done(404);
     }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
-    if (transform && file.endsWith('.html')) res.end(transform(file, readFileSync(file, 'utf8')));
-    else createReadStream(file).pipe(res);
+    if (transform && file.endsWith('.html')) {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      res.end(transform(file, readFileSync(file, 'utf8')));
+    } else if (gzip && wantsGzip(req.headers, type)) {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ...headers });
+      res.end(gzipped(file));
+    } else {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      createReadStream(file).pipe(res);
+    }
     done(200, type);
   });
   await new Promise((ok, fail) => {
@@ -170,20 +186,24 @@ export const sel = {
   notice: '[data-testid=notice]',
 };
 
-/** What the page shows: score, stars, dimensions and thresholds, in the golden file's shape. */
+/**
+ * What the page shows: score, stars, dimensions and thresholds, in the golden file's shape.
+ * A decimal comma (the Spanish page may write 4,40) is read as a point.
+ */
 export async function shown(page) {
   return page.evaluate(() => {
     const q = (s) => document.querySelector(s);
+    const num = (t) => t?.trim().replace(/^(\d+),(\d+)$/, '$1.$2');
     const stars = q('[data-testid=stars]')?.getAttribute('data-stars') ?? null;
     const dimensions = {};
     for (const d of document.querySelectorAll('[data-testid=dimension-score]')) {
-      dimensions[d.dataset.dimension] = d.querySelector('[data-testid=dimension-value]')?.textContent.trim();
+      dimensions[d.dataset.dimension] = num(d.querySelector('[data-testid=dimension-value]')?.textContent);
     }
     const thresholds = {};
     for (const t of document.querySelectorAll('[data-testid=threshold]')) {
       thresholds[t.dataset.threshold] = t.dataset.met === 'true';
     }
-    const score = q('[data-testid=overall-score]')?.textContent.trim();
+    const score = num(q('[data-testid=overall-score]')?.textContent);
     return {
       display_score: score === '—' ? null : score,
       stars: stars === null || stars === '' ? null : Number(stars),
@@ -193,11 +213,11 @@ export async function shown(page) {
   });
 }
 
-/** Waits until the displayed score is `want` (renders are asynchronous after input). */
+/** Waits until the displayed score is `want` (renders are asynchronous after input; 4,40 reads as 4.40). */
 export async function waitScore(page, want, timeout = 5_000) {
   try {
     await page.waitForFunction(
-      ([s, w]) => document.querySelector(s)?.textContent.trim() === w,
+      ([s, w]) => document.querySelector(s)?.textContent.trim().replace(/^(\d+),(\d+)$/, '$1.$2') === w,
       [sel.score, want],
       { timeout },
     );
@@ -221,10 +241,12 @@ export const EXAMPLE_2 = {
   refund_only_hours: 30, return_refund_hours: 150, reply_3min_pct: 62,
 };
 
-/** The golden scenarios shared with the core and the wasm tests. */
+/** The golden scenarios of the default pack, shared with the core and the wasm tests (the
+ *  page and these oracles use the default pack; a case without `pack` is the default's). */
 export function goldenCases() {
   const p = join(ROOT, 'crates/servicescore/tests/golden/scenarios.json');
-  return JSON.parse(readFileSync(p, 'utf8')).cases;
+  const doc = JSON.parse(readFileSync(p, 'utf8'));
+  return doc.cases.filter((c) => (c.pack ?? doc.rule_pack) === doc.rule_pack);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -352,4 +374,170 @@ export async function assertNoOverflow(page, when, ignore = '') {
       .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (right ${Math.round(e.getBoundingClientRect().right)})`),
   }), ignore);
   assert.ok(m.scroll <= m.inner, `${when}: scrollWidth ${m.scroll} > innerWidth ${m.inner}; beyond the edge: ${m.wide.join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Acting as a person does: keys typed one by one, taps and finger drags on a phone.
+
+/** A phone: 360 × 740 CSS px, touch, mobile viewport rules, a 2× screen (options for `newPage`). */
+export const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+/** A locator from a selector string (on `page`) or a locator as is. */
+const locate = (page, target) => (typeof target === 'string' ? page.locator(target) : target);
+
+/**
+ * Types `text` into a text box the way a person does: clicks it (or taps it, with
+ * `touch`), selects what is in it with the keyboard (Ctrl+A) unless `clear` is false, then
+ * presses one key per character (`page.keyboard.type`, `delay` ms between keys).
+ * `afterKey(typedSoFar, i)` runs after each key (e.g. to check the box's value).
+ * `page` is the top page (its keyboard types into the focused element, frames included);
+ * `target` a selector or a locator (a frame's locator works too).
+ */
+export async function typeInto(page, target, text, { clear = true, delay = 0, touch = false, afterKey = null } = {}) {
+  const box = locate(page, target);
+  await box.scrollIntoViewIfNeeded();
+  if (touch) await box.tap();
+  else await box.click();
+  if (clear) await page.keyboard.press('ControlOrMeta+A');
+  for (let i = 0; i < text.length; i++) {
+    await page.keyboard.type(text[i], { delay });
+    if (afterKey) await afterKey(text.slice(0, i + 1), i);
+  }
+}
+
+/**
+ * Pastes `text` into a text box: click, Ctrl+A, then the whole text arrives in one input
+ * event (`keyboard.insertText`, what a paste or an IME commit does). For long strings a
+ * person would not type key by key (the markup payloads of the security tests).
+ */
+export async function pasteInto(page, target, text) {
+  const box = locate(page, target);
+  await box.scrollIntoViewIfNeeded();
+  await box.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+}
+
+/** Taps an element with a finger (the page must come from a context with `hasTouch`). */
+export async function tap(page, target) {
+  const el = locate(page, target);
+  await el.scrollIntoViewIfNeeded();
+  await el.tap();
+}
+
+/**
+ * Drags a metric's slider with a finger (CDP touch events: start on the thumb, `steps`
+ * moves, end), from its value to `to`; returns the value it then holds. Needs a context
+ * with `hasTouch` (see PHONE).
+ */
+export async function touchDrag(page, id, to, steps = 12) {
+  const slider = page.locator(sel.slider(id));
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const [min, max, from] = await slider.evaluate((e) => [Number(e.min), Number(e.max), Number(e.value)]);
+  const y = box.y + box.height / 2;
+  const x0 = thumbX(box, from, min, max);
+  const x1 = thumbX(box, to, min, max);
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
+  });
+  await touch('touchStart', x0);
+  for (let i = 1; i <= steps; i++) {
+    await touch('touchMove', x0 + ((x1 - x0) * i) / steps);
+    await sleep(16);
+  }
+  await touch('touchEnd');
+  await cdp.detach();
+  return Number(await slider.inputValue());
+}
+
+// ---------------------------------------------------------------------------------------
+// Files dropped as a person drops them.
+
+const FILE_TYPES = { '.csv': 'text/csv', '.txt': 'text/plain', '.tsv': 'text/tab-separated-values', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.zip': 'application/zip', '.bin': 'application/octet-stream', '.json': 'application/json' };
+
+/** `{name, mimeType, buffer}` of a path (or such an object as is), as `setInputFiles` takes. */
+export function filePayload(file) {
+  if (typeof file !== 'string') return file;
+  const name = file.split('/').pop();
+  return { name, mimeType: FILE_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream', buffer: readFileSync(file) };
+}
+
+/**
+ * Drops a file on `target` the way the browser does when one is dragged from the desktop:
+ * a `DataTransfer` holding a `File` built in the page from the file's bytes, then
+ * `dragenter`, `dragover` and `drop` dispatched on the target with it.
+ */
+export async function dropFile(page, target, file) {
+  const f = filePayload(file);
+  const dt = await page.evaluateHandle(({ name, type, b64 }) => {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const t = new DataTransfer();
+    t.items.add(new File([bytes], name, { type }));
+    return t;
+  }, { name: f.name, type: f.mimeType, b64: Buffer.from(f.buffer).toString('base64') });
+  const el = locate(page, target);
+  await el.scrollIntoViewIfNeeded();
+  for (const type of ['dragenter', 'dragover', 'drop']) await el.dispatchEvent(type, { dataTransfer: dt });
+  await dt.dispose();
+}
+
+// ---------------------------------------------------------------------------------------
+// Accessibility (axe-core).
+
+export const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core on the page as it is and returns its violations (every impact), each as
+ * `{id, impact, help, helpUrl, nodes: [{target, summary}]}`. The page must come from a
+ * context created with `bypassCSP: true` (the page's CSP blocks the injected script
+ * otherwise). `exclude` is a list of selectors left out of the run.
+ */
+export async function axeViolations(page, { exclude = [] } = {}) {
+  if (!existsSync(AXE_PATH)) throw new Error(`${AXE_PATH} is missing: run npm ci (axe-core is a devDependency)`);
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    throw new Error('axe-core did not load: create the page with newPage({ bypassCSP: true }) (the page\'s CSP blocks injected scripts)');
+  }
+  return page.evaluate(async (exclude) => {
+    const r = await window.axe.run(exclude.length ? { exclude: exclude.map((s) => [s]) } : document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String).join(' '),
+        summary: (n.failureSummary ?? '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' / '),
+      })),
+    }));
+  }, exclude);
+}
+
+/** Readable lines of axe violations: rule, impact, what it wants, then each element. */
+export function axeReport(violations) {
+  return violations.map((v) => [
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'}`,
+    ...v.nodes.slice(0, 8).map((n) => `    ${n.target}: ${n.summary}`),
+    ...(v.nodes.length > 8 ? [`    … and ${v.nodes.length - 8} more`] : []),
+  ].join('\n')).join('\n  ');
+}
+
+/**
+ * Fails when axe-core finds a `serious` or `critical` violation on the page, listing each
+ * (rule id, impact, target selectors, a short summary); returns every violation found (the
+ * minor and moderate ones too, for the log).
+ */
+export async function axeCheck(page, { label = '', exclude = [] } = {}) {
+  const all = await axeViolations(page, { exclude });
+  const bad = all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    throw new assert.AssertionError({
+      message: `axe-core: ${bad.length} serious or critical violation${bad.length === 1 ? '' : 's'}${label ? ` (${label})` : ''}:\n  ${axeReport(bad)}`,
+    });
+  }
+  return all;
 }

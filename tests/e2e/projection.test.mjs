@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { test, openApp, sel, sleep, ROOT, drag } from './lib.mjs';
+import { test, openApp, sel, sleep, ROOT, drag, typeInto } from './lib.mjs';
 
 const EXAMPLE = join(ROOT, 'www/examples/daily-example.csv');
 
@@ -66,7 +66,7 @@ test('uploading the example CSV shows 4.5 stars first reached on 2026-12-31', as
   // Plan B: the imported window as the sliders, replies raised to 92 %.
   await page.click('[data-testid=use-window]');
   assert.equal(await page.locator(sel.box('reply_3min_pct')).inputValue(), '73.5675');
-  await page.locator(sel.box('reply_3min_pct')).fill('92');
+  await typeInto(page, sel.box('reply_3min_pct'), '92');
   await waitReach(page, 'stars:4.5', '2027-02-09');
 });
 

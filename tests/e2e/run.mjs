@@ -7,13 +7,15 @@
 //
 // Serves dist/ on 127.0.0.1 at a random port, at `/` and under /help/center/sim/; one
 // browser, a fresh context (own localStorage) per test. A test fails on a thrown error, on a
-// timeout, or when its page logged a console error, threw a page error or got an HTTP error.
-// Exits 1 when any test failed (and lists them), 2 when it could not start.
+// timeout, or when its page logged a console error, threw a page error or got an HTTP error;
+// `t.skip(reason)` skips one that does not apply to this build (listed with its reason).
+// Ends with a plain "e2e: N passed, N failed[, N skipped]" line. Exits 1 when any test
+// failed (and lists them), 2 when it could not start.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  registry, setCurrentFile, requireDist, startServer, launch, watchErrors,
+  registry, setCurrentFile, requireDist, startServer, launch, watchErrors, Skip,
 } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,6 +45,7 @@ async function main() {
   const browser = await launch();
   console.log(`e2e: ${tests.length} tests, ${server.base} (and ${server.sub}), ${browser.version()}`);
   const failed = [];
+  const skipped = [];
   for (const t of tests) {
     const t0 = Date.now();
     const errors = [];
@@ -59,7 +62,8 @@ async function main() {
     let timer;
     try {
       const page = await newPage();
-      const ctx = { page, newPage, base: server.base, sub: server.sub, origin: server.origin, server, browser };
+      const skip = (reason) => { throw new Skip(reason); };
+      const ctx = { page, newPage, skip, base: server.base, sub: server.sub, origin: server.origin, server, browser };
       await Promise.race([
         t.fn(ctx),
         new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`timed out after ${t.timeout} ms`)), t.timeout); }),
@@ -76,7 +80,10 @@ async function main() {
     }
     const ms = Date.now() - t0;
     const label = `${t.file} › ${t.name}`;
-    if (error) {
+    if (error instanceof Skip) {
+      skipped.push(`${label}: ${error.message}`);
+      console.log(`${color(33, '-')} ${label}: skipped (${error.message})`);
+    } else if (error) {
       failed.push(label);
       console.log(`${color(31, '✗')} ${label} (${ms} ms)\n  ${String(error.stack ?? error).split('\n').join('\n  ')}`);
     } else {
@@ -86,12 +93,21 @@ async function main() {
   await browser.close();
   await server.close();
   const secs = ((Date.now() - started) / 1000).toFixed(1);
+  const passed = tests.length - failed.length - skipped.length;
+  if (skipped.length) {
+    console.log(`\n${skipped.length} skipped:`);
+    for (const s of skipped) console.log(`  - ${s}`);
+  }
+  // The plain closing line CI reads ("N passed, N failed, N skipped").
+  const counts = `e2e: ${passed} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`;
   if (failed.length) {
     console.log(`\n${color(31, `${failed.length} of ${tests.length} failed`)} in ${secs} s:`);
     for (const f of failed) console.log(`  ✗ ${f}`);
+    console.log(counts);
     process.exit(1);
   }
-  console.log(`\n${color(32, `all ${tests.length} passed`)} in ${secs} s`);
+  console.log(`\n${color(32, `all ${passed} passed`)}${skipped.length ? `, ${skipped.length} skipped` : ''} in ${secs} s`);
+  console.log(counts);
 }
 
 main().catch((e) => {

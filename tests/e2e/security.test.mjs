@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { test, DIST, KEY, SUB_PATH, openApp, waitScore, sel, sleep, waitForAboutBody, startServer } from './lib.mjs';
+import {
+  test, DIST, KEY, SUB_PATH, openApp, waitScore, sel, sleep, waitForAboutBody, startServer, typeInto, pasteInto,
+} from './lib.mjs';
 
 /** The policy of the issue, exactly (index.html's meta; a host may send it as a header). */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -170,8 +172,8 @@ async function useEverything(page) {
     const slider = page.locator(sel.slider(id));
     await slider.focus();
     for (const k of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'PageDown', 'Home', 'End']) await page.keyboard.press(k);
-    await page.locator(sel.box(id)).fill('1');
-    await page.locator(sel.box(id)).press('Tab');
+    await typeInto(page, sel.box(id), '1');
+    await page.keyboard.press('Tab');
     if (await page.locator(sel.present(id)).count()) {
       await page.locator(sel.present(id)).click();
       await page.locator(sel.present(id)).click();
@@ -251,7 +253,7 @@ test('requests: using every part of the page fetches only its own files', async 
 test('requests: under a sub-path, the page stays inside it', async ({ page, sub }) => {
   const log = recordNetwork(page);
   await openApp(page, `${sub}?lang=en`);
-  await page.locator(sel.box('reply_3min_pct')).fill('62.5');
+  await typeInto(page, sel.box('reply_3min_pct'), '62.5');
   await waitScore(page, '4.24');
   for (const tab of await tabIds(page)) {
     await page.locator(`[data-testid=${tab}]`).click();
@@ -284,9 +286,11 @@ async function worksUnderPolicy(page, url) {
   const csp = cspConsole(page);
   await openApp(page, url);
   assert.equal(await page.locator(sel.score).textContent(), '4.40');
+  // fill() on the range input: sets the slider's value programmatically (one input event),
+  // as a drag ending on 62 would; what is checked is the CSP, not the gesture.
   await page.locator(sel.slider('reply_3min_pct')).fill('62');
   await waitScore(page, '4.24');
-  await page.locator(sel.box('reply_3min_pct')).fill('85');
+  await typeInto(page, sel.box('reply_3min_pct'), '85');
   await waitScore(page, '4.40');
   for (const tab of await tabIds(page)) {
     await page.locator(`[data-testid=${tab}]`).click();
@@ -393,17 +397,18 @@ async function injectionChecks(page, base) {
     for (let i = 0; i < await boxes.count(); i++) {
       const box = boxes.nth(i);
       if (!(await box.isVisible()) || !(await box.isEditable())) continue;
+      // Pasted (one input event with the whole payload), as an attacker's text would arrive.
       for (const p of PAYLOADS) {
-        await box.fill(p);
-        await box.press('Enter');
+        await pasteInto(page, box, p);
+        await page.keyboard.press('Enter');
       }
-      await box.press('Tab');
+      await page.keyboard.press('Tab');
     }
     await assertNoInjection(page, `typed on ${tab}`);
   }
   // The error message of a refused metric entry is text too.
   await page.locator('[data-testid=tab-score]').click();
-  await page.locator(sel.box('reply_3min_pct')).fill(PAYLOADS[0]);
+  await pasteInto(page, sel.box('reply_3min_pct'), PAYLOADS[0]);
   await page.locator('[data-metric-row=reply_3min_pct] [data-testid=metric-error]').waitFor();
   await assertNoInjection(page, 'metric error');
   await page.locator(sel.box('reply_3min_pct')).press('Tab');
@@ -490,7 +495,8 @@ test('postMessage: only {type, height} goes to the parent, and parent messages c
   const frame = page.frame({ url: (u) => u.href.includes('embed=1') });
   await frame.locator(sel.score).waitFor();
   // Use it: a typed value, a slider, a dismissed notice (each may post a new height).
-  await frame.locator(sel.box('dispute_pct')).fill('0.33');
+  await typeInto(page, frame.locator(sel.box('dispute_pct')), '0.33');
+  // fill() on the range input: the slider's value set programmatically (one input event).
   await frame.locator(sel.slider('ship_on_time_pct')).fill('91.7');
   if (await frame.locator(`${sel.notice} button`).count()) await frame.locator(`${sel.notice} button`).first().click();
   await sleep(500);

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { test, ROOT, DIST, shown, waitScore, sel } from './lib.mjs';
+import { test, ROOT, DIST, shown, waitScore, sel, typeInto } from './lib.mjs';
 
 const OUT = join(ROOT, 'target', 'e2e-single');
 
@@ -20,7 +20,7 @@ test('single file: works from disk with no request beyond itself', async ({ page
   await page.goto(`${pathToFileURL(file)}?lang=en`);
   await waitScore(page, '4.40');
   assert.equal((await shown(page)).stars, 4);
-  await page.locator(sel.box('reply_3min_pct')).fill('60');
+  await typeInto(page, sel.box('reply_3min_pct'), '60');
   // Four dimensions at the median (4.40) and consultation at 3.56: (4·4.40 + 3.56) / 5 = 4.232.
   await waitScore(page, '4.23');
   assert.deepEqual(violations, []);

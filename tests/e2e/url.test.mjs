@@ -1,6 +1,6 @@
 // URL parameters (SPEC §3) and the URL kept in step with the state via replaceState.
 import assert from 'node:assert/strict';
-import { test, openApp, shown, waitScore, sel, sleep } from './lib.mjs';
+import { test, openApp, shown, waitScore, sel, sleep, typeInto } from './lib.mjs';
 
 test('good parameters: exact value, industry and English', async ({ page, base }) => {
   await openApp(page, `${base}?reply_3min_pct=62.5&industry=apparel&lang=en`);
@@ -35,7 +35,7 @@ test('bad parameters: a notice names each, defaults still render', async ({ page
 test('replaceState keeps the URL in step, without new history entries', async ({ page, base }) => {
   await openApp(page, base);
   const entries = await page.evaluate(() => history.length);
-  await page.locator(sel.box('reply_3min_pct')).fill('62.5');
+  await typeInto(page, sel.box('reply_3min_pct'), '62.5');
   await waitScore(page, '4.24');
   await sleep(300);
   const url = new URL(page.url());

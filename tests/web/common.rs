@@ -27,10 +27,18 @@ pub const METRICS: [&str; 8] = [
     "dispute_pct",
 ];
 
-/// The golden cases.
+/// The golden cases of the default pack (the page's pack until it can switch packs; a case
+/// without `pack` is the default's).
 pub fn golden_cases() -> Vec<Value> {
     let doc: Value = serde_json::from_str(GOLDEN).expect("golden file is JSON");
-    doc["cases"].as_array().expect("golden cases").clone()
+    let default = doc["rule_pack"].clone();
+    doc["cases"]
+        .as_array()
+        .expect("golden cases")
+        .iter()
+        .filter(|c| c.get("pack").unwrap_or(&default) == &default)
+        .cloned()
+        .collect()
 }
 
 /// One golden case by name.
@@ -117,10 +125,21 @@ impl Page {
             .expect("body")
             .append_child(&root)
             .expect("append root");
+        // The views (charts, advice, the other tabs) mounted in-process, through the same
+        // bridge the second module uses in the built page.
+        servicescore_web::views::install_in_process();
         let props = servicescore_web::app::AppProps {
             start: std::rc::Rc::new(servicescore_web::app::boot()),
         };
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        // The shell asks for the views after its first frame.
+        for _ in 0..50 {
+            if document().get_element_by_id("views-root").is_some() {
+                break;
+            }
+            sleep(20).await;
+        }
         yew::scheduler::flush().await;
         Page {
             root,
@@ -133,6 +152,7 @@ impl Page {
         if let Some(h) = self.handle.take() {
             h.destroy();
         }
+        servicescore_web::views::uninstall_in_process();
         yew::scheduler::flush().await;
         self.root.remove();
     }

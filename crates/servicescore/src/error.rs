@@ -2,12 +2,15 @@
 
 use std::fmt;
 
+pub use crate::csv_import::RowProblem;
+
 /// Why an input (scenario, rule pack, CSV file, URL value) was refused.
 ///
 /// `Display` gives one line that names the offending place first, e.g.
 /// `metrics.reply_3min_pct: 120 is out of range 0–100` or
-/// `line 4, column ship_due: "abc" is not a number`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// `line 4, column ship_due: "abc" is not a number`. A CSV problem is typed
+/// ([`RowProblem`]), so that the page words it in its own language; its `Display` is English.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
     /// A field of a JSON document (scenario, rule pack) or a named value is invalid.
     #[error("{path}: {message}")]
@@ -17,15 +20,18 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
-    /// A cell of a CSV file is invalid.
-    #[error("line {line}, column {column}: {message}")]
+    /// A cell (or the header) of a CSV file is invalid.
+    #[error("line {line}, column {column}: {problem}")]
     Row {
-        /// 1-based line number in the file (the header is line 1).
+        /// 1-based line number in the file as an editor shows it (the header is line 1 when
+        /// nothing precedes it).
         line: u64,
-        /// Column name from the header (or its position when the header lacks it).
+        /// The column's id (`ship_due`, whatever the header called it), the name as written for
+        /// a header problem about an unknown name, or the 1-based position of a cell beyond
+        /// the header.
         column: String,
         /// What is wrong with it.
-        message: String,
+        problem: RowProblem,
     },
 }
 
@@ -39,11 +45,11 @@ impl Error {
     }
 
     /// An error about the cell at `line`, `column` of a CSV file.
-    pub fn row(line: u64, column: impl Into<String>, message: impl fmt::Display) -> Self {
+    pub fn row(line: u64, column: impl Into<String>, problem: RowProblem) -> Self {
         Error::Row {
             line,
             column: one_line(column.into()),
-            message: one_line(message.to_string()),
+            problem,
         }
     }
 

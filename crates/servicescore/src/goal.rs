@@ -7,10 +7,13 @@
 //! (percentiles, the points curve and the weights are all monotone), so a bisection over the
 //! grid finds the least such value.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
+use crate::display::{fmt_num, format_display, round_display};
 use crate::error::{Error, Result};
-use crate::eval::{fmt_num, format_display, Model, Scenario, Scores};
+use crate::eval::{Model, Scenario, Scores};
 use crate::rulepack::{Better, RulePack, ThresholdKind};
 
 /// What to reach.
@@ -26,11 +29,26 @@ pub enum Target {
 }
 
 impl Target {
-    /// Parses `score:4.5`, `stars:4.5` or `threshold:<id>` (a bare threshold id also works).
+    /// Parses `score:4.5`, `stars:4.5` or `threshold:<id>` (a bare threshold id also works);
+    /// the text form is [`Target`]'s `Display`.
     ///
     /// # Errors
     ///
-    /// `target: ...` naming what is wrong.
+    /// `target: ...` naming what is wrong: not a number, an unknown threshold, or a star
+    /// count that is not one of the pack's star levels
+    /// (`target: 4.7 is not a star level (levels: 3, 3.5, 4, 4.5, 5)`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use servicescore::{RulePack, Target};
+    /// let pack = RulePack::default_pack();
+    /// let t = Target::parse("stars:4.5", pack)?;
+    /// assert_eq!(t, Target::Stars(4.5));
+    /// assert_eq!(t.to_string(), "stars:4.5");
+    /// assert_eq!(Target::parse(&t.to_string(), pack)?, t);
+    /// # Ok::<(), servicescore::Error>(())
+    /// ```
     pub fn parse(text: &str, pack: &RulePack) -> Result<Target> {
         let (kind, value) = text.split_once(':').unwrap_or(("threshold", text));
         let number = |v: &str| {
@@ -67,6 +85,17 @@ impl Target {
             Target::Score(x) | Target::Stars(x) if !x.is_finite() => {
                 Err(Error::field("target", "not a number"))
             }
+            Target::Stars(x) if !star_levels(pack).contains(x) => {
+                let levels: Vec<String> = star_levels(pack).into_iter().map(fmt_num).collect();
+                Err(Error::field(
+                    "target",
+                    format!(
+                        "{} is not a star level (levels: {})",
+                        fmt_num(*x),
+                        levels.join(", ")
+                    ),
+                ))
+            }
             _ => Ok(()),
         }
     }
@@ -86,6 +115,25 @@ impl Target {
                 }
                 None => false,
             },
+        }
+    }
+}
+
+/// The stars a pack can show, lowest first: the floor, then every band.
+fn star_levels(pack: &RulePack) -> Vec<f64> {
+    std::iter::once(pack.stars.floor.value)
+        .chain(pack.stars.levels().iter().map(|b| b.stars))
+        .collect()
+}
+
+/// The text form [`Target::parse`] reads: `score:4.5`, `stars:4.5`,
+/// `threshold:activity_signup` (the stable key of a target, e.g. in `data-target`).
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Score(x) => write!(f, "score:{}", fmt_num(*x)),
+            Target::Stars(x) => write!(f, "stars:{}", fmt_num(*x)),
+            Target::Threshold(id) => write!(f, "threshold:{id}"),
         }
     }
 }
@@ -202,7 +250,7 @@ pub fn seek(
     }
     let step = m.slider.step;
     let dec = m.step_decimals();
-    let grid = |k: i64| round_to(k as f64 * step, dec);
+    let grid = |k: i64| round_display(k as f64 * step, dec);
     // Candidates: grid values strictly better than the current value (or, without data, from
     // the worst end), up to the best end; index i = 0 is the least improvement. Integer
     // arithmetic saturates: a user's pack may have ranges or steps that make grid indices
@@ -253,15 +301,10 @@ pub fn seek(
     let score = s.overall.unwrap_or(model.pack().score.min.value);
     GoalOutcome::Reach {
         value: answer,
-        change: current.map(|c| round_to(answer - c, dec + 6)),
+        change: current.map(|c| round_display(answer - c, dec + 6)),
         score,
-        display_score: format_display(score, model.pack().score.decimals),
+        display_score: format_display(score, model.pack().score.decimals.value),
     }
-}
-
-fn round_to(x: f64, decimals: usize) -> f64 {
-    let f = 10f64.powi(decimals.min(12) as i32);
-    (x * f).round() / f
 }
 
 impl GoalSeek {
@@ -434,5 +477,32 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with("target: unknown threshold \"vip\""));
+        assert_eq!(
+            Target::parse("stars:4.7", pack()).unwrap_err().to_string(),
+            "target: 4.7 is not a star level (levels: 3, 3.5, 4, 4.5, 5)"
+        );
+        assert_eq!(
+            Target::parse("stars:3", pack()).unwrap(),
+            Target::Stars(3.0)
+        );
+        let s = scenario(r#"{"metrics":{"reply_3min_pct":60}}"#);
+        assert!(goal_seek(pack(), &s, "reply_3min_pct", &Target::Stars(4.2)).is_err());
+    }
+
+    #[test]
+    fn targets_round_trip_through_their_text() {
+        for (t, text) in [
+            (Target::Score(4.5), "score:4.5"),
+            (Target::Score(4.0), "score:4"),
+            (Target::Stars(4.5), "stars:4.5"),
+            (Target::Stars(5.0), "stars:5"),
+            (
+                Target::Threshold("activity_signup".into()),
+                "threshold:activity_signup",
+            ),
+        ] {
+            assert_eq!(t.to_string(), text);
+            assert_eq!(Target::parse(text, pack()).unwrap(), t);
+        }
     }
 }

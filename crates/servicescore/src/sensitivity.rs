@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::display::{decimals_of, round_display};
 use crate::error::{Error, Result};
 use crate::eval::{Model, Scenario};
 
@@ -18,7 +19,8 @@ pub struct MetricSensitivity {
     pub metric: String,
     /// Current value.
     pub from: f64,
-    /// Value after one standard improvement step (clamped to the range).
+    /// Value after one standard improvement step (clamped to the range), written with the
+    /// decimals of `from` and of the step.
     pub to: f64,
     /// Raw overall-score gain.
     pub gain: f64,
@@ -50,7 +52,11 @@ pub fn rank(model: &Model<'_>, values: &[Option<f64>]) -> Vec<MetricSensitivity>
         let Some(from) = values.get(i).copied().flatten() else {
             continue;
         };
-        let to = (from + m.better.sign() * m.sensitivity_step).clamp(m.range[0], m.range[1]);
+        // Written with the decimals of the value and of the step (4.6 + 0.1 is 4.7, not the
+        // machine's 4.699999999999999).
+        let d = decimals_of(from).max(decimals_of(m.sensitivity_step));
+        let to = round_display(from + m.better.sign() * m.sensitivity_step, d)
+            .clamp(m.range[0], m.range[1]);
         trial[i] = Some(to);
         let s = model.scores(&trial);
         trial[i] = Some(from);
@@ -132,10 +138,12 @@ pub fn curve_of(
 ) -> Vec<CurvePoint> {
     let pack = model.pack();
     let n = samples.max(2);
-    let mut xs: Vec<f64> = (0..n)
-        .map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64)
-        .collect();
     let m = &pack.metrics[metric];
+    // Samples at two decimals more than the slider step: clean numbers, evenly spaced enough.
+    let d = m.step_decimals() + 2;
+    let mut xs: Vec<f64> = (0..n)
+        .map(|i| round_display(lo + (hi - lo) * i as f64 / (n - 1) as f64, d).clamp(lo, hi))
+        .collect();
     if let Some(k) = pack.knots(&model.industry().id, &m.id) {
         xs.extend(k.value.iter().copied().filter(|v| (lo..=hi).contains(v)));
     }
@@ -186,6 +194,12 @@ mod tests {
         assert!((reply.gain - 0.006).abs() < 1e-9, "{}", reply.gain);
         assert!((reply.dimension_gain - 0.024).abs() < 1e-9);
         assert!(r.windows(2).all(|w| w[0].gain >= w[1].gain));
+        // 4.85 + 0.1: 4.95, not the machine's 4.949999999999999.
+        let review = r.iter().find(|x| x.metric == "review_score").unwrap();
+        assert_eq!(review.to, 4.95);
+        let s = Scenario::from_json(r#"{"metrics":{"review_score":4.6}}"#).unwrap();
+        let r = sensitivity(RulePack::default_pack(), &s).unwrap();
+        assert_eq!(r[0].to, 4.7);
     }
 
     #[test]

@@ -50,8 +50,9 @@ pub use projection::{project, LeavingDay, Plan, PlanStep, Projection, Reach};
 pub use records::{CsvErrors, DailyRecord, DailyRecords};
 
 use crate::dates::{self, date_of, dates_from, day_number};
+use crate::display::format_display;
 use crate::error::{Error, Result};
-use crate::eval::{format_display, Model, Scenario, Scores};
+use crate::eval::{Model, Scenario, Scores};
 use crate::rulepack::{RulePack, DAILY_COLUMNS};
 
 /// Most days one timeline or projection computes: ten years (the page and the CLI stay
@@ -79,7 +80,7 @@ impl TimelineDay {
             score: scores.overall,
             display_score: scores
                 .overall
-                .map(|s| format_display(s, model.pack().score.decimals)),
+                .map(|s| format_display(s, model.pack().score.decimals.value)),
             stars: model.stars(scores),
         }
     }

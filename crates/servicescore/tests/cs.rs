@@ -325,6 +325,57 @@ fn cs_assess_table_and_template() {
     assert!(text.contains("→ penalty starts"), "{text}");
 }
 
+/// A failing 79.96 % (1999 of 2500 in time) reads 79.9 % in the table, as on the page: a
+/// rate is never rounded across its target.
+#[test]
+fn cs_assess_table_never_rounds_a_rate_across_its_target() {
+    let mut csv = String::from("session_id,started_at,first_reply_at\n");
+    for i in 0..2500 {
+        let (h, m, sec) = (9 + i / 180, (i / 3) % 60, (i % 3) * 20);
+        let start = format!("2024-05-06 {h:02}:{m:02}:{sec:02}");
+        let reply = if i < 1999 {
+            start.clone()
+        } else {
+            String::new()
+        };
+        csv.push_str(&format!("s{i},{start},{reply}\n"));
+    }
+    let out = run(
+        &[
+            "cs-assess",
+            "-",
+            "--from",
+            "2024-05-07",
+            "--to",
+            "2024-05-07",
+        ],
+        Some(&csv),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("2024-05-07     2500     1999    79.9%  fail"),
+        "{text}"
+    );
+    let json = ok_json(&run(
+        &[
+            "cs-assess",
+            "-",
+            "--from",
+            "2024-05-07",
+            "--to",
+            "2024-05-07",
+            "--json",
+        ],
+        Some(&csv),
+    ));
+    assert_eq!(json["days"][0]["rate_pct"], 79.96);
+}
+
 #[test]
 fn cs_assess_bad_rows_exit_2() {
     let csv = "session_id,started_at,first_reply_at,rating\n\
@@ -355,8 +406,21 @@ fn cs_assess_bad_rows_exit_2() {
         "line 2, column started_at: \"soon\" is not a date and time YYYY-MM-DD HH:MM:SS",
     );
     assert_refused(
-        &run(&["cs-assess", "-", "--json"], Some("session_id,started_at\n")),
-        "line 1, column first_reply_at: missing from the header (expected session_id,started_at,first_reply_at[,rating])",
+        &run(
+            &["cs-assess", "-", "--json"],
+            Some("session_id,started_at\n"),
+        ),
+        "line 1, column first_reply_at: missing from the header; its first line must name the \
+         columns, e.g. session_id,started_at,first_reply_at[,rating]",
+    );
+    // Every error is counted; the line names the first.
+    assert_refused(
+        &run(
+            &["cs-assess", "-", "--json"],
+            Some("session_id,started_at,first_reply_at\nx,soon,\ny,later,\nx,2024-05-06 9:00,\n"),
+        ),
+        "line 2, column started_at: \"soon\" is not a date and time YYYY-MM-DD HH:MM:SS \
+         (and 2 more)",
     );
     assert_refused(
         &run(&["cs-assess", "-", "--from", "2024-05-32"], Some("")),

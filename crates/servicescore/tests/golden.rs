@@ -1,5 +1,6 @@
 //! Golden scenarios (tests/golden/scenarios.json, shared with the browser tests): the library
-//! and the `servicescore eval` command must both give the expected results.
+//! and the `servicescore eval` command must both give the expected results, each case under
+//! its rule pack (`pack`, the file's `rule_pack` when absent).
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -11,12 +12,23 @@ fn cases() -> Vec<Value> {
     let doc: Value = serde_json::from_str(include_str!("golden/scenarios.json")).unwrap();
     assert_eq!(doc["rule_pack"], "xhs-2022-08");
     let cases = doc["cases"].as_array().unwrap().clone();
-    assert!(cases.len() >= 15, "the golden file lost cases");
+    let under = |id: &str| cases.iter().filter(|c| pack_of(c).id == id).count();
+    assert!(under("xhs-2022-08") >= 15, "the golden file lost cases");
+    assert!(
+        under("xhs-qianfan-2026") >= 10,
+        "the golden file lost cases"
+    );
     cases
 }
 
+/// The built-in pack a case names.
+fn pack_of(case: &Value) -> &'static RulePack {
+    let id = case["pack"].as_str().unwrap_or("xhs-2022-08");
+    RulePack::builtin(id).unwrap_or_else(|| panic!("unknown pack {id}"))
+}
+
 /// Compares a result (library or CLI JSON) with a case's `expected`.
-fn check(name: &str, got: &Value, exp: &Value) {
+fn check(name: &str, pack: &RulePack, got: &Value, exp: &Value) {
     assert_eq!(got["applicable"], exp["applicable"], "{name}: applicable");
     assert_eq!(
         got["display_score"], exp["display_score"],
@@ -45,7 +57,10 @@ fn check(name: &str, got: &Value, exp: &Value) {
     );
     for (id, shown) in exp_dims {
         assert_eq!(&dims[id]["display_score"], shown, "{name}: dimension {id}");
-        assert_eq!(dims[id]["weight"], 0.2, "{name}: weight of {id}");
+        let weight = pack.dimensions[pack.dimension_index(id).unwrap()]
+            .weight
+            .value;
+        assert_eq!(dims[id]["weight"], weight, "{name}: weight of {id}");
     }
     let ths = got["thresholds"].as_array().unwrap();
     let exp_th = exp["thresholds"].as_object().unwrap();
@@ -58,18 +73,24 @@ fn check(name: &str, got: &Value, exp: &Value) {
 
 #[test]
 fn library_matches_golden_scenarios() {
-    let pack = RulePack::default_pack();
     for case in cases() {
         let name = case["name"].as_str().unwrap();
+        let pack = pack_of(&case);
         let s: Scenario = Scenario::from_json(&case["input"].to_string()).unwrap();
         let got = serde_json::to_value(evaluate(pack, &s).unwrap()).unwrap();
-        check(name, &got, &case["expected"]);
+        assert_eq!(got["rule_pack"], pack.id.as_str(), "{name}");
+        check(name, pack, &got, &case["expected"]);
     }
 }
 
 fn run_eval(stdin: &str) -> (i32, String, String) {
+    run_eval_with(&[], stdin)
+}
+
+fn run_eval_with(extra: &[&str], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_servicescore"))
         .args(["eval", "-"])
+        .args(extra)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -93,10 +114,11 @@ fn run_eval(stdin: &str) -> (i32, String, String) {
 fn cli_eval_matches_golden_scenarios() {
     for case in cases() {
         let name = case["name"].as_str().unwrap();
-        let (code, out, err) = run_eval(&case["input"].to_string());
+        let pack = pack_of(&case);
+        let (code, out, err) = run_eval_with(&["--pack", &pack.id], &case["input"].to_string());
         assert_eq!(code, 0, "{name}: {err}");
         let got: Value = serde_json::from_str(&out).unwrap();
-        check(name, &got, &case["expected"]);
+        check(name, pack, &got, &case["expected"]);
     }
 }
 

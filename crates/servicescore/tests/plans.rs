@@ -21,7 +21,6 @@ const WEAK_SHOP: &str = r#"{"metrics": {"review_score": 4.6, "quality_refund_pct
     "pay_to_sign_hours": 90, "ship_on_time_pct": 95, "refund_only_hours": 24,
     "return_refund_hours": 120, "reply_3min_pct": 70, "dispute_pct": 0.2}}"#;
 const GOLDEN: &str = include_str!("golden/plans.json");
-const QIANFAN_LIKE: &str = include_str!("golden/pack-qianfan-like.json");
 const EXAMPLE: &str = include_str!("../../../www/examples/daily-example.csv");
 
 fn d(s: &str) -> jiff::civil::Date {
@@ -103,7 +102,7 @@ fn check_moves(pack: &RulePack, s: &Scenario, p: &LeastEffort, moves: &Moves) {
 fn pack_named(name: &str) -> RulePack {
     match name {
         "xhs-2022-08" => RulePack::default_pack().clone(),
-        "qianfan-like" => RulePack::from_json(QIANFAN_LIKE).unwrap(),
+        "xhs-qianfan-2026" => RulePack::builtin("xhs-qianfan-2026").unwrap().clone(),
         other => panic!("unknown pack {other}"),
     }
 }
@@ -124,10 +123,10 @@ fn options_of(case: &Value) -> PlanOptions {
 }
 
 #[test]
-fn the_qianfan_like_pack_has_the_second_built_in_packs_shape() {
-    let p = pack_named("qianfan-like");
+fn the_qianfan_pack_has_four_metrics_in_one_dimension_and_one_decimal() {
+    let p = pack_named("xhs-qianfan-2026");
     assert_eq!(p.dimensions.len(), 3);
-    assert_eq!(p.score.decimals, 1);
+    assert_eq!(p.score.decimals.value, 1);
     let service = p
         .metrics
         .iter()
@@ -598,7 +597,7 @@ proptest! {
 
 #[test]
 fn four_metric_dimensions_and_one_decimal() {
-    let pack = pack_named("qianfan-like");
+    let pack = pack_named("xhs-qianfan-2026");
     let s = weak_shop();
     for t in [
         "stars:4.5",
@@ -914,8 +913,26 @@ fn cli_prints_the_library_plan() {
         text.contains("reply_3min_pct") && text.contains("score then 4.50 (4.5 stars)"),
         "{text}"
     );
-    // A golden case through the command, with another pack file.
-    let pack = temp_file("pack.json", QIANFAN_LIKE);
+    // A golden case through the command, with the second built-in pack by id and as a file.
+    let out = run(
+        &[
+            "plan",
+            "-",
+            "--target",
+            "stars:4.5",
+            "--pack",
+            "xhs-qianfan-2026",
+            "--json",
+        ],
+        WEAK_SHOP,
+    );
+    let by_id: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(by_id["display_score"], "4.5");
+    assert_eq!(by_id["effort"], 0.18);
+    let pack = temp_file(
+        "pack.json",
+        servicescore::rulepack::builtin::json("xhs-qianfan-2026").unwrap(),
+    );
     let out = run(
         &[
             "plan",
@@ -929,7 +946,7 @@ fn cli_prints_the_library_plan() {
         WEAK_SHOP,
     );
     let got: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(got["display_score"], "4.5");
+    assert_eq!(got, by_id, "the pack file plans as the built-in pack");
 }
 
 #[test]

@@ -1,11 +1,23 @@
-//! Property tests of the model's invariants (proptest).
+//! Property tests of the model's invariants (proptest), under every built-in pack.
 
 use proptest::prelude::*;
+use proptest::sample::Index;
 use servicescore::goal::{seek, Target};
 use servicescore::{GoalOutcome, Model, RulePack, Scenario};
 
 fn pack() -> &'static RulePack {
     RulePack::default_pack()
+}
+
+/// A built-in pack. (They share their metrics and industries, so the values and industries
+/// below, drawn from the default pack, fit every one.)
+fn packs() -> impl Strategy<Value = &'static RulePack> {
+    let all: Vec<&'static RulePack> = RulePack::builtins().collect();
+    for p in &all {
+        assert_eq!(p.metrics.len(), pack().metrics.len());
+        assert_eq!(p.industries, pack().industries);
+    }
+    proptest::sample::select(all)
 }
 
 /// Applicable industries of the default pack.
@@ -44,14 +56,19 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn score_stays_on_the_scale(ind in industry(), vals in values()) {
-        let r = servicescore::evaluate(pack(), &scenario(&ind, &vals)).unwrap();
+    fn score_stays_on_the_scale(p in packs(), ind in industry(), vals in values()) {
+        let r = servicescore::evaluate(p, &scenario(&ind, &vals)).unwrap();
         let any = vals.iter().any(Option::is_some);
         prop_assert_eq!(r.score.is_some(), any);
         if let Some(s) = r.score {
             prop_assert!((3.0..=5.0).contains(&s), "{}", s);
             let stars = r.stars.unwrap();
             prop_assert!([3.0, 3.5, 4.0, 4.5, 5.0].contains(&stars));
+            // Shown at the pack's decimals, and the stars are those of the shown score.
+            let shown = r.display_score.as_deref().unwrap();
+            let decimals = p.score.decimals.value as usize;
+            prop_assert_eq!(shown.split('.').nth(1).map_or(0, str::len), decimals);
+            prop_assert_eq!(p.stars.stars_for(shown.parse().unwrap()), stars);
         }
         for d in r.dimensions.values() {
             prop_assert!((3.0..=5.0).contains(&d.score));
@@ -60,32 +77,37 @@ proptest! {
 
     #[test]
     fn improving_one_metric_never_lowers_its_dimension_or_the_score(
-        ind in industry(), vals in values(), which in 0usize..8, frac in 0.0f64..=1.0,
+        p in packs(), ind in industry(), vals in values(), which in any::<Index>(),
+        frac in 0.0f64..=1.0,
     ) {
-        let model = Model::new(pack(), &ind).unwrap();
-        let m = &pack().metrics[which];
+        let which = which.index(p.metrics.len());
+        let model = Model::new(p, &ind).unwrap();
+        let m = &p.metrics[which];
         let Some(v) = vals[which] else { return Ok(()) };
         let (_, best) = m.worst_best();
         let better = v + (best - v) * frac;
         let mut improved = vals.clone();
         improved[which] = Some(better);
         let (a, b) = (model.scores(&vals), model.scores(&improved));
-        let d = pack().dimension_index(&m.dimension).unwrap();
+        let d = p.dimension_index(&m.dimension).unwrap();
         prop_assert!(b.overall.unwrap() >= a.overall.unwrap() - 1e-12);
         prop_assert!(b.dims[d].unwrap() >= a.dims[d].unwrap() - 1e-12);
     }
 
     #[test]
-    fn dropping_a_dimension_renormalises(ind in industry(), vals in values(), drop in 0usize..5) {
-        let model = Model::new(pack(), &ind).unwrap();
+    fn dropping_a_dimension_renormalises(
+        p in packs(), ind in industry(), vals in values(), drop in any::<Index>(),
+    ) {
+        let drop = drop.index(p.dimensions.len());
+        let model = Model::new(p, &ind).unwrap();
         let full = model.scores(&vals);
-        let dim_id = &pack().dimensions[drop].id;
-        let without: Vec<Option<f64>> = pack().metrics.iter().zip(&vals)
+        let dim_id = &p.dimensions[drop].id;
+        let without: Vec<Option<f64>> = p.metrics.iter().zip(&vals)
             .map(|(m, v)| if &m.dimension == dim_id { None } else { *v })
             .collect();
         let got = model.scores(&without).overall;
         let (mut num, mut den) = (0.0, 0.0);
-        for (j, d) in pack().dimensions.iter().enumerate() {
+        for (j, d) in p.dimensions.iter().enumerate() {
             if j != drop {
                 if let Some(s) = full.dims[j] {
                     num += d.weight.value * s;
@@ -102,7 +124,7 @@ proptest! {
 
     #[test]
     fn goal_seek_reaches_and_one_step_less_does_not(
-        ind in industry(), vals in values(), which in 0usize..8,
+        p in packs(), ind in industry(), vals in values(), which in any::<Index>(),
         target in prop_oneof![
             (30u32..=50).prop_map(|x| Target::Score(f64::from(x) / 10.0)),
             proptest::sample::select(vec![3.5, 4.0, 4.5, 5.0]).prop_map(Target::Stars),
@@ -110,8 +132,9 @@ proptest! {
                 .prop_map(|t| Target::Threshold(t.to_string())),
         ],
     ) {
-        let model = Model::new(pack(), &ind).unwrap();
-        let m = &pack().metrics[which];
+        let which = which.index(p.metrics.len());
+        let model = Model::new(p, &ind).unwrap();
+        let m = &p.metrics[which];
         let reached = |v: Option<f64>| {
             let mut t = vals.clone();
             t[which] = v;
@@ -142,12 +165,21 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_numbers_never_panic(v in proptest::num::f64::ANY, which in 0usize..8) {
+    fn arbitrary_numbers_never_panic(v in proptest::num::f64::ANY, which in any::<Index>()) {
+        let which = which.index(pack().metrics.len());
         let mut s = Scenario::default();
         s.set(&pack().metrics[which].id, Some(v));
         let r = servicescore::evaluate(pack(), &s);
         let m = &pack().metrics[which];
         prop_assert_eq!(r.is_ok(), v.is_finite() && v >= m.range[0] && v <= m.range[1]);
+    }
+
+    /// Every built-in pack validates, and reads back from its JSON as itself.
+    #[test]
+    fn builtin_packs_round_trip_through_json(p in packs(), pretty in any::<bool>()) {
+        p.validate().unwrap();
+        let text = if pretty { p.to_json() } else { serde_json::to_string(p).unwrap() };
+        prop_assert_eq!(&RulePack::from_json(&text).unwrap(), p);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What became of the last session file: being parsed, refused (every error with its line
 //! and column, nothing imported), or imported (sessions, days, ignored columns, GB18030).
 
+use servicescore::csv_import::ImportWarning;
 use yew::prelude::*;
 
 use super::model::{ImportState, Imported, RowError};
@@ -38,6 +39,23 @@ pub fn error_text(e: &RowError, lang: Lang) -> String {
 pub fn ImportStatus(props: &ImportStatusProps) -> Html {
     let lang = props.lang;
     let current = props.imported.as_ref().map(|imp| {
+        // Named as written; a nameless column with data by its position.
+        let ignored: Vec<String> = imp
+            .warnings
+            .iter()
+            .filter_map(|w| match w {
+                ImportWarning::IgnoredColumns { columns } => Some(columns),
+                _ => None,
+            })
+            .flatten()
+            .map(|c| {
+                if c.name.is_empty() {
+                    format!("#{}", c.position)
+                } else {
+                    c.name.clone()
+                }
+            })
+            .collect();
         html! {
             <div class="cs-imported" data-testid="cs-imported">
                 <p>{ fill(CT::Imported.get(lang), &[
@@ -46,9 +64,9 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
                     ("first", &imp.first_day.to_string()),
                     ("last", &imp.last_day.to_string()),
                 ]) }</p>
-                if !imp.log.ignored_columns.is_empty() {
+                if !ignored.is_empty() {
                     <p class="note" data-testid="cs-ignored-columns">{ fill(CT::IgnoredColumns.get(lang),
-                        &[("cols", &imp.log.ignored_columns.join(", "))]) }</p>
+                        &[("cols", &ignored.join(", "))]) }</p>
                 }
                 if imp.gb18030 {
                     <p class="note" data-testid="cs-gb18030">{ T::ImportGbk.get(lang) }</p>
@@ -65,7 +83,9 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
             { for current }
             </>
         },
-        ImportState::Refused { name, errors, more } => {
+        ImportState::Refused {
+            name, errors, more, ..
+        } => {
             let n = if *more {
                 format!("{}+", errors.len())
             } else {
@@ -115,6 +135,7 @@ mod tests {
             line: Some(3),
             column: "first_reply_at".into(),
             message: "reply is before the session started (bad row)".into(),
+            problem: None,
         };
         assert_eq!(
             error_text(&e, Lang::En),
@@ -125,6 +146,7 @@ mod tests {
             line: None,
             column: "sessions".into(),
             message: "x".into(),
+            problem: None,
         };
         assert_eq!(error_text(&e, Lang::Es), "sessions: x");
     }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use servicescore::cs::{ImportErrors, SessionLog};
+use servicescore::csv_import::{ErrorGroup, Import, ImportWarning, RowProblem};
 use servicescore::rulepack::ViolationRules;
 use servicescore::Error;
 use servicescore_charts::CivilDate;
@@ -31,6 +32,8 @@ pub struct Imported {
     pub log: Rc<SessionLog>,
     /// Whether the file was decoded as GB18030.
     pub gb18030: bool,
+    /// What the core says about the file (ignored columns, times without seconds, ...).
+    pub warnings: Vec<ImportWarning>,
     /// Its first and last day (the log is never empty).
     pub first_day: CivilDate,
     /// See `first_day`.
@@ -45,7 +48,7 @@ impl PartialEq for Imported {
 }
 
 /// One row error of a refused file, ready to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RowError {
     /// 1-based line (the header is line 1); `None` for an error that names no line.
     pub line: Option<u64>,
@@ -53,6 +56,8 @@ pub struct RowError {
     pub column: String,
     /// What is wrong (in English, from the core).
     pub message: String,
+    /// What is wrong, typed, for wording in the page's language (`None`: not a cell problem).
+    pub problem: Option<RowProblem>,
 }
 
 impl From<&Error> for RowError {
@@ -61,16 +66,18 @@ impl From<&Error> for RowError {
             Error::Row {
                 line,
                 column,
-                message,
+                problem,
             } => RowError {
                 line: Some(*line),
                 column: column.clone(),
-                message: message.clone(),
+                message: problem.to_string(),
+                problem: Some(problem.clone()),
             },
             Error::Field { path, message } => RowError {
                 line: None,
                 column: path.clone(),
                 message: message.clone(),
+                problem: None,
             },
         }
     }
@@ -95,6 +102,10 @@ pub enum ImportState {
         errors: Vec<RowError>,
         /// Whether more errors were found than listed.
         more: bool,
+        /// How many errors the file has in all.
+        total: usize,
+        /// The errors counted by kind and column, the most frequent first.
+        summary: Vec<ErrorGroup>,
     },
     /// The last file had a header but no session.
     Empty {
@@ -138,7 +149,7 @@ pub enum CsAction {
         /// Whether the text came from GB18030.
         gb18030: bool,
         /// The log or its errors.
-        result: Result<SessionLog, ImportErrors>,
+        result: Result<Import<SessionLog>, ImportErrors>,
     },
     /// The planning-day box changed (`YYYY-MM-DD`, as a date input gives it).
     SetPlanDay(String),
@@ -259,16 +270,27 @@ impl CsState {
         }
     }
 
-    fn parsed(&mut self, name: String, gb18030: bool, result: Result<SessionLog, ImportErrors>) {
+    fn parsed(
+        &mut self,
+        name: String,
+        gb18030: bool,
+        result: Result<Import<SessionLog>, ImportErrors>,
+    ) {
         match result {
             Err(e) => {
                 self.import = ImportState::Refused {
                     name,
                     errors: e.errors.iter().map(RowError::from).collect(),
-                    more: e.truncated,
+                    more: e.truncated(),
+                    total: e.total,
+                    summary: e.summary,
                 };
             }
-            Ok(log) => {
+            Ok(Import {
+                data: log,
+                warnings,
+                ..
+            }) => {
                 let days = (
                     log.first_day().and_then(crate::chart_data::civil),
                     log.last_day().and_then(crate::chart_data::civil),
@@ -281,6 +303,7 @@ impl CsState {
                     name,
                     log: Rc::new(log),
                     gb18030,
+                    warnings,
                     first_day,
                     last_day,
                 });
@@ -332,7 +355,7 @@ mod tests {
         CsAction::Parsed {
             name: name.into(),
             gb18030: false,
-            result: SessionLog::from_csv_all_errors(text),
+            result: SessionLog::import(text, None),
         }
     }
 
@@ -376,7 +399,8 @@ mod tests {
             &vec![RowError {
                 line: Some(3),
                 column: "first_reply_at".into(),
-                message: "reply is before the session started (bad row)".into()
+                message: "reply is before the session started (bad row)".into(),
+                problem: Some(RowProblem::ReplyBeforeStart),
             }]
         );
 

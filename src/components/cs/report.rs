@@ -8,10 +8,12 @@
 
 use std::fmt::Display;
 
+use servicescore::cs::RATE_DECIMALS;
 use servicescore::cs::{
     self, Assessment, Coverage, DayAssessment, DayStatus, MonthDissatisfaction, PlanOutcome,
     Staffing, WhatItTakes,
 };
+use servicescore::display::{on_side, Fixed, Side};
 use servicescore::rulepack::CsRules;
 use servicescore::SessionLog;
 use servicescore_charts::{CivilDate, DayAxis, RateChart};
@@ -26,51 +28,30 @@ fn date_text(d: Option<impl Display>) -> String {
     d.map_or_else(|| "—".to_string(), |d| d.to_string())
 }
 
-/// Which side of a target a percentage must stay on when it is rounded for display.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// Strictly below (a failed reply rate).
-    Below,
-    /// At or below (a dissatisfaction rate within target).
-    AtMost,
-    /// At or above (a passed reply rate).
-    AtLeast,
-    /// Strictly above (a dissatisfaction rate over target).
-    Above,
-}
-
-/// A percentage with one decimal (`77.3%`), rounded half away from zero unless that would
-/// put it on the wrong side of `target`: 79.96 % that fails reads `79.9%`, never `80.0%`.
+/// A percentage as the core shows it (`79.9%`: one decimal, never rounded across `target`,
+/// see [`servicescore::display::on_side`]).
 ///
 /// # Examples
 ///
 /// ```
-/// use servicescore_web::components::cs::report::{pct_on_side, Side};
+/// use servicescore::display::Side;
+/// use servicescore_web::components::cs::report::pct_on_side;
 /// assert_eq!(pct_on_side(77.34375, 80.0, Side::Below), "77.3%");
 /// assert_eq!(pct_on_side(79.96, 80.0, Side::Below), "79.9%");
 /// assert_eq!(pct_on_side(10.04, 10.0, Side::Above), "10.1%");
 /// ```
 pub fn pct_on_side(v: f64, target: f64, side: Side) -> String {
-    let ok = |x: f64| match side {
-        Side::Below => x < target,
-        Side::AtMost => x <= target,
-        Side::AtLeast => x >= target,
-        Side::Above => x > target,
-    };
-    let r = round_to(v, 1);
-    let r = if ok(r) {
-        r
-    } else if matches!(side, Side::Below | Side::AtMost) {
-        (v * 10.0).floor() / 10.0
-    } else {
-        (v * 10.0).ceil() / 10.0
-    };
-    format!("{r:.1}%")
+    shown(Some(on_side(v, target, side, RATE_DECIMALS)))
+}
+
+/// A rate the core rounded (`79.9%`), `—` for none.
+fn shown(v: Option<Fixed>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| format!("{v}%"))
 }
 
 /// A plain percentage with one decimal (`91.3%`), `—` for none.
 pub fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| format!("{:.1}%", round_to(v, 1)))
+    shown(v.map(|v| Fixed::round(v, RATE_DECIMALS)))
 }
 
 /// A target percentage as written in rules (`80`, `10`, `97.5`).
@@ -80,11 +61,7 @@ pub fn target_text(v: f64) -> String {
 
 /// The reply rate of an assessed day, on the side of the target its status says.
 pub fn day_rate(d: &DayAssessment, target: f64) -> String {
-    match (d.rate_pct, d.status) {
-        (Some(v), DayStatus::Fail) => pct_on_side(v, target, Side::Below),
-        (Some(v), DayStatus::Pass) => pct_on_side(v, target, Side::AtLeast),
-        (v, _) => pct(v),
-    }
+    shown(d.shown_rate(target))
 }
 
 /// The translated word of a status.
@@ -159,37 +136,25 @@ impl Report {
     pub fn next_summary(&self) -> Option<NextSummary> {
         let d = self.next()?;
         let date = civil(d.date)?;
-        let penalty = |pred: &dyn Fn(&servicescore::cs::Penalty) -> bool| {
-            self.assessment
-                .penalties
-                .iter()
-                .find(|p| pred(p))
-                .and_then(|p| {
-                    let first = civil(p.first_day)?;
-                    let last = civil(p.last_day)?;
-                    Some((first, last, last.add_days(1)))
-                })
+        let days = |p: &servicescore::cs::Penalty| {
+            let first = civil(p.first_day)?;
+            let last = civil(p.last_day)?;
+            Some((first, last, last.add_days(1)))
         };
         let note = match d.status {
             DayStatus::Pass => NextNote::Pass,
             DayStatus::NoData => NextNote::NoData,
             DayStatus::Fail if d.starts_penalty => {
-                match penalty(&|p| civil(p.fail_date) == Some(date)) {
+                match self.assessment.penalty_started_on(d.date).and_then(days) {
                     Some((first, last, next)) => NextNote::PenaltyStarts { first, last, next },
                     None => NextNote::FailNoPenalty,
                 }
             }
             DayStatus::Fail => NextNote::FailNoPenalty,
-            DayStatus::Penalty => {
-                let running = penalty(&|p| {
-                    civil(p.first_day).is_some_and(|f| f <= date)
-                        && civil(p.last_day).is_some_and(|l| date <= l)
-                });
-                match running {
-                    Some((first, last, next)) => NextNote::PenaltyRunning { first, last, next },
-                    None => NextNote::NoData,
-                }
-            }
+            DayStatus::Penalty => match self.assessment.penalty_covering(d.date).and_then(days) {
+                Some((first, last, next)) => NextNote::PenaltyRunning { first, last, next },
+                None => NextNote::NoData,
+            },
         };
         Some(NextSummary {
             date,
@@ -209,11 +174,7 @@ impl Report {
     pub fn day_rows(&self, target: f64) -> Vec<DayRow> {
         let mark = |d: &DayAssessment| {
             if d.starts_penalty {
-                let p = self
-                    .assessment
-                    .penalties
-                    .iter()
-                    .find(|p| p.fail_date == d.date);
+                let p = self.assessment.penalty_started_on(d.date);
                 match p.and_then(|p| Some((civil(p.first_day)?, civil(p.last_day)?))) {
                     Some((first, last)) => DayMark::Starts { first, last },
                     None => DayMark::None,
@@ -412,11 +373,7 @@ pub fn month_rows(months: &[MonthDissatisfaction], target: f64) -> Vec<MonthRow>
             rated: m.rated,
             dissatisfied: m.dissatisfied,
             rate_pct: m.rate_pct,
-            rate: match m.rate_pct {
-                Some(v) if m.over_target => pct_on_side(v, target, Side::Above),
-                Some(v) => pct_on_side(v, target, Side::AtMost),
-                None => pct(None),
-            },
+            rate: shown(m.shown_rate(target)),
             over_target: m.over_target,
         })
         .collect()

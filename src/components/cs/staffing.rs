@@ -89,8 +89,8 @@ pub fn StaffingList(props: &StaffingListProps) -> Html {
                 <span class="cs-swatch cs-hour-partial"></span>{ CT::HourPartial.get(lang) }
             </p>
             <div class="cs-hours-grid">
-                <div class="cs-table-wrap">{ table(am) }</div>
-                <div class="cs-table-wrap">{ table(pm) }</div>
+                <div class="cs-table-wrap" role="region" tabindex="0" aria-label={format!("{} 00–11", CT::StaffingHeading.get(lang))}>{ table(am) }</div>
+                <div class="cs-table-wrap" role="region" tabindex="0" aria-label={format!("{} 12–23", CT::StaffingHeading.get(lang))}>{ table(pm) }</div>
             </div>
         </div>
     }

@@ -86,7 +86,8 @@ pub fn CsView(props: &CsViewProps) -> Html {
             let slot = pending.clone();
             let frame = request_animation_frame(move |_| {
                 let t = Timeout::new(0, move || {
-                    let result = SessionLog::from_csv_all_errors(&loaded.text);
+                    let today = crate::components::file_import::today();
+                    let result = SessionLog::import(&loaded.text, today);
                     d.dispatch(CsAction::Parsed {
                         name: loaded.name,
                         gb18030: loaded.gb18030,

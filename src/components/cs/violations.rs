@@ -216,7 +216,7 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
                 <button type="button" class="small" onclick={on_reset}
                     data-testid="violations-reset">{ CT::ResetCounts.get(lang) }</button>
             </div>
-            <div class="cs-table-wrap">
+            <div class="cs-table-wrap" role="region" tabindex="0" aria-label={CT::ViolationsHeading.get(lang)}>
                 <table class="cs-table cs-vtable">
                     <thead>
                         <tr>

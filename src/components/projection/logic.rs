@@ -8,6 +8,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use servicescore::csv_import::{ErrorGroup, ImportWarning, RowProblem};
+use servicescore::dates::Date;
 use servicescore::timeline::{parse_date, DailyRecords, History, Plan, Window};
 use servicescore::{Error, RulePack, Scenario};
 use servicescore_charts::{CivilDate, ProjectionChart};
@@ -80,6 +82,8 @@ pub struct Imported {
     pub last: CivilDate,
     /// Days marked excluded (force majeure, appealed).
     pub excluded: Vec<CivilDate>,
+    /// What the core says about the file (days after today, ignored columns).
+    pub warnings: Vec<ImportWarning>,
     /// Day numbers (since 1970-01-01) of the kept records.
     kept: BTreeSet<i64>,
     /// The kept days as the core's history.
@@ -113,6 +117,8 @@ pub struct ImportProblem {
     pub place: String,
     /// What is wrong (the core's English words).
     pub message: String,
+    /// What is wrong, typed, for wording in the page's language (`None`: not a cell problem).
+    pub problem: Option<RowProblem>,
 }
 
 /// A file that was not imported, and why.
@@ -126,30 +132,37 @@ pub struct Refused {
     pub problems: Vec<ImportProblem>,
     /// More problems than listed.
     pub truncated: bool,
+    /// How many problems the file has in all.
+    pub total: usize,
+    /// The problems counted by kind and column, the most frequent first.
+    pub summary: Vec<ErrorGroup>,
     /// The file has no data row at all (then `problems` is empty).
     pub empty: bool,
 }
 
 /// Checks a daily CSV file: every problem, or the records ready to project. Nothing of a file
-/// with a problem is kept.
+/// with a problem is kept. `today` (the browser's) is what a future-date warning compares with.
 ///
 /// # Errors
 ///
-/// The file's problems (line, column, message), or that it has no data row.
+/// The file's problems (line, column, kind), or that it has no data row.
 pub fn read_import(
     pack: &RulePack,
     name: &str,
     text: &str,
     gb18030: bool,
+    today: Option<Date>,
 ) -> Result<Imported, Refused> {
-    let refused = |problems, truncated, empty| Refused {
+    let refused = |problems, truncated, total, summary, empty| Refused {
         name: name.to_string(),
         gb18030,
         problems,
         truncated,
+        total,
+        summary,
         empty,
     };
-    let records = DailyRecords::from_csv_all_errors(text).map_err(|e| {
+    let import = DailyRecords::import(text, today).map_err(|e| {
         let problems = e
             .errors
             .iter()
@@ -157,26 +170,29 @@ pub fn read_import(
                 Error::Row {
                     line,
                     column,
-                    message,
+                    problem,
                 } => ImportProblem {
                     line: Some(*line),
                     place: column.clone(),
-                    message: message.clone(),
+                    message: problem.to_string(),
+                    problem: Some(problem.clone()),
                 },
                 Error::Field { path, message } => ImportProblem {
                     line: None,
                     place: path.clone(),
                     message: message.clone(),
+                    problem: None,
                 },
             })
             .collect();
-        refused(problems, e.truncated, false)
+        refused(problems, e.truncated(), e.total, e.summary, false)
     })?;
+    let records = import.data;
     let (Some(first), Some(last)) = (
         records.first_date().and_then(civil),
         records.last_date().and_then(civil),
     ) else {
-        return Err(refused(Vec::new(), false, true));
+        return Err(refused(Vec::new(), false, 0, Vec::new(), true));
     };
     let mut excluded = Vec::new();
     let mut kept = BTreeSet::new();
@@ -197,6 +213,7 @@ pub fn read_import(
         first,
         last,
         excluded,
+        warnings: import.warnings,
         kept,
         history: History::from_records(pack, &records),
     })
@@ -489,7 +506,7 @@ pub fn outlook(
         .map(|r| {
             let first = r.first_reached.and_then(civil);
             ReachRow {
-                key: chart_data::target_key(&r.target),
+                key: r.target.to_string(),
                 label: chart_data::target_label(pack, &r.target, lang),
                 first,
                 day: first.map(|d| offset(past.start, d)),
@@ -577,7 +594,7 @@ mod tests {
 
     #[test]
     fn the_example_imports() {
-        let i = read_import(pack(), "daily-example.csv", EXAMPLE, false).unwrap();
+        let i = read_import(pack(), "daily-example.csv", EXAMPLE, false, None).unwrap();
         assert_eq!(i.rows, 200);
         assert_eq!((i.first, i.last), (date("2026-05-05"), date("2026-11-20")));
         assert_eq!(i.start(), date("2026-11-21"));
@@ -593,7 +610,7 @@ mod tests {
     #[test]
     fn plan_a_and_plan_b_on_the_example() {
         let w = window();
-        let i = read_import(pack(), "daily-example.csv", EXAMPLE, false).unwrap();
+        let i = read_import(pack(), "daily-example.csv", EXAMPLE, false, None).unwrap();
         let past = imported_past(&w, &i, 180).unwrap();
         assert_eq!(past.start, date("2026-11-21"));
         assert_eq!(past.days.len(), 180);
@@ -633,7 +650,7 @@ mod tests {
         b.set("reply_3min_pct", Some(92.0));
         let o = outlook(&w, &past, &b, 180, Lang::Zh).unwrap();
         assert_eq!(first(&o, "stars:4.5").as_deref(), Some("2027-02-09"));
-        assert_eq!(o.reach[2].key, chart_data::target_key(&Target::Stars(4.5)));
+        assert_eq!(o.reach[2].key, Target::Stars(4.5).to_string());
     }
 
     #[test]
@@ -674,24 +691,29 @@ mod tests {
     #[test]
     fn a_malformed_file_is_refused_with_every_problem_and_keeps_the_previous_import() {
         let bad = "date,ship_due,shipped_on_time\n2026-11-19,100,abc\n2026-11-20,100,120\nnot-a-date,1,1\n";
-        let r = read_import(pack(), "bad.csv", bad, true).unwrap_err();
+        let r = read_import(pack(), "bad.csv", bad, true, None).unwrap_err();
         assert!(r.gb18030);
         assert!(!r.empty);
         let lines: Vec<Option<u64>> = r.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![Some(2), Some(3), Some(4)]);
         assert_eq!(r.problems[0].place, "shipped_on_time");
         assert_eq!(r.problems[0].message, "\"abc\" is not a number");
-        let empty = read_import(pack(), "empty.csv", "date,ship_due\n", false).unwrap_err();
+        let empty = read_import(pack(), "empty.csv", "date,ship_due\n", false, None).unwrap_err();
         assert!(empty.empty && empty.problems.is_empty());
-        let header = read_import(pack(), "x.csv", "", false).unwrap_err();
-        assert_eq!(header.problems[0].line, None);
+        let header = read_import(pack(), "x.csv", "", false, None).unwrap_err();
+        assert_eq!(header.problems[0].line, Some(1));
+        assert_eq!(
+            header.problems[0].problem.as_ref().map(RowProblem::kind),
+            Some(servicescore::csv_import::ProblemKind::EmptyFile)
+        );
+        assert_eq!((r.total, r.summary.len()), (3, 3));
 
         let mut s = ViewState::default();
         s.apply(ViewAction::SetSource(Source::Imported));
         assert_eq!(s.source, Source::Baseline, "nothing imported yet");
         s.apply(ViewAction::Parsing("daily-example.csv".into()));
         assert_eq!(s.parsing.as_deref(), Some("daily-example.csv"));
-        let good = read_import(pack(), "daily-example.csv", EXAMPLE, false).unwrap();
+        let good = read_import(pack(), "daily-example.csv", EXAMPLE, false, None).unwrap();
         s.apply(ViewAction::Imported(good.clone()));
         assert_eq!(s.source, Source::Imported);
         assert_eq!(s.parsing, None);

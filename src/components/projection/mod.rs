@@ -162,8 +162,9 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         // own callback.
         *frame.borrow_mut() = Some(request_animation_frame(move |_| {
             *timer.borrow_mut() = Some(Timeout::new(0, move || {
+                let today = crate::components::file_import::today();
                 d.dispatch(
-                    match logic::read_import(pack, &l.name, &l.text, l.gb18030) {
+                    match logic::read_import(pack, &l.name, &l.text, l.gb18030, today) {
                         Ok(i) => ViewAction::Imported(i),
                         Err(r) => ViewAction::Refused(r),
                     },

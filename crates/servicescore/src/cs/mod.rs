@@ -35,14 +35,17 @@
 //! - [`assess`](mod@assess): the day-by-day reply-rate state machine and the monthly
 //!   dissatisfaction rate.
 //! - [`plan`]: "what it takes" to pass on a future day, and the expected load per hour.
+//! - [`shown`]: rates as shown (never rounded across their target) and penalties by date.
 
 pub mod assess;
 pub mod log;
 pub mod plan;
+pub mod shown;
 
 pub use assess::{assess, Assessment, DayAssessment, DayStatus, MonthDissatisfaction, Penalty};
 pub use log::{ImportErrors, Session, SessionLog, MAX_REPORTED_ERRORS};
 pub use plan::{staffing, what_it_takes, Coverage, HourLoad, PlanOutcome, Staffing, WhatItTakes};
+pub use shown::RATE_DECIMALS;
 
 use jiff::civil::Date;
 
@@ -75,64 +78,22 @@ pub(crate) struct Params {
 }
 
 impl Params {
-    /// Reads and checks the constants. The pack's validation is this function, so a pack from
+    /// Reads the constants after checking them with [`CsRules::validate`] (a pack from
     /// [`crate::RulePack::from_json`] never fails here; `CsRules` is public and may have been
-    /// built or edited by hand.
+    /// built or edited by hand).
     pub fn new(rules: &CsRules) -> Result<Params> {
-        let from_s = parse_time_of_day(&rules.assessed_from.value)
-            .ok_or_else(|| Error::field("customer_service.assessed_from", "expected HH:MM:SS"))?;
-        let to_s = parse_time_of_day(&rules.assessed_to.value)
-            .ok_or_else(|| Error::field("customer_service.assessed_to", "expected HH:MM:SS"))?;
-        if from_s > to_s {
-            return Err(Error::field(
-                "customer_service.assessed_to",
-                "must not be before assessed_from",
-            ));
-        }
-        let at_least_one = |path: &str, v: u32| {
-            if v == 0 {
-                Err(Error::field(
-                    format!("customer_service.{path}"),
-                    "must be at least 1",
-                ))
-            } else {
-                Ok(i64::from(v))
-            }
-        };
-        let pct = |path: &str, v: f64| {
-            if v.is_finite() && (0.0..=100.0).contains(&v) {
-                Ok(v)
-            } else {
-                Err(Error::field(
-                    format!("customer_service.{path}"),
-                    "must be a percentage 0–100",
-                ))
-            }
-        };
-        // In the order the pack's validation reports them (it calls this).
-        let within_s = at_least_one("reply_within_seconds", rules.reply_within_seconds.value)?;
-        let window_days = at_least_one("reply_window_days", rules.reply_window_days.value)?;
-        let penalty_days = at_least_one("penalty_days", rules.penalty_days.value)?;
-        let target_pct = pct("reply_target_pct", rules.reply_target_pct.value)?;
-        let dissatisfaction_target_pct = pct(
-            "dissatisfaction_target_pct",
-            rules.dissatisfaction_target_pct.value,
-        )?;
-        let dissatisfied_max = u8::try_from(rules.dissatisfied_max_rating.value)
-            .ok()
-            .filter(|r| (1..=5).contains(r))
-            .ok_or_else(|| {
-                Error::field("customer_service.dissatisfied_max_rating", "must be 1–5")
-            })?;
+        rules.validate()?;
+        // Checked just above: the times parse, the rating is 1–5.
+        let second = |t: &str| parse_time_of_day(t).unwrap_or(0);
         Ok(Params {
-            from_s,
-            to_s,
-            within_s,
-            window_days,
-            target_pct,
-            penalty_days,
-            dissatisfied_max,
-            dissatisfaction_target_pct,
+            from_s: second(&rules.assessed_from.value),
+            to_s: second(&rules.assessed_to.value),
+            within_s: i64::from(rules.reply_within_seconds.value),
+            window_days: i64::from(rules.reply_window_days.value),
+            target_pct: rules.reply_target_pct.value,
+            penalty_days: i64::from(rules.penalty_days.value),
+            dissatisfied_max: u8::try_from(rules.dissatisfied_max_rating.value).unwrap_or(5),
+            dissatisfaction_target_pct: rules.dissatisfaction_target_pct.value,
         })
     }
 

@@ -89,8 +89,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::display::{fmt_num, format_display};
 use crate::error::{Error, Result};
-use crate::eval::{fmt_num, format_display, Model, Scenario, Scores};
+use crate::eval::{Model, Scenario, Scores};
 use crate::goal::Target;
 use crate::rulepack::RulePack;
 
@@ -306,7 +307,8 @@ pub(crate) fn outcome(
     let pack = model.pack();
     let display = |s: &Scores| {
         (
-            s.overall.map(|x| format_display(x, pack.score.decimals)),
+            s.overall
+                .map(|x| format_display(x, pack.score.decimals.value)),
             model.stars(s),
         )
     };

@@ -91,7 +91,7 @@ fn rises(op: Op) -> bool {
 /// improvements can only break and that holds now.
 pub(crate) fn needs(model: &Model<'_>, target: &Target, now: &Scores) -> Result<Vec<Need>> {
     let pack = model.pack();
-    let decimals = pack.score.decimals;
+    let decimals = pack.score.decimals.value;
     Ok(match target {
         Target::Score(x) => vec![Need::overall(raw_bound(Op::Ge, *x, decimals))],
         Target::Stars(x) => {
@@ -114,7 +114,7 @@ pub(crate) fn needs(model: &Model<'_>, target: &Target, now: &Scores) -> Result<
 }
 
 fn gate(model: &Model<'_>, t: &ThresholdDef, now: &Scores) -> Result<Vec<Need>> {
-    let decimals = model.pack().score.decimals;
+    let decimals = model.pack().score.decimals.value;
     let mut need = Need::none();
     for c in &t.conditions {
         if rises(c.op) {
@@ -153,7 +153,7 @@ fn gate(model: &Model<'_>, t: &ThresholdDef, now: &Scores) -> Result<Vec<Need>> 
                  be lost by improving metrics",
                 t.id,
                 c.op.symbol(),
-                crate::eval::fmt_num(c.value)
+                crate::display::fmt_num(c.value)
             ),
         ));
     }
@@ -162,7 +162,7 @@ fn gate(model: &Model<'_>, t: &ThresholdDef, now: &Scores) -> Result<Vec<Need>> 
 
 fn escape(model: &Model<'_>, t: &ThresholdDef) -> Vec<Need> {
     let pack = model.pack();
-    let decimals = pack.score.decimals;
+    let decimals = pack.score.decimals.value;
     let mut out = Vec::new();
     for c in &t.conditions {
         let op = flip(c.op);
@@ -187,7 +187,7 @@ fn escape(model: &Model<'_>, t: &ThresholdDef) -> Vec<Need> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::round_display;
+    use crate::display::round_display;
     use crate::RulePack;
 
     #[test]

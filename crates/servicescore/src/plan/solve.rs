@@ -5,8 +5,9 @@
 
 use super::frontier::{Frontier, Tree, EPS};
 use super::need::Need;
+use crate::display::decimals_of;
 use crate::eval::Model;
-use crate::rulepack::{decimals_of, Better, MAX_DIMENSIONS};
+use crate::rulepack::{Better, MAX_DIMENSIONS};
 
 /// How the score sees a metric's planned value `x`: `alpha + beta·x`, clamped to the range.
 /// Now: the value itself. By a date: the window's weighted mix of the history and the plan
@@ -43,7 +44,7 @@ impl Grid {
             step: s.step,
             // Validation bounds the range to 1e7 steps: the cast cannot overflow.
             last: ((s.max - s.min) / s.step + 1e-9).floor() as i64,
-            decimals: decimals_of(s.step).max(decimals_of(s.min)),
+            decimals: decimals_of(s.step).max(decimals_of(s.min)) as usize,
         }
     }
 

@@ -599,7 +599,8 @@ mod tests {
         assert_eq!(p.volumes["reply_3min_pct"], 100.0);
         assert_eq!(p.volumes["dispute_pct"], 100.0);
         assert_eq!(
-            p.median_day_score.map(|m| (m * 1e6).round() / 1e6),
+            p.median_day_score
+                .map(|m| crate::display::round_display(m, 6)),
             Some(4.322357)
         );
         assert!(p.leaving.is_empty());

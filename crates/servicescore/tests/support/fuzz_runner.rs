@@ -1,6 +1,7 @@
-//! The fuzz runner shared by the core's fuzz targets (`crates/servicescore/tests/fuzz.rs`) and
-//! the page's (`tests/fuzz_page.rs`, which includes this file by path): a proptest runner
-//! whose case count comes from `FUZZ_CASES`, and named counters of how deep inputs went.
+//! The fuzz runner shared by the core's fuzz targets (`crates/servicescore/tests/fuzz/`, one
+//! module per target) and the page's (`tests/fuzz_page.rs`); both include this file by path.
+//! A proptest runner whose case count comes from `FUZZ_CASES`, and named counters of how deep
+//! inputs went.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;

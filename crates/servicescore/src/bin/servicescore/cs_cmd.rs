@@ -2,17 +2,20 @@
 
 use std::fmt::Write;
 
-use servicescore::cs::{self, Coverage, DayStatus, PlanOutcome, SessionLog};
+use servicescore::cs::{self, Coverage, DayStatus, PlanOutcome, SessionLog, RATE_DECIMALS};
+use servicescore::display::{fmt_num, format_display, on_side, Fixed, Side};
 use servicescore::rulepack::Severity;
 use servicescore::{violations, Error, RulePack};
 
-use crate::common::{json, CliError, Input};
+use crate::common::{json, today, CliError, Input};
+use crate::text::pct;
 
 /// Options of `servicescore cs-assess`.
 #[derive(clap::Args, Debug)]
 pub struct AssessArgs {
     /// Session log CSV (`session_id,started_at,first_reply_at[,rating]`, header required), or
-    /// `-` for standard input.
+    /// `-` for standard input; read as the page reads it (UTF-8, UTF-16 or GB18030; comma,
+    /// semicolon or tab; Chinese column names; times like 2025-05-05 00:05:09 or 2025/5/5 0:05).
     pub file: Input,
     /// First day to list (YYYY-MM-DD); default: the day after the log's first session.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -20,6 +23,10 @@ pub struct AssessArgs {
     /// Last day to list (YYYY-MM-DD); default: the day after the log's last session.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
+    /// The day the log's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// JSON output: {"days": [{"date", "counted", "in_time", "rate_pct", "status", ...}],
     /// "months": [{"month", "rated", "dissatisfied", "rate_pct", ...}], "penalties": [...]}.
     #[arg(long)]
@@ -35,6 +42,10 @@ pub struct PlanArgs {
     /// after the log's last day.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub day: Option<String>,
+    /// The day the log's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// JSON output: {"what_it_takes": {...}, "staffing": {...}}.
     #[arg(long)]
     pub json: bool,
@@ -50,8 +61,8 @@ pub struct ViolationArgs {
     pub json: bool,
 }
 
-fn read_log(file: &Input) -> Result<SessionLog, CliError> {
-    Ok(SessionLog::from_csv(&file.read()?)?)
+fn read_log(file: &Input, today_arg: Option<&str>) -> Result<SessionLog, CliError> {
+    file.read_sessions(today(today_arg)?)
 }
 
 /// Names an option the way it is typed (`--to`), since the core says `to`.
@@ -75,16 +86,12 @@ fn next_day(d: jiff::civil::Date) -> Result<jiff::civil::Date, CliError> {
         .map_err(|_| CliError(format!("{d} is the last day of the calendar")))
 }
 
-fn pct(v: Option<f64>) -> String {
-    v.map_or("—".to_string(), |v| format!("{v:.1}%"))
-}
-
 /// `servicescore cs-assess`.
 pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
     // Options are checked before the file is read, so a typo is reported as such.
     let from = date_option("from", args.from.as_deref())?;
     let to = date_option("to", args.to.as_deref())?;
-    let log = read_log(&args.file)?;
+    let log = read_log(&args.file, args.today.as_deref())?;
     let range = log.default_range();
     let from = match (from, range) {
         (Some(d), _) => d,
@@ -112,7 +119,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
         rules.assessed_to.value,
         rules.reply_within_seconds.value,
         rules.reply_window_days.value,
-        rules.reply_target_pct.value,
+        fmt_num(rules.reply_target_pct.value),
         rules.reply_target_pct.provenance.as_str(),
         rules.penalty_days.value,
         rules.penalty_days.provenance.as_str(),
@@ -140,7 +147,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
             d.date.to_string(),
             d.counted,
             d.in_time,
-            pct(d.rate_pct),
+            pct(d.shown_rate(rules.reply_target_pct.value)),
             d.status.as_str(),
         );
     }
@@ -148,7 +155,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
         out,
         "\nDissatisfaction (rating ≤ {}, target ≤ {}%, {}):\n{:<7}  {:>7}  {:>12}  {:>7}",
         rules.dissatisfied_max_rating.value,
-        rules.dissatisfaction_target_pct.value,
+        fmt_num(rules.dissatisfaction_target_pct.value),
         rules.dissatisfaction_target_pct.provenance.as_str(),
         "month",
         "rated",
@@ -162,7 +169,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
             m.month,
             m.rated,
             m.dissatisfied,
-            pct(m.rate_pct),
+            pct(m.shown_rate(rules.dissatisfaction_target_pct.value)),
             if m.over_target { "  over target" } else { "" }
         );
     }
@@ -182,7 +189,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
 /// `servicescore cs-plan`.
 pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
     let day = date_option("day", args.day.as_deref())?;
-    let log = read_log(&args.file)?;
+    let log = read_log(&args.file, args.today.as_deref())?;
     let day = match (day, log.last_day()) {
         (Some(d), _) => d,
         (None, Some(last)) => next_day(last)?,
@@ -206,15 +213,15 @@ pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
     let _ = writeln!(
         out,
         "Reply rate on {} (target ≥ {}%), window {window}:\n  logged: {} counted, {} in time; \
-         expected: {} more on {} future day(s) ({:.1} counted sessions a day in the log, which \
+         expected: {} more on {} future day(s) ({} counted sessions a day in the log, which \
          ends {}).",
         plan.day,
-        plan.target_pct,
+        fmt_num(plan.target_pct),
         plan.logged_counted,
         plan.logged_in_time,
         plan.expected_sessions,
         plan.future_days,
-        plan.avg_counted_per_day,
+        format_display(plan.avg_counted_per_day, 1),
         plan.last_logged_day,
     );
     let reach = |d: &Option<jiff::civil::Date>| {
@@ -236,9 +243,14 @@ pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
             best_rate_pct,
             reachable_on,
         } => format!(
-            "  Unreachable by {}: even with every reply in time the rate is {best_rate_pct:.1}%. \
-             Reachable {}.",
+            "  Unreachable by {}: even with every reply in time the rate is {}. Reachable {}.",
             plan.day,
+            pct(Some(on_side(
+                *best_rate_pct,
+                plan.target_pct,
+                Side::Below,
+                RATE_DECIMALS
+            ))),
             reach(reachable_on)
         ),
         PlanOutcome::Penalty {
@@ -266,11 +278,11 @@ pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
         };
         let _ = writeln!(
             out,
-            "{:>5}  {:>8.1}  {:>8.1}  {:>8}  {cov}",
+            "{:>5}  {:>8}  {:>8}  {:>8}  {cov}",
             format!("{:02}h", h.hour),
-            h.sessions_per_day,
-            h.counted_per_day,
-            pct(h.in_time_pct),
+            format_display(h.sessions_per_day, 1),
+            format_display(h.counted_per_day, 1),
+            pct(h.in_time_pct.map(|v| Fixed::round(v, RATE_DECIMALS))),
         );
     }
     Ok(out)

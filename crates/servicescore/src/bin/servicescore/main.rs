@@ -6,8 +6,10 @@
 
 mod common;
 mod cs_cmd;
+mod packs;
 mod plan_cmd;
 mod score_cmds;
+mod text;
 mod timeline_cmd;
 
 use std::process::ExitCode;
@@ -16,17 +18,20 @@ use clap::{Parser, Subcommand};
 
 use common::{CliError, Input};
 
-/// Xiaohongshu merchant service score (小红书商家服务分) simulator: the reference model of
-/// SPEC.md on the command line.
+/// Xiaohongshu merchant service score (小红书商家服务分) simulator: the reference model on the
+/// command line.
 ///
-/// Unpublished constants (benchmarks, points curve, star bands, thresholds, decay) are
-/// assumptions of the rule pack `xhs-2022-08`; `servicescore rules` prints it with the
+/// The rules are data, in a rule pack: `xhs-2022-08` (the published 2022 rules, the default)
+/// or another built-in pack (`servicescore rules --list`), or your own pack file. Constants
+/// the platform does not publish (benchmarks, points curve, star bands, thresholds, decay) are
+/// tagged `assumed` in the pack; `servicescore rules` prints the pack in use with the
 /// provenance of every constant.
 #[derive(Parser, Debug)]
 #[command(name = "servicescore", version, about, long_about = None)]
 struct Cli {
-    /// Use this rule pack (JSON) instead of the built-in `xhs-2022-08`.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Rule pack: the id of a built-in pack (see `rules --list`), else a pack file (JSON, as
+    /// `rules` prints it) [default: xhs-2022-08].
+    #[arg(long, global = true, value_name = "ID|FILE")]
     pack: Option<String>,
     #[command(subcommand)]
     command: Command,
@@ -82,7 +87,8 @@ enum Command {
         json: bool,
     },
     /// Customer-service assessment (客服考核) of a session log: the 3-minute reply rate
-    /// assessed each day (pass, fail, penalty, no_data; SPEC §2 state machine) and the monthly
+    /// assessed each day (pass, fail, penalty, no_data: a fail starts a penalty, at most once a
+    /// month, during which nothing is assessed) and the monthly
     /// dissatisfaction rate. Months listed: every calendar month overlapping --from..--to, each
     /// over the whole month.
     CsAssess(cs_cmd::AssessArgs),
@@ -100,11 +106,18 @@ enum Command {
     /// Project the score day by day under a plan of future metric values: first day each star
     /// level and threshold is reached, and when bad days leave the window.
     Project(timeline_cmd::ProjectArgs),
-    /// Print the rule pack in use (JSON), or with `--check` only validate it.
+    /// Print the rule pack in use as JSON (the form `--pack FILE` reads), with the provenance
+    /// of every constant; `--list` lists the built-in packs; `--check` only validates.
     Rules {
         /// Only validate the pack (`--pack FILE`) and say so.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "list")]
         check: bool,
+        /// List the built-in packs (id, title, the default marked).
+        #[arg(long)]
+        list: bool,
+        /// With `--list`: JSON `{"packs": [{"id", "title": {"zh", "en", "es"}, "default"}]}`.
+        #[arg(long, requires = "list")]
+        json: bool,
     },
 }
 
@@ -123,7 +136,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<String, CliError> {
-    let pack = common::load_pack(cli.pack.as_deref())?;
+    let pack = packs::resolve(cli.pack.as_deref())?;
     let pack = &pack;
     match cli.command {
         Command::Eval { file } => score_cmds::eval(pack, &file),
@@ -147,10 +160,6 @@ fn run(cli: Cli) -> Result<String, CliError> {
         Command::Violations(args) => cs_cmd::violations(pack, &args),
         Command::Timeline(args) => timeline_cmd::timeline(pack, &args),
         Command::Project(args) => timeline_cmd::project(pack, &args),
-        Command::Rules { check } => Ok(if check {
-            format!("rule pack {} is valid\n", pack.id)
-        } else {
-            pack.to_json() + "\n"
-        }),
+        Command::Rules { check, list, json } => packs::rules(pack, check, list, json),
     }
 }

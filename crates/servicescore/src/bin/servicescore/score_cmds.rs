@@ -2,7 +2,10 @@
 
 use std::fmt::Write;
 
+use servicescore::display::{fmt_num, format_display};
 use servicescore::{evaluate, goal, sensitivity as sens, RulePack, Scenario, Target};
+
+use crate::text::signed;
 
 use crate::common::{json, CliError, Input};
 
@@ -70,11 +73,11 @@ pub fn sensitivity(
         }
         let mut out = format!("{:>10}  {:>8}  {:>9}\n", metric, "score", "dimension");
         for p in points {
-            let f = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.4}"));
+            let f = |v: Option<f64>| v.map_or("—".to_string(), |v| format_display(v, 4));
             let _ = writeln!(
                 out,
                 "{:>10}  {:>8}  {:>9}",
-                p.value,
+                fmt_num(p.value),
                 f(p.score),
                 f(p.dimension)
             );
@@ -92,8 +95,11 @@ pub fn sensitivity(
     for r in ranked {
         let _ = writeln!(
             out,
-            "{:<22} {:>8} → {:<8} {:>+10.4}",
-            r.metric, r.from, r.to, r.gain
+            "{:<22} {:>8} → {:<8} {:>10}",
+            r.metric,
+            fmt_num(r.from),
+            fmt_num(r.to),
+            signed(r.gain, 4)
         );
     }
     Ok(out)

@@ -6,23 +6,29 @@ use std::fmt::Write;
 use clap::Args;
 use jiff::civil::Date;
 use serde::Serialize;
-use servicescore::timeline::{parse_date, DailyRecords, History, Plan, TimelineDay, Window};
+use servicescore::timeline::{parse_date, History, Plan, TimelineDay, Window};
 use servicescore::{Model, RulePack, Scenario, Target};
 
-use crate::common::{json, CliError, Input};
+use servicescore::display::{fmt_num, format_display};
+
+use crate::common::{json, today, CliError, Input};
+use crate::text::signed;
 
 const TIMELINE_HELP: &str = "\
-FILE is a CSV file with a header line: `date` (YYYY-MM-DD), any of the count columns
+FILE is a CSV file with a header line: `date` (2026-05-05, 2026/5/5), any of the count columns
 paid_orders, review_count, review_sum, quality_refunds, signed_orders, sign_hours_sum, ship_due,
 shipped_on_time, refund_only_count, refund_only_hours_sum, return_refund_count,
 return_refund_hours_sum, consultations, replied_3min, disputes (a missing column is 0), and
-optionally `excluded` (1 = force majeure or appealed: the day is dropped).
+optionally `excluded` (1 = force majeure or appealed: the day is dropped). It is read as the
+page reads it: UTF-8, UTF-16 (Excel's \"Unicode text\") or GB18030; comma, semicolon or tab
+separated; Chinese column names accepted; other columns ignored with a warning.
 
 The score published on day D uses days D-180..D-1, day D-t weighing 0.5^((t-1)/60) (window and
 half-life from the rule pack). A date absent from the file has no data.
 
 --json prints {\"days\": [{\"date\", \"score\", \"display_score\", \"stars\"}, ...]}.
-A bad row exits 2 with `error: line N, column C: ...` on standard error.";
+A bad row exits 2 with `error: line N, column C: ...` (and how many more errors) on standard
+error. Warnings (days after today, ignored columns) go to standard error too.";
 
 const PROJECT_HELP: &str = "\
 The past is either daily records (FILE, as for `timeline`) or, with --baseline, a scenario
@@ -57,6 +63,10 @@ pub struct TimelineArgs {
     /// Industry id.
     #[arg(long, default_value = "general")]
     industry: String,
+    /// The day the file's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
     /// JSON output instead of a table.
     #[arg(long)]
     json: bool,
@@ -85,6 +95,10 @@ pub struct ProjectArgs {
     /// Industry id [default: the baseline scenario's, else general].
     #[arg(long)]
     industry: Option<String>,
+    /// The day the file's dates are compared with for the future-date warning
+    /// [default: today's date here].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
     /// JSON output instead of a summary.
     #[arg(long)]
     json: bool,
@@ -99,7 +113,7 @@ fn date_arg(flag: &str, text: &str) -> Result<Date, CliError> {
 }
 
 fn fmt_opt(v: Option<f64>) -> String {
-    v.map_or("—".to_string(), |v| v.to_string())
+    v.map_or("—".to_string(), fmt_num)
 }
 
 /// `servicescore timeline`.
@@ -109,7 +123,7 @@ pub fn timeline(pack: &RulePack, args: &TimelineArgs) -> Result<String, CliError
     if to < from {
         return Err(CliError(format!("--to {to} is before --from {from}")));
     }
-    let records = DailyRecords::from_csv(&args.file.read()?)?;
+    let records = args.file.read_daily(today(args.today.as_deref())?)?;
     let days = servicescore::timeline(pack, &args.industry, &records, from, to)?;
     if args.json {
         #[derive(Serialize)]
@@ -142,9 +156,10 @@ pub fn project(pack: &RulePack, args: &ProjectArgs) -> Result<String, CliError> 
         .as_deref()
         .map(|s| date_arg("--start", s))
         .transpose()?;
+    let today = today(args.today.as_deref())?;
     let plan = Plan::from_json(&args.plan.read()?)?;
     let (records, baseline) = match (&args.file, &args.baseline) {
-        (Some(file), _) => (Some(DailyRecords::from_csv(&file.read()?)?), None),
+        (Some(file), _) => (Some(file.read_daily(today)?), None),
         (None, Some(b)) => {
             let s = Scenario::from_json(&b.read()?)?;
             s.validate(pack)?;
@@ -199,15 +214,15 @@ pub fn project(pack: &RulePack, args: &ProjectArgs) -> Result<String, CliError> 
     let volumes: Vec<String> = p
         .volumes
         .iter()
-        .map(|(k, v)| format!("{k} {v:.1}"))
+        .map(|(k, v)| format!("{k} {}", format_display(*v, 1)))
         .collect();
     let _ = writeln!(out, "daily volume of plan days: {}", volumes.join(", "));
     let _ = writeln!(out, "\ntargets (first reached / kept from):");
     for r in &p.reach {
         let name = match &r.target {
-            Target::Stars(s) => format!("{s} stars"),
+            Target::Stars(s) => format!("{} stars", fmt_num(*s)),
             Target::Threshold(id) => id.clone(),
-            Target::Score(s) => format!("score {s}"),
+            Target::Score(s) => format!("score {}", fmt_num(*s)),
         };
         let d = |d: Option<Date>| d.map_or("—".to_string(), |d| d.to_string());
         let _ = writeln!(
@@ -217,26 +232,29 @@ pub fn project(pack: &RulePack, args: &ProjectArgs) -> Result<String, CliError> 
             d(r.kept_from)
         );
     }
+    let decimals = pack.score.decimals.value;
     let _ = writeln!(
         out,
         "\nbad days leaving the window (median one-day score {}):",
         p.median_day_score
-            .map_or("—".to_string(), |m| format!("{m:.2}"))
+            .map_or("—".to_string(), |m| format_display(m, decimals))
     );
     if p.leaving.is_empty() {
         let _ = writeln!(out, "  none");
     }
     for l in &p.leaving {
-        let effect = l.effect.map_or("—".to_string(), |e| format!("{e:+.4}"));
+        let effect = l.effect.map_or("—".to_string(), |e| signed(e, 4));
         let change = l
             .score_change
             .map_or("beyond the horizon".to_string(), |c| {
-                format!("published change that day {c:+.4}")
+                format!("published change that day {}", signed(c, 4))
             });
         let _ = writeln!(
             out,
-            "  {} (one-day score {:.2}) leaves on {}: {effect} from its leaving; {change}",
-            l.date, l.day_score, l.leaves_on
+            "  {} (one-day score {}) leaves on {}: {effect} from its leaving; {change}",
+            l.date,
+            format_display(l.day_score, decimals),
+            l.leaves_on
         );
     }
     out.push('\n');
