@@ -60,6 +60,10 @@ fn bench_timeline(c: &mut Criterion) {
     c.bench_function("projection/180-day plan, 180-day window", |b| {
         b.iter(|| window.project(black_box(&history), black_box(&plan), start, 180))
     });
+    c.bench_function(
+        "projection/published scores only (the deadline planner's judge)",
+        |b| b.iter(|| window.published_scores(black_box(&history), black_box(&plan), start, 180)),
+    );
     c.bench_function("projection/project() computing its weights", |b| {
         b.iter(|| servicescore::project(&model, black_box(&history), &plan, start, 180))
     });
@@ -75,5 +79,47 @@ fn bench_timeline(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench, bench_timeline);
+/// The page's plan panel on every slider move: the least effort over all eight metrics of the
+/// default pack, now and by a date (the deadline planner judges the published score).
+fn bench_plan(c: &mut Criterion) {
+    use servicescore::plan::{by_date, least_effort, PlanOptions};
+    use servicescore::timeline::{parse_date, DailyRecords};
+    let pack = RulePack::default_pack();
+    let weak = Scenario::from_json(
+        r#"{"metrics":{"review_score":4.6,"quality_refund_pct":1.2,"pay_to_sign_hours":90,
+        "ship_on_time_pct":95,"refund_only_hours":24,"return_refund_hours":120,
+        "reply_3min_pct":70,"dispute_pct":0.2}}"#,
+    )
+    .expect("valid scenario");
+    let options = PlanOptions::default();
+    for (name, target) in [
+        ("plan/8 metrics to 4.5 stars", Target::Stars(4.5)),
+        ("plan/8 metrics to score 5", Target::Score(5.0)),
+        (
+            "plan/8 metrics to activity_signup",
+            Target::Threshold("activity_signup".into()),
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| least_effort(pack, black_box(&weak), &target, &options))
+        });
+    }
+    let csv = include_str!("../../../www/examples/daily-example.csv");
+    let records = DailyRecords::from_csv(csv).expect("the example is valid");
+    let by = parse_date("2027-01-31").expect("a date");
+    c.bench_function("plan/8 metrics to 4.5 stars by a date", |b| {
+        b.iter(|| {
+            by_date(
+                pack,
+                black_box(&weak),
+                &Target::Stars(4.5),
+                &options,
+                &records,
+                by,
+            )
+        })
+    });
+}
+
+criterion_group!(benches, bench, bench_timeline, bench_plan);
 criterion_main!(benches);

@@ -73,7 +73,7 @@ impl Target {
         Ok(t)
     }
 
-    fn check(&self, pack: &RulePack) -> Result<()> {
+    pub(crate) fn check(&self, pack: &RulePack) -> Result<()> {
         match self {
             Target::Threshold(id) if pack.threshold(id).is_none() => {
                 let known: Vec<&str> = pack.thresholds.iter().map(|t| t.id.as_str()).collect();

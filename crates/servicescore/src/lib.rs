@@ -36,6 +36,8 @@
 //!   threshold; targets and their text form (`stars:4.5`).
 //! - [`advice`]: the next targets (escape a risk, the next star level, the unmet gates) and
 //!   the easiest route to each.
+//! - [`plan`]: the least effort over several metrics that reaches a target, now or by a date;
+//!   "what helps most" by comparable effort.
 //! - [`mod@sensitivity`]: what a standard step of each metric is worth; the score across a range.
 //! - [`timeline`](mod@timeline): daily records, the 180-day window published day by day, and its
 //!   projection under a plan (first day a star level or threshold is reached, bad days leaving).
@@ -62,6 +64,7 @@ pub mod display;
 pub mod error;
 pub mod eval;
 pub mod goal;
+pub mod plan;
 pub mod rulepack;
 pub mod sensitivity;
 pub mod timeline;

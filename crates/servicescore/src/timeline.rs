@@ -33,9 +33,14 @@
 //!   [`Window::timeline`] give the published score day by day.
 //! - [`projection`]: a [`Plan`] of future metric values, the projected scores, when each star
 //!   level and threshold is first reached, and when bad days leave the window.
+//! - `sliding`: the window's sums day after day in O(1) per day (exponential weights), and
+//!   `scorer`: the model's scores with each metric's points as one table; [`timeline`] and
+//!   [`project`] use both, tested equal to the direct sums and to [`Model::scores`].
 
 pub mod projection;
 pub mod records;
+mod scorer;
+mod sliding;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -197,7 +202,7 @@ impl History {
     }
 
     /// Copies the kept days in `[dense.base, until)` into `dense`.
-    fn fill(&self, dense: &mut Dense, until: i64) {
+    pub(crate) fn fill(&self, dense: &mut Dense, until: i64) {
         let n = 2 * self.metrics.len();
         let lo = self.days.partition_point(|d| *d < dense.base);
         for (k, &day) in self.days.iter().enumerate().skip(lo) {
@@ -263,6 +268,8 @@ pub struct Window<'p> {
     model: Model<'p>,
     /// `weights[t − 1]` = weight of day D−t.
     weights: Vec<f64>,
+    /// The model's scores, for many days (see `scorer`).
+    scorer: scorer::Scorer,
 }
 
 impl<'p> Window<'p> {
@@ -272,7 +279,12 @@ impl<'p> Window<'p> {
         let weights = (1..=decay.window_days.value)
             .map(|t| decay.weight(t))
             .collect();
-        Window { model, weights }
+        let scorer = scorer::Scorer::new(&model);
+        Window {
+            model,
+            weights,
+            scorer,
+        }
     }
 
     /// The model.
@@ -377,9 +389,13 @@ impl<'p> Window<'p> {
     ) {
         let mut acc = vec![0.0; dense.width];
         let mut values = vec![None; self.metrics()];
+        // Day after day in O(1) per number (see `sliding`), equal to `window_sums`.
+        let mut sums = sliding::Sliding::new(dense, &self.weights, first);
+        let mut hints = vec![0; self.metrics()];
         for k in 0..n {
-            self.window_values(dense, first + k, &mut acc, &mut values);
-            f(k, &self.model.scores(&values));
+            sums.next_into(&mut acc);
+            self.ratios(&acc, &mut values);
+            f(k, &self.scorer.scores_near(&values, &mut hints));
         }
     }
 
@@ -398,9 +414,10 @@ impl<'p> Window<'p> {
 
     /// Weighted `[numerator, denominator]` sums of the `window` rows before row `row`.
     ///
-    /// This is the hot loop of a projection (window × days × lanes multiply-adds). The lanes
-    /// are summed in blocks of [`LANES`] held in a local array, which the compiler keeps in
-    /// registers: accumulating straight into `acc` made every row a store and a reload.
+    /// The direct sum, for single days (`values_on`, a bad day's effect); day after day the
+    /// sweep uses the equal, O(1)-per-day `sliding` sums. The lanes are summed in blocks of
+    /// [`LANES`] held in a local array, which the compiler keeps in registers: accumulating
+    /// straight into `acc` made every row a store and a reload.
     pub(crate) fn window_sums(&self, dense: &Dense, row: usize, acc: &mut [f64]) {
         let first = row - self.weights.len();
         let block = &dense.x[first * dense.width..row * dense.width];

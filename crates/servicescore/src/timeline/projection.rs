@@ -256,26 +256,13 @@ impl Window<'_> {
         horizon_days: usize,
     ) -> Result<Projection> {
         let pack = self.model.pack();
-        history.check(pack)?;
-        plan.validate(pack)?;
         let h = horizon_days;
-        if !(1..=MAX_DAYS).contains(&h) {
-            return Err(Error::field(
-                "horizon_days",
-                format!("{h} is not within 1–{MAX_DAYS}"),
-            ));
-        }
         let w = self.days();
-        let s = day_number(start);
         // Published days, and the days bad days leave on (at most start + window).
-        let dates = dates_from(start, h.max(w + 1))
-            .ok_or_else(|| Error::field("horizon_days", "runs beyond 9999-12-31"))?;
+        let dates = self.check_projection(history, plan, start, h, h.max(w + 1))?;
         // Plan days run to the last published day, and at least to the day the oldest past
         // day leaves (start + window), for the bad days' effects.
-        let mut dense = Dense::new(s - w as i64, w + h.max(w + 1) - 1, pack.metrics.len());
-        history.fill(&mut dense, s);
-        let volumes = self.plan_volumes(&dense, w, plan);
-        self.fill_plan(&mut dense, w, plan, &volumes);
+        let (dense, volumes) = self.planned_days(history, plan, start, w + h.max(w + 1) - 1);
         let mut scores = Vec::with_capacity(h);
         self.sweep(&dense, w, h, |_, sc| scores.push(*sc));
         let days = scores
@@ -297,6 +284,84 @@ impl Window<'_> {
             median_day_score,
             leaving,
         })
+    }
+
+    /// The scores published on each of the `days` days from `start` under `plan`: those of
+    /// [`Window::project`], with the dimension scores, without its reach and leaving-day
+    /// analysis and display strings (what a planner asks for many times).
+    ///
+    /// # Errors
+    ///
+    /// As [`project`].
+    pub fn published_scores(
+        &self,
+        history: &History,
+        plan: &Plan,
+        start: Date,
+        days: usize,
+    ) -> Result<Vec<Scores>> {
+        self.published(history, plan, start, days).map(|p| p.1)
+    }
+
+    /// [`Window::published_scores`] and the plan days' daily volumes per metric.
+    ///
+    /// # Errors
+    ///
+    /// As [`project`].
+    pub(crate) fn published(
+        &self,
+        history: &History,
+        plan: &Plan,
+        start: Date,
+        days: usize,
+    ) -> Result<(Vec<f64>, Vec<Scores>)> {
+        self.check_projection(history, plan, start, days, days)?;
+        let w = self.days();
+        let (dense, volumes) = self.planned_days(history, plan, start, w + days - 1);
+        let mut scores = Vec::with_capacity(days);
+        self.sweep(&dense, w, days, |_, sc| scores.push(*sc));
+        Ok((volumes, scores))
+    }
+
+    /// Checks a projection's inputs (a horizon of `horizon` published days); the dates of
+    /// the `days` days from `start`.
+    fn check_projection(
+        &self,
+        history: &History,
+        plan: &Plan,
+        start: Date,
+        horizon: usize,
+        days: usize,
+    ) -> Result<Vec<Date>> {
+        let pack = self.model.pack();
+        history.check(pack)?;
+        plan.validate(pack)?;
+        if !(1..=MAX_DAYS).contains(&horizon) {
+            return Err(Error::field(
+                "horizon_days",
+                format!("{horizon} is not within 1–{MAX_DAYS}"),
+            ));
+        }
+        dates_from(start, days)
+            .ok_or_else(|| Error::field("horizon_days", "runs beyond 9999-12-31"))
+    }
+
+    /// The history's window before `start` and `rows − window` plan days after it, and the
+    /// plan days' volumes.
+    fn planned_days(
+        &self,
+        history: &History,
+        plan: &Plan,
+        start: Date,
+        rows: usize,
+    ) -> (Dense, Vec<f64>) {
+        let w = self.days();
+        let s = day_number(start);
+        let mut dense = Dense::new(s - w as i64, rows, self.model.pack().metrics.len());
+        history.fill(&mut dense, s);
+        let volumes = self.plan_volumes(&dense, w, plan);
+        self.fill_plan(&mut dense, w, plan, &volumes);
+        (dense, volumes)
     }
 
     /// Daily denominators of plan days, per metric (see the module documentation).
@@ -366,6 +431,7 @@ impl Window<'_> {
 
     fn reach(&self, scores: &[Scores], dates: &[Date]) -> Vec<Reach> {
         let pack = self.model.pack();
+        let stars: Vec<Option<f64>> = scores.iter().map(|s| self.model.stars(s)).collect();
         let targets = pack
             .thresholds
             .iter()
@@ -378,10 +444,12 @@ impl Window<'_> {
             );
         targets
             .map(|target| {
-                let reached: Vec<bool> = scores
-                    .iter()
-                    .map(|s| target.reached(&self.model, s))
-                    .collect();
+                // Stars are worked out once per day for every star level (what
+                // `Target::reached` does for each, one level at a time).
+                let reached: Vec<bool> = match &target {
+                    Target::Stars(x) => stars.iter().map(|s| s.is_some_and(|s| s >= *x)).collect(),
+                    t => scores.iter().map(|s| t.reached(&self.model, s)).collect(),
+                };
                 let first_reached = reached.iter().position(|r| *r).map(|k| dates[k]);
                 let kept_from = match reached.iter().rposition(|r| !*r) {
                     None => dates.first().copied(),
@@ -407,11 +475,20 @@ impl Window<'_> {
     ) -> (Option<f64>, Vec<LeavingDay>) {
         let pack = self.model.pack();
         let mut values = vec![None; pack.metrics.len()];
+        // A day like the one before scores like it (a held scenario is 180 equal days).
+        let mut last: Option<(usize, Option<f64>)> = None;
         let day_scores: Vec<(usize, f64)> = (0..w)
             .filter(|&row| dense.present[row])
             .filter_map(|row| {
-                self.ratios(dense.row(row), &mut values);
-                Some((row, self.model.scores(&values).overall?))
+                let score = match last {
+                    Some((prev, score)) if dense.row(prev) == dense.row(row) => score,
+                    _ => {
+                        self.ratios(dense.row(row), &mut values);
+                        self.scorer.scores(&values).overall
+                    }
+                };
+                last = Some((row, score));
+                Some((row, score?))
             })
             .collect();
         let Some(median) = median(day_scores.iter().map(|d| d.1).collect()) else {
@@ -429,12 +506,12 @@ impl Window<'_> {
                 let k = row + 1;
                 self.window_sums(dense, w + k, &mut acc);
                 self.ratios(&acc, &mut values);
-                let gone = self.model.scores(&values).overall;
+                let gone = self.scorer.scores(&values).overall;
                 for (a, x) in acc.iter_mut().zip(dense.row(row)) {
                     *a += older * x;
                 }
                 self.ratios(&acc, &mut values);
-                let kept = self.model.scores(&values).overall;
+                let kept = self.scorer.scores(&values).overall;
                 let score_change = match (scores.get(k), scores.get(k - 1)) {
                     (Some(a), Some(b)) => Some(a.overall? - b.overall?),
                     _ => None,

@@ -7,6 +7,7 @@
 mod common;
 mod cs_cmd;
 mod packs;
+mod plan_cmd;
 mod score_cmds;
 mod text;
 mod timeline_cmd;
@@ -61,6 +62,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The least effort over several metrics that reaches a target (score, stars or a
+    /// threshold), now or, with --by and --history, in the score published on a date.
+    Plan(plan_cmd::PlanArgs),
     /// Rank the metrics by what one standard step gains ("what helps most"), or print one
     /// metric's score curve across a range.
     Sensitivity {
@@ -150,6 +154,7 @@ fn run(cli: Cli) -> Result<String, CliError> {
             samples,
             json,
         } => score_cmds::sensitivity(pack, &file, curve.as_deref(), lo, hi, samples, json),
+        Command::Plan(args) => plan_cmd::plan(pack, &args),
         Command::CsAssess(args) => cs_cmd::assess(pack, &args),
         Command::CsPlan(args) => cs_cmd::plan(pack, &args),
         Command::Violations(args) => cs_cmd::violations(pack, &args),
