@@ -54,3 +54,99 @@ fn errors_name_the_field() {
         "{e}"
     );
 }
+
+/// A small deterministic generator (no dependency needed for a few hundred draws).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn sym(&mut self) -> f64 {
+        2.0 * self.next() - 1.0
+    }
+}
+
+#[test]
+fn ranges_hold_a_hidden_truth() {
+    let base = RulePack::default_pack();
+    let (mut hits, mut total, mut widths) = (0usize, 0usize, Vec::new());
+    for seed in 1..=6u64 {
+        let mut rng = Lcg(seed);
+        // The truth: every interior knot up to 40 % of the way to a neighbour (a third of it
+        // here, to stay strictly inside), every interior curve point ±0.25·(1/2), monotone.
+        let mut truth = base.clone();
+        if let Some(t) = truth.benchmarks.get_mut("general") {
+            for k in t.values_mut() {
+                let v = k.value.clone();
+                for i in 1..v.len() - 1 {
+                    let toward = if rng.next() < 0.5 { v[i - 1] } else { v[i + 1] };
+                    k.value[i] = v[i] + 0.3 * rng.next() * (toward - v[i]);
+                }
+            }
+        }
+        let c = truth.points_curve.value.clone();
+        for i in 1..c.len() - 1 {
+            let y = (c[i][1] + 0.12 * rng.sym()).clamp(c[i - 1][1], c[i + 1][1]);
+            truth.points_curve.value[i][1] = y;
+        }
+        if truth.validate().is_err() {
+            continue;
+        }
+        let s = Scenario::from_json(&format!(r#"{{"metrics": {METRICS}}}"#)).expect("scenario");
+        let r = evaluate(&truth, &s).expect("truth evaluates");
+        let dims: Vec<String> = r
+            .dimensions
+            .iter()
+            .map(|(id, d)| format!("\"{id}\": {}", d.display_score))
+            .collect();
+        let text = format!(
+            r#"{{"snapshots": [{{"date": "2026-11-20", "metrics": {METRICS}, "score": {},
+            "dimensions": {{{}}}}}]}}"#,
+            r.display_score.expect("a score"),
+            dims.join(", ")
+        );
+        let d = Dashboard::from_json(&text, base).expect("dashboard");
+        let (cal, _) = calibrate(base, &d).expect("calibrates");
+        for _ in 0..40 {
+            // A what-if near the snapshot, as a slider move makes it: two metrics, each moved
+            // up to 5 % of its benchmark span (p0 to p100, SPEC §5).
+            let mut what_if = s.clone();
+            let ids: Vec<String> = what_if.metrics.keys().cloned().collect();
+            for _ in 0..2 {
+                let id = &ids[(rng.next() * ids.len() as f64) as usize % ids.len()];
+                let m = base.metric(id).expect("metric");
+                let k = &base.knots("general", id).expect("knots").value;
+                let span = (k[k.len() - 1] - k[0]).abs() * 0.05;
+                if let Some(Some(x)) = what_if.metrics.get_mut(id) {
+                    *x = (*x + span * rng.sym()).clamp(m.range[0], m.range[1]);
+                }
+            }
+            let t = evaluate(&truth, &what_if)
+                .expect("truth")
+                .score
+                .expect("score");
+            let [lo, hi] = score_range(&cal, &what_if)
+                .expect("range")
+                .score_range
+                .expect("range");
+            total += 1;
+            if lo - 0.005 <= t && t <= hi + 0.005 {
+                hits += 1;
+            }
+            widths.push(hi - lo);
+        }
+    }
+    widths.sort_by(f64::total_cmp);
+    let median = widths[widths.len() / 2];
+    let share = hits as f64 / total as f64;
+    assert!(
+        share >= 0.9,
+        "ranges held the truth {hits} of {total} times"
+    );
+    assert!(median < 0.3, "median width {median}");
+    eprintln!("held {hits} of {total}, median width {median}");
+}
