@@ -46,7 +46,8 @@ impl RulePack {
         self.validate_thresholds()?;
         self.validate_decay()?;
         self.customer_service.validate()?;
-        self.validate_violations()
+        self.validate_violations()?;
+        self.validate_calibration_sections()
     }
 
     fn validate_sources(&self) -> Result<()> {
