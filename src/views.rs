@@ -14,6 +14,7 @@ use crate::bridge::{slot_id, Command, PackWire, Snapshot};
 use crate::components::about::About;
 use crate::components::advice::Advice;
 use crate::components::cs::CsView;
+use crate::components::pack_tools::PackTools;
 use crate::components::projection::ProjectionView;
 use crate::components::score_charts::ScoreCharts;
 use crate::derived::{self, Derived};
@@ -87,7 +88,12 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
             }) }
             { portal("cs", html! { <CsView lang={lang} /> }) }
             { portal("about", html! {
-                <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />
+                <>
+                    <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />
+                    <PackTools pack={(*pack).clone()} industry={AttrValue::from(scenario.industry.clone())}
+                        user_pack={matches!(snap.pack, PackWire::User { .. })} lang={lang}
+                        oncommand={props.oncommand.clone()} />
+                </>
             }) }
         </>
     }
