@@ -63,7 +63,11 @@ pub type Table = BTreeMap<String, Vec<f64>>;
 pub fn table_of(pack: &RulePack, industry: &str) -> Table {
     pack.benchmarks
         .get(industry)
-        .map(|t| t.iter().map(|(k, v)| (k.clone(), v.value.clone())).collect())
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| (k.clone(), v.value.clone()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -109,9 +113,7 @@ pub fn edited(pack: &RulePack, industry: &str, table: &Table) -> Result<RulePack
 pub fn problem_text(pack: &RulePack, industry: &str, e: &Error, lang: Lang) -> String {
     let place = e.place();
     let prefix = format!("benchmarks.{industry}.");
-    let metric = place
-        .strip_prefix(&prefix)
-        .and_then(|id| pack.metric(id));
+    let metric = place.strip_prefix(&prefix).and_then(|id| pack.metric(id));
     match metric {
         Some(m) => {
             let key = match m.better {
@@ -214,10 +216,8 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
                             label: Some(name),
                         });
                     }
-                    Err(_) => file_problem.set(Some(fill(
-                        PT::FileUnreadable.get(lang),
-                        &[("name", &name)],
-                    ))),
+                    Err(_) => file_problem
+                        .set(Some(fill(PT::FileUnreadable.get(lang), &[("name", &name)]))),
                 }
             });
         })
@@ -305,7 +305,10 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
             };
             let label = fill(
                 PT::KnotLabel.get(lang),
-                &[("metric", &name), ("p", &percents[i.min(percents.len() - 1)])],
+                &[
+                    ("metric", &name),
+                    ("p", &percents[i.min(percents.len() - 1)]),
+                ],
             );
             html! {
                 <td>
@@ -335,10 +338,7 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
                     ("kept", &kept),
                 ],
             ),
-            _ => fill(
-                PT::NotANumber.get(lang),
-                &[("kept", &kept)],
-            ),
+            _ => fill(PT::NotANumber.get(lang), &[("kept", &kept)]),
         }
     });
     let has_table = !draft.is_empty();

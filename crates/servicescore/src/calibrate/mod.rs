@@ -217,7 +217,11 @@ pub fn calibrate(
     work.title.es = format!("{} (calibrado con el panel del {when})", pack.title.es);
     work.sources.push(SourceDoc {
         id: "dashboard".into(),
-        title: format!("the merchant's back-office dashboard: {source}"),
+        title: crate::rulepack::Names {
+            zh: format!("商家自己的后台数据（{when}）"),
+            en: format!("the merchant's own back-office dashboard ({when})"),
+            es: format!("el panel de administración del propio comercio ({when})"),
+        },
     });
     if let Err(e) = work.validate() {
         return Err(DashboardError {
