@@ -369,7 +369,7 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
             <h3>{ fill(PT::EditTitle.get(lang), &[("industry", &ind_name)]) }</h3>
             if has_table {
                 <p class="hint">{ PT::EditHelp.get(lang) }</p>
-                <div class="table-scroll" role="region" tabindex="0"
+                <div class="table-wrap" role="region" tabindex="0"
                     aria-label={fill(PT::EditTitle.get(lang), &[("industry", &ind_name)])}>
                     <table class="knots" data-testid="knot-table">
                         <thead><tr>
