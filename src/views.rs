@@ -14,6 +14,7 @@ use crate::bridge::{slot_id, Command, PackWire, Snapshot};
 use crate::components::about::About;
 use crate::components::advice::Advice;
 use crate::components::cs::CsView;
+use crate::components::dashboard::DashboardForm;
 use crate::components::pack_tools::PackTools;
 use crate::components::projection::ProjectionView;
 use crate::components::score_charts::ScoreCharts;
@@ -92,6 +93,8 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
                     <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />
                     <PackTools pack={(*pack).clone()} industry={AttrValue::from(scenario.industry.clone())}
                         user_pack={matches!(snap.pack, PackWire::User { .. })} lang={lang}
+                        oncommand={props.oncommand.clone()} />
+                    <DashboardForm pack={(*pack).clone()} scenario={scenario.clone()} lang={lang}
                         oncommand={props.oncommand.clone()} />
                 </>
             }) }
