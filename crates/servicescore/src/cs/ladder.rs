@@ -283,7 +283,9 @@ pub fn step(rules: &CsRules, penalty: &Penalty, exam: Option<Date>, today: Date)
         None if today <= exam_due => ExamStatus::Pending,
         None => ExamStatus::Missed,
     };
-    let limit = status.limits_traffic().then(|| limit_after(exam_due, rules));
+    let limit = status
+        .limits_traffic()
+        .then(|| limit_after(exam_due, rules));
     LadderStep {
         fail_date: penalty.fail_date,
         penalty_from: penalty.first_day,

@@ -44,7 +44,11 @@ fn no_exams() -> BTreeMap<Date, Date> {
 
 /// May 1 late → May 2 fails → penalty May 3–5, exam due May 5.
 fn may() -> Assessment {
-    report(&late_on(&[date(2024, 5, 1)]), date(2024, 5, 2), date(2024, 5, 10))
+    report(
+        &late_on(&[date(2024, 5, 1)]),
+        date(2024, 5, 2),
+        date(2024, 5, 10),
+    )
 }
 
 #[test]
@@ -269,7 +273,10 @@ fn json_form() {
 #[test]
 fn a_pack_without_an_exam_deadline_or_limit_is_refused() {
     for (field, message) in [
-        ("exam_deadline_days", "customer_service.exam_deadline_days: must be at least 1"),
+        (
+            "exam_deadline_days",
+            "customer_service.exam_deadline_days: must be at least 1",
+        ),
         (
             "traffic_limit_min_days",
             "customer_service.traffic_limit_min_days: must be at least 1",
