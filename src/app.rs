@@ -180,6 +180,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let views = use_views(snapshot, *painted, on_command);
+    // One callback each for every metric row (stable: a row re-renders only when its own
+    // value or result changes, not on every slider move elsewhere).
+    let on_value = use_callback(dispatch.clone(), |(id, v): (String, f64), d| {
+        d.dispatch(Action::SetValue(id, v))
+    });
+    let on_present = use_callback(dispatch.clone(), |(id, on): (String, bool), d| {
+        d.dispatch(Action::SetPresent(id, on))
+    });
+    let on_dimension = use_callback(dispatch.clone(), |(id, on): (String, bool), d| {
+        d.dispatch(Action::SetDimensionPresent(id, on))
+    });
+    let on_focus = use_callback(dispatch.clone(), |id: String, d| {
+        d.dispatch(Action::Focus(id))
+    });
     let lang = st.lang;
     let cb = |f: fn(String) -> Action| {
         let d = dispatch.clone();
@@ -230,14 +244,15 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout" hidden={!score_like}>
                 // The sliders are shared by the score and projection views: the tab panels
                 // are what each view shows beside them.
-                <MetricsPanel values={st.values.clone()} absent={st.absent.clone()}
+                <MetricsPanel pack={st.pack.clone()} values={st.values.clone()} absent={st.absent.clone()}
                     industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
-                    baseline={st.baseline.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    baseline={st.baseline.as_ref().map(|b| b.metrics.clone())} lang={lang}
+                    onvalue={on_value} onpresent={on_present} ondimension={on_dimension} onfocus={on_focus} />
                 <div id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
                     hidden={st.view != View::Score}>
-                    <ScorePanel eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
+                    <ScorePanel pack={st.pack.clone()} eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
                     <Slot name="charts" status={views} lang={lang} />
-                    <Explain eval={d.eval.clone()} lang={lang} />
+                    <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
                     if !st.embed {
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
                             lang={lang} dispatch={dispatch.clone()} />

@@ -1,18 +1,25 @@
-//! From the core's results to the charts' inputs: the sensitivity curve of the metric in focus,
-//! the five dimension bars, the day-by-day projection, and the reference lines they share.
+//! From the core's results to the charts' inputs: the sensitivity curve of the metric in focus
+//! with where the core's goal seek reaches each level, the five dimension bars, the day-by-day
+//! projection with the first days the core's projection reports, and the reference lines they
+//! share. The charts write their numbers and dates with [`PageFormat`].
 //!
-//! Pure (no browser): every word is translated here, every number comes from the core, and
-//! the charts crate only draws. Natively tested below.
+//! Pure (no browser): every word is translated here, every number and level comes from the
+//! core, and the charts crate only lays out and draws. Natively tested below.
 
+use jiff::civil::Date;
+use servicescore::goal::seek;
 use servicescore::rulepack::{Better, Subject, ThresholdKind};
 use servicescore::sensitivity::curve_of;
 use servicescore::timeline::Projection;
-use servicescore::{Evaluation, Model, RulePack, Target};
+use servicescore::{Evaluation, GoalOutcome, Model, RulePack, Target};
+use servicescore_charts::date::days_between;
+use servicescore_charts::scale::decimals_needed;
 use servicescore_charts::{
-    CivilDate, DayAxis, DimBar, DimensionChart, HLine, LineKind, Mark, ProjectionChart,
+    ChartFormat, DimBar, DimensionChart, HLine, Level, LineKind, Mark, ProjectionChart, Reach,
     SensitivityChart,
 };
 
+pub use crate::chart_format::PageFormat;
 use crate::format;
 use crate::i18n::{fill, Lang, T};
 
@@ -36,9 +43,9 @@ crate::i18n::texts! {
 /// for packs whose points curve bends between knots).
 pub const CURVE_SAMPLES: usize = 41;
 
-/// The short name of a star level on a chart: `4.5★`.
-pub fn stars_label(stars: f64) -> String {
-    format!("{}★", format::stars(stars))
+/// The short name of a star level on a chart: `4.5★` (`4,5★` in Spanish).
+pub fn stars_label(stars: f64, fmt: &PageFormat) -> String {
+    format!("{}★", fmt.number(stars, decimals_needed(stars, 2)))
 }
 
 /// The name of a target as the advice and the projection show it: `4.5 星`, a gate's name, or `摆脱…` for
@@ -63,27 +70,18 @@ pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
     }
 }
 
-/// The stable key of a target (`stars:4.5`, `threshold:activity_signup`), as in
-/// `data-target` and [`Target::parse`].
-pub fn target_key(target: &Target) -> String {
-    match target {
-        Target::Stars(x) => format!("stars:{}", format::stars(*x)),
-        Target::Score(x) => format!("score:{}", format::stars(*x)),
-        Target::Threshold(id) => format!("threshold:{id}"),
-    }
-}
-
 /// The score-axis reference lines of the rule pack: each star band's lowest score and each
 /// threshold's score condition, merged where they share a value (`4.5★ · 可报名营销活动`);
 /// a gate outranks a risk, which outranks a star band, for the line's look. Sorted by value.
 pub fn score_lines(pack: &RulePack, lang: Lang) -> Vec<HLine> {
+    let fmt = PageFormat::new(pack, lang);
     // (y, rank, label part); rank: 0 star, 1 risk, 2 gate.
     let mut parts: Vec<(f64, u8, String)> = pack
         .stars
         .bands
         .value
         .iter()
-        .map(|b| (b.min_score, 0, stars_label(b.stars)))
+        .map(|b| (b.min_score, 0, stars_label(b.stars, &fmt)))
         .collect();
     for t in &pack.thresholds {
         for c in t.conditions.iter().filter(|c| c.subject == Subject::Score) {
@@ -133,15 +131,20 @@ pub fn score_range(pack: &RulePack) -> (f64, f64) {
 }
 
 /// The sensitivity chart of metric `metric`: the overall score and the metric's dimension
-/// across the metric's slider range (widened to include the current value), the others held;
-/// `None` for a metric the pack does not know. A lower-is-better metric is drawn high to low so
-/// that better is always to the right.
+/// across the metric's slider range (widened to include the current value), the others held,
+/// and for each level where the core's goal seek reaches it. `None` for a metric the pack does
+/// not know and for an industry the rules do not apply to. Without a score (every dimension
+/// off) no curve is drawn and the chart says there is no score. A lower-is-better metric is
+/// drawn high to low so that better is always to the right.
 pub fn sensitivity_chart(
     model: &Model<'_>,
     values: &[Option<f64>],
     metric: &str,
     lang: Lang,
 ) -> Option<SensitivityChart> {
+    if !model.applicable() {
+        return None;
+    }
     let pack = model.pack();
     let idx = pack.metric_index(metric)?;
     let m = &pack.metrics[idx];
@@ -156,7 +159,30 @@ pub fn sensitivity_chart(
     if lo.is_nan() || hi.is_nan() || lo >= hi {
         return None;
     }
-    let curve = curve_of(model, values, idx, lo, hi, CURVE_SAMPLES);
+    let has_score = model.scores(values).overall.is_some();
+    let curve = if has_score {
+        curve_of(model, values, idx, lo, hi, CURVE_SAMPLES)
+    } else {
+        Vec::new()
+    };
+    let levels: Vec<Level> = score_lines(pack, lang)
+        .into_iter()
+        .map(|line| {
+            let reach = if has_score {
+                match seek(model, values, idx, &Target::Score(line.y)) {
+                    GoalOutcome::AlreadyMet => Reach::Met,
+                    GoalOutcome::Reach { value, .. } => Reach::At(value),
+                    GoalOutcome::Unreachable { .. } => Reach::Unreachable,
+                }
+            } else {
+                Reach::Unreachable
+            };
+            Level { line, reach }
+        })
+        .collect();
+    // TODO(merge): the core's `next_targets` says which level is next; until it is on this
+    // branch, the next step is the lowest level not yet met (the levels are sorted by score).
+    let next = levels.iter().position(|l| l.reach != Reach::Met);
     let name = m.names.get(lang.code());
     let dimension_label = pack
         .dimensions
@@ -164,31 +190,43 @@ pub fn sensitivity_chart(
         .find(|d| d.id == m.dimension)
         .map(|d| d.names.get(lang.code()).to_string())
         .unwrap_or_default();
+    let no_data = if has_score {
+        CT::NoData.get(lang)
+    } else {
+        T::NoScore.get(lang)
+    };
     Some(SensitivityChart {
         title: fill(CT::SensitivityTitle.get(lang), &[("metric", name)]),
         x_label: format!("{name} ({})", format::unit(m, lang)),
         overall_label: CT::Score.get(lang).to_string(),
         dimension_label,
         current_label: CT::Now.get(lang).to_string(),
-        no_data_label: CT::NoData.get(lang).to_string(),
+        no_data_label: no_data.to_string(),
         overall: curve.iter().map(|p| (p.value, p.score)).collect(),
         dimension: curve.iter().map(|p| (p.value, p.dimension)).collect(),
         current,
         x_range: (lo, hi),
         reverse_x: m.better == Better::Lower,
         y_range: score_range(pack),
-        hlines: score_lines(pack, lang),
+        value_decimals: m.step_decimals() as usize,
+        levels,
+        next,
     })
 }
 
 /// The dimension chart: one bar per dimension of the pack (current scenario), with the pinned
-/// baseline's beside it, and the "every dimension" condition of each gate as a line.
+/// baseline's beside it, and the "every dimension" condition of each gate as a line. `None`
+/// for an industry the rules do not apply to.
 pub fn dimension_chart(
     pack: &RulePack,
     eval: &Evaluation,
     baseline: Option<&Evaluation>,
     lang: Lang,
-) -> DimensionChart {
+) -> Option<DimensionChart> {
+    if !eval.applicable {
+        return None;
+    }
+    let fmt = PageFormat::new(pack, lang);
     let mut hlines: Vec<HLine> = Vec::new();
     for t in pack
         .thresholds
@@ -197,18 +235,16 @@ pub fn dimension_chart(
     {
         for c in &t.conditions {
             if c.subject == Subject::EveryDimension && !hlines.iter().any(|l| l.y == c.value) {
+                let x = fmt.number(c.value, decimals_needed(c.value, 2));
                 hlines.push(HLine {
                     y: c.value,
-                    label: fill(
-                        CT::EveryDimension.get(lang),
-                        &[("x", &format::stars(c.value))],
-                    ),
+                    label: fill(CT::EveryDimension.get(lang), &[("x", &x)]),
                     kind: LineKind::Gate,
                 });
             }
         }
     }
-    DimensionChart {
+    Some(DimensionChart {
         title: CT::DimensionsTitle.get(lang).to_string(),
         current_label: CT::Current.get(lang).to_string(),
         baseline_label: CT::Baseline.get(lang).to_string(),
@@ -224,29 +260,21 @@ pub fn dimension_chart(
             .collect(),
         y_range: score_range(pack),
         hlines,
-    }
-}
-
-/// A core date as a chart date (both print `YYYY-MM-DD`).
-pub fn civil(date: impl std::fmt::Display) -> Option<CivilDate> {
-    CivilDate::parse(&date.to_string())
-}
-
-/// Day offset of `date` from `origin`.
-pub fn offset(origin: CivilDate, date: CivilDate) -> i32 {
-    i32::try_from(date.to_days() - origin.to_days()).unwrap_or(i32::MAX)
+    })
 }
 
 /// The projection chart: `past` (published scores before the start, negative offsets, `None`
 /// = a gap) then the projected days, dated from `start`; a mark on the first day after the
-/// start that each target is reached, merged per day (`4.5★ · 可报名营销活动`).
+/// start that each target is reached (as the core's projection reports it), merged per day
+/// (`4.5★ · 可报名营销活动`).
 pub fn projection_chart(
     pack: &RulePack,
     projection: &Projection,
     past: &[(i32, Option<f64>)],
-    start: CivilDate,
+    start: Date,
     lang: Lang,
 ) -> ProjectionChart {
+    let fmt = PageFormat::new(pack, lang);
     let mut days: Vec<(i32, Option<f64>)> = past.iter().filter(|d| d.0 < 0).copied().collect();
     days.extend(
         projection
@@ -259,14 +287,13 @@ pub fn projection_chart(
     for r in reach_order(projection) {
         let Some(day) = r
             .first_reached
-            .and_then(civil)
-            .map(|d| offset(start, d))
+            .map(|d| days_between(start, d))
             .filter(|d| *d > 0)
         else {
             continue;
         };
         let label = match &r.target {
-            Target::Stars(x) => stars_label(*x),
+            Target::Stars(x) => stars_label(*x, &fmt),
             t => target_label(pack, t, lang),
         };
         match marks.iter_mut().find(|m| m.day == day) {
@@ -288,9 +315,7 @@ pub fn projection_chart(
         today_label: (!past.is_empty()).then(|| CT::Today.get(lang).to_string()),
         no_data_label: CT::NoData.get(lang).to_string(),
         days,
-        axis: DayAxis {
-            origin: Some(start),
-        },
+        origin: start,
         marks,
         y_range: score_range(pack),
         hlines: score_lines(pack, lang),
@@ -315,7 +340,7 @@ pub fn reach_order(projection: &Projection) -> Vec<&servicescore::timeline::Reac
 mod tests {
     use super::*;
     use servicescore::timeline::{parse_date, DailyRecords, History, Plan, Window};
-    use servicescore::{breakdown, Scenario};
+    use servicescore::{breakdown, goal_seek, Scenario};
     use servicescore_charts::Chart;
 
     fn pack() -> &'static RulePack {
@@ -359,11 +384,59 @@ mod tests {
             .overall
             .iter()
             .any(|&(x, y)| x == 85.0 && (y.unwrap() - 4.4).abs() < 1e-12));
-        // The next step up: 4★, on the raw curve at 70 + 15 × 0.2 / 0.6 = 75 %.
-        let step = c.step_up().unwrap();
-        assert_eq!(step.level, 4.0);
-        assert!((step.at.unwrap() - 75.0).abs() < 1e-9);
-        assert_eq!(c.summary().rows[0], ["3-minute reply rate (%)", "60"]);
+        // The next step up: 4★, where the core's goal seek reaches it.
+        assert_eq!(c.next, Some(1));
+        assert_eq!(c.step_up(), Some((74.9, 4.0)));
+        let fmt = PageFormat::new(pack(), Lang::En);
+        assert_eq!(c.summary(&fmt).rows[0], ["3-minute reply rate (%)", "60"]);
+    }
+
+    #[test]
+    fn four_stars_at_sixty_percent_reads_74_9_as_the_advice_says() {
+        // Issue 10: the chart's table said "≥ 75" (where the raw curve crosses 4.0) while the
+        // advice (the core's goal seek on displayed scores) says 74.9 (3.996 shows as 4.00).
+        let s = Scenario::from_json(r#"{"metrics":{"reply_3min_pct":60}}"#).unwrap();
+        let model = Model::new(pack(), "general").unwrap();
+        let c = sensitivity_chart(&model, &s.values(pack()), "reply_3min_pct", Lang::Zh).unwrap();
+        let rows = c.summary(&PageFormat::new(pack(), Lang::Zh)).rows;
+        assert!(
+            rows.contains(&vec!["4★".to_owned(), "≥ 74.9".to_owned()]),
+            "{rows:?}"
+        );
+        let advice = goal_seek(pack(), &s, "reply_3min_pct", &Target::Stars(4.0)).unwrap();
+        assert!(matches!(advice.outcome, GoalOutcome::Reach { value, .. } if value == 74.9));
+        // The other levels, from the same goal seek; in Spanish with a decimal comma.
+        let es = sensitivity_chart(&model, &s.values(pack()), "reply_3min_pct", Lang::Es).unwrap();
+        let rows = es.summary(&PageFormat::new(pack(), Lang::Es)).rows;
+        assert_eq!(rows[1], ["Puntuación", "3,56"]);
+        assert_eq!(rows[2], ["Experiencia de consulta", "3,56"]);
+        assert_eq!(rows[3], ["3,5★ · Riesgo de terminación", "✓"]);
+        assert_eq!(rows[4], ["4★", "≥ 74,9"]);
+    }
+
+    #[test]
+    fn no_score_draws_no_curve_and_not_applicable_gets_no_chart() {
+        let model = Model::new(pack(), "general").unwrap();
+        let none = vec![None; pack().metrics.len()];
+        let c = sensitivity_chart(&model, &none, "reply_3min_pct", Lang::Zh).unwrap();
+        assert!(c.overall.is_empty() && c.dimension.is_empty());
+        assert_eq!(c.step_up(), None);
+        let fmt = PageFormat::new(pack(), Lang::Zh);
+        assert_eq!(c.summary(&fmt).rows, vec![vec!["暂无服务分".to_owned()]]);
+        let e = breakdown(&model, &none);
+        let d = dimension_chart(pack(), &e, None, Lang::Zh).unwrap();
+        assert_eq!(d.summary(&fmt).rows, vec![vec!["暂无数据".to_owned()]]);
+
+        let outdoor = Model::new(pack(), "outdoor_service").unwrap();
+        assert!(!outdoor.applicable());
+        let s = Scenario::from_json(
+            r#"{"industry":"outdoor_service","metrics":{"reply_3min_pct":60}}"#,
+        )
+        .unwrap();
+        let values = s.values(pack());
+        assert!(sensitivity_chart(&outdoor, &values, "reply_3min_pct", Lang::Zh).is_none());
+        let e = breakdown(&outdoor, &values);
+        assert!(dimension_chart(pack(), &e, None, Lang::Zh).is_none());
     }
 
     #[test]
@@ -394,7 +467,7 @@ mod tests {
         let before = Scenario::from_json(r#"{"metrics":{"reply_3min_pct":85}}"#).unwrap();
         let e = breakdown(&model, &now.values(pack()));
         let b = breakdown(&model, &before.values(pack()));
-        let c = dimension_chart(pack(), &e, Some(&b), Lang::Zh);
+        let c = dimension_chart(pack(), &e, Some(&b), Lang::Zh).unwrap();
         assert_eq!(c.bars.len(), 5);
         assert_eq!(c.bars[0].current, None);
         assert!((c.bars[1].current.unwrap() - 4.4).abs() < 1e-9);
@@ -407,7 +480,9 @@ mod tests {
             (4.0, "每个维度 ≥ 4")
         );
         assert!(c.has_baseline());
-        assert!(!dimension_chart(pack(), &e, None, Lang::Zh).has_baseline());
+        assert!(!dimension_chart(pack(), &e, None, Lang::Zh)
+            .unwrap()
+            .has_baseline());
     }
 
     #[test]
@@ -427,7 +502,7 @@ mod tests {
         let p = w
             .project(&history, &Plan::hold(start, &plan_a), start, 180)
             .unwrap();
-        let origin = CivilDate::new(2026, 11, 21).unwrap();
+        let origin = start;
         let past = vec![(-2, Some(4.39)), (-1, None)];
         let c = projection_chart(pack(), &p, &past, origin, Lang::Zh);
         assert_eq!(c.days.len(), 182);
@@ -438,27 +513,24 @@ mod tests {
         assert_eq!(c.marks.len(), 1);
         assert_eq!(c.marks[0].day, 40);
         assert_eq!(c.marks[0].label, "4.5★ · 可报名营销活动");
-        assert_eq!(c.axis.long(40), "2026-12-31");
-        let rows = c.summary().rows;
+        let rows = c.summary(&PageFormat::new(pack(), Lang::Zh)).rows;
         assert!(rows.contains(&vec![
             "4.5★ · 可报名营销活动".to_string(),
             "2026-12-31".into()
         ]));
-        // Keys and labels of the list.
-        let order: Vec<String> = reach_order(&p)
-            .iter()
-            .map(|r| target_key(&r.target))
-            .collect();
+        // The order of the list: stars from the lowest, then thresholds in pack order.
+        let order: Vec<&Target> = reach_order(&p).iter().map(|r| &r.target).collect();
+        let th = |id: &str| Target::Threshold(id.into());
         assert_eq!(
             order,
             [
-                "stars:3.5",
-                "stars:4",
-                "stars:4.5",
-                "stars:5",
-                "threshold:activity_signup",
-                "threshold:traffic_boost",
-                "threshold:termination_risk"
+                &Target::Stars(3.5),
+                &Target::Stars(4.0),
+                &Target::Stars(4.5),
+                &Target::Stars(5.0),
+                &th("activity_signup"),
+                &th("traffic_boost"),
+                &th("termination_risk")
             ]
         );
         let risk = Target::Threshold("termination_risk".into());
@@ -479,16 +551,5 @@ mod tests {
         let c = projection_chart(pack(), &p, &[], origin, Lang::En);
         assert_eq!(c.today_label, None);
         assert_eq!(c.title, "Score published each day, next 180 days");
-    }
-
-    #[test]
-    fn offsets_and_dates() {
-        let o = CivilDate::new(2026, 11, 21).unwrap();
-        assert_eq!(
-            civil(parse_date("2026-12-31").unwrap()),
-            CivilDate::new(2026, 12, 31)
-        );
-        assert_eq!(offset(o, CivilDate::new(2026, 12, 31).unwrap()), 40);
-        assert_eq!(offset(o, CivilDate::new(2026, 11, 20).unwrap()), -1);
     }
 }

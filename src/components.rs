@@ -7,6 +7,7 @@ pub mod cs;
 pub mod explain;
 pub mod file_import;
 pub mod header;
+pub mod hook_number;
 pub mod metric_row;
 pub mod metrics_panel;
 pub mod notices;

@@ -20,6 +20,11 @@ pub fn localize(s: String, lang: Lang) -> String {
     }
 }
 
+/// A number for an SVG attribute: two decimals, a point (`37.50`).
+pub fn fixed_attr(x: f64) -> String {
+    servicescore::display::Fixed::round(x, 2).to_string()
+}
+
 /// A metric value with its unit: `62.5%`, `84 小时`, `4.7 分`.
 pub fn value(m: &MetricDef, v: f64, lang: Lang) -> String {
     let n = number(v, lang);

@@ -92,3 +92,77 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
         </>
     }
 }
+
+type Mounted = (yew::AppHandle<ViewsApp>, Callback<Command>);
+
+thread_local! {
+    /// The views mounted in-process by [`install_in_process`].
+    static MOUNTED: std::cell::RefCell<Option<Mounted>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Provides `window.__servicescoreViews` over this very module: the views mounted in-process
+/// beside the shell, exactly as the second module would mount them (same bridge, same JSON).
+/// For the browser tests, which run one WebAssembly module holding both apps.
+pub fn install_in_process() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    fn props(snapshot: &str, oncommand: Callback<Command>) -> Option<ViewsProps> {
+        let snapshot: Snapshot = serde_json::from_str(snapshot).ok()?;
+        Some(ViewsProps {
+            snapshot: Rc::new(snapshot),
+            oncommand,
+        })
+    }
+    let Some(w) = web_sys::window() else { return };
+    let load = Closure::<dyn FnMut(String, js_sys::Function) -> js_sys::Promise>::new(
+        |snapshot: String, on_command: js_sys::Function| {
+            let oncommand = Callback::from(move |c: Command| {
+                let _ = on_command.call1(&JsValue::NULL, &JsValue::from_str(&c.encode()));
+            });
+            let root = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                let r = d.create_element("div").ok()?;
+                r.set_id("views-root");
+                d.body()?.append_child(&r).ok()?;
+                Some(r)
+            });
+            if let (Some(root), Some(p)) = (root, props(&snapshot, oncommand.clone())) {
+                let handle = yew::Renderer::<ViewsApp>::with_root_and_props(root, p).render();
+                MOUNTED.with(|m| {
+                    if let Some((old, _)) = m.borrow_mut().replace((handle, oncommand)) {
+                        old.destroy();
+                    }
+                });
+            }
+            js_sys::Promise::resolve(&JsValue::UNDEFINED)
+        },
+    );
+    let update = Closure::<dyn FnMut(String)>::new(|snapshot: String| {
+        MOUNTED.with(|m| {
+            if let Some((handle, cb)) = m.borrow_mut().as_mut() {
+                if let Some(p) = props(&snapshot, cb.clone()) {
+                    handle.update(p);
+                }
+            }
+        });
+    });
+    let obj = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&obj, &"load".into(), load.as_ref().unchecked_ref());
+    let _ = js_sys::Reflect::set(&obj, &"update".into(), update.as_ref().unchecked_ref());
+    let _ = js_sys::Reflect::set(&w, &"__servicescoreViews".into(), &obj);
+    load.forget();
+    update.forget();
+}
+
+/// Unmounts the in-process views (see [`install_in_process`]) and removes their root.
+pub fn uninstall_in_process() {
+    if let Some((handle, _)) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        handle.destroy();
+    }
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("views-root"))
+    {
+        root.remove();
+    }
+}

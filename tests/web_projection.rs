@@ -29,8 +29,8 @@ use common::{fire, reset, sleep, Page};
 use servicescore::{Model, RulePack, Scenario};
 use servicescore_charts::canvas::effective_scale;
 use servicescore_charts::canvas::probe::{blueish, context, near, white};
-use servicescore_charts::{Chart, DimensionChart, Frame, ProjectionChart, SensitivityChart, Theme};
-use servicescore_web::chart_data;
+use servicescore_charts::{Chart, Frame, Theme};
+use servicescore_web::chart_data::{self, PageFormat};
 use servicescore_web::components::projection::logic;
 use servicescore_web::i18n::Lang;
 use wasm_bindgen::closure::Closure;
@@ -90,21 +90,19 @@ fn fingerprint(c: &HtmlCanvasElement) -> u64 {
     })
 }
 
-/// The layout `chart` has on canvas `c` as the page draws it (backing store, DPR scale).
-fn frame_on<C>(
-    c: &HtmlCanvasElement,
-    frame: impl Fn(&C, f64, f64, &Theme) -> Frame,
-    chart: &C,
-) -> Frame {
+/// The layout `chart` has on canvas `c` as the page draws it (backing store, DPR scale, the
+/// page's formatter).
+fn frame_on<C: Chart>(c: &HtmlCanvasElement, chart: &C) -> Frame {
     let r = c.get_bounding_client_rect();
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let k = effective_scale(r.width(), r.height(), dpr);
-    frame(
-        chart,
-        f64::from(c.width()),
-        f64::from(c.height()),
-        &Theme::light().scaled(k),
-    )
+    let (w, h) = (f64::from(c.width()), f64::from(c.height()));
+    chart.layout(w, h, &Theme::light().scaled(k), &zh()).frame
+}
+
+/// The page's formatter in Chinese.
+fn zh() -> PageFormat {
+    PageFormat::new(pack(), Lang::Zh)
 }
 
 fn pack() -> &'static RulePack {
@@ -188,7 +186,7 @@ async fn sensitivity_and_dimension_canvases_draw_their_lines_and_bars() {
     let points = [(70.0, 3.8), (85.0, 4.4), (93.0, 4.8), (60.0, 3.56)];
     until("the sensitivity chart to be drawn", 5_000, || {
         c.width() > 0 && {
-            let f = frame_on(&c, SensitivityChart::frame, &chart);
+            let f = frame_on(&c, &chart);
             let ctx = context(&c).expect("2d context");
             points
                 .iter()
@@ -196,7 +194,7 @@ async fn sensitivity_and_dimension_canvases_draw_their_lines_and_bars() {
         }
     })
     .await;
-    let f = frame_on(&c, SensitivityChart::frame, &chart);
+    let f = frame_on(&c, &chart);
     let ctx = context(&c).expect("2d context");
     // Empty plot: above the curve at the left, between the 4.5 and 4.8 lines.
     let (ex, ey) = (f.x.map(15.0), f.y.map(4.65));
@@ -217,11 +215,11 @@ async fn sensitivity_and_dimension_canvases_draw_their_lines_and_bars() {
 
     // Dimension bars: only consultation has data (3.56); product has no bar.
     let eval = servicescore::breakdown(&model, &values);
-    let dims = chart_data::dimension_chart(pack(), &eval, None, Lang::Zh);
+    let dims = chart_data::dimension_chart(pack(), &eval, None, Lang::Zh).expect("a chart");
     let d = canvas(&page, "dimension-chart");
     until("the dimension chart to be drawn", 5_000, || {
         d.width() > 0 && {
-            let f = frame_on(&d, DimensionChart::frame, &dims);
+            let f = frame_on(&d, &dims);
             near(
                 &context(&d).expect("2d context"),
                 f.x.map(3.5),
@@ -232,7 +230,7 @@ async fn sensitivity_and_dimension_canvases_draw_their_lines_and_bars() {
         }
     })
     .await;
-    let f = frame_on(&d, DimensionChart::frame, &dims);
+    let f = frame_on(&d, &dims);
     let dctx = context(&d).expect("2d context");
     assert!(
         !near(&dctx, f.x.map(0.5), f.y.map(3.3), 2, blueish),
@@ -273,7 +271,7 @@ async fn switching_the_focused_metric_redraws() {
     // Lower is better: 0.8 % (the median, 4.4) sits right of 1.5 % (p25, 3.8 points: overall
     // 4.4 − 0.6 / 2 / 5 = 4.34).
     until("the refund-rate curve", 5_000, || {
-        let f = frame_on(&c, SensitivityChart::frame, &chart);
+        let f = frame_on(&c, &chart);
         let ctx = context(&c).expect("2d context");
         near(&ctx, f.x.map(0.8), f.y.map(4.4), 2, blueish)
             && near(&ctx, f.x.map(1.5), f.y.map(4.34), 2, blueish)
@@ -354,9 +352,10 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     let w = servicescore::timeline::Window::new(Model::new(pack(), "general").expect("model"));
     let past = logic::imported_past(&w, &i, 180).expect("past");
     let o = logic::outlook(&w, &past, &scenario(PLAN_A), 180, Lang::Zh).expect("outlook");
+    let chart = o.chart.clone().expect("a chart");
     let c = canvas(&page, "projection-chart");
     let at = |day: i32| {
-        o.chart
+        chart
             .days
             .iter()
             .find(|d| d.0 == day)
@@ -365,7 +364,7 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     };
     until("the projection chart", 5_000, || {
         c.width() > 0 && {
-            let f = frame_on(&c, ProjectionChart::frame, &o.chart);
+            let f = frame_on(&c, &*chart);
             let ctx = context(&c).expect("2d context");
             // Not near the right end, where the reference lines' labels are drawn over the data.
             [-120, -30, 20, 60, 100]
@@ -377,8 +376,8 @@ async fn importing_the_example_with_plan_a_reaches_four_and_a_half_stars_on_2026
     let table = page.text("[data-testid=projection-chart-table]");
     assert!(table.contains("2026-12-31"), "{table}");
     assert!(
-        o.chart
-            .summary()
+        chart
+            .summary(&zh())
             .rows
             .iter()
             .any(|r| r.len() == 2 && r[1] == "3"),

@@ -82,7 +82,7 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
                                 <tr>
                                     <th scope="row">{ m.names.get(code) }</th>
                                     { for k.value.iter().map(|v| html! { <td>{ crate::url::number_text(*v) }</td> }) }
-                                    <td><Tag provenance={k.provenance} source={src(&k.source)} lang={lang} /></td>
+                                    <td><Tag pack={crate::packs::PackRef::default_pack()} provenance={k.provenance} source={src(&k.source)} lang={lang} /></td>
                                 </tr>
                             })
                         }) }
@@ -91,18 +91,18 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
                 </div>
             }
             <h4>{ T::AboutPointsCurve.get(lang) }
-                <Tag provenance={pack.points_curve.provenance} source={src(&pack.points_curve.source)} lang={lang} /></h4>
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.points_curve.provenance} source={src(&pack.points_curve.source)} lang={lang} /></h4>
             <p>{ pack.points_curve.value.iter().map(|[p, v]| format!("P{} → {v:.1}", format::knot(*p))).collect::<Vec<_>>().join(" · ") }</p>
             <h4>{ T::AboutStarBands.get(lang) }
-                <Tag provenance={pack.stars.bands.provenance} source={src(&pack.stars.bands.source)} lang={lang} /></h4>
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.stars.bands.provenance} source={src(&pack.stars.bands.source)} lang={lang} /></h4>
             <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {:.2} → {}", b.min_score, fill(T::StarsValue.get(lang), &[("n", &format::stars(b.stars))]))).collect::<Vec<_>>().join(" · ") }</p>
             <h4>{ T::AboutWeights.get(lang) }</h4>
             <p>{ pack.metrics.iter().map(|m| format!("{} {}", m.names.get(code), m.weight.value)).collect::<Vec<_>>().join(" · ") }
-                <Tag provenance={servicescore::Provenance::Assumed} lang={lang} /></p>
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={servicescore::Provenance::Assumed} lang={lang} /></p>
             <h4>{ fill(T::AboutDecay.get(lang), &[("h", &pack.decay.half_life_days.value.to_string()), ("w", &pack.decay.window_days.value.to_string())]) }
-                <Tag provenance={pack.decay.half_life_days.provenance} source={src(&pack.decay.half_life_days.source)} lang={lang} /></h4>
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.decay.half_life_days.provenance} source={src(&pack.decay.half_life_days.source)} lang={lang} /></h4>
             <ul class="sources">
-                { for pack.sources.iter().map(|s| html! { <li>{ &s.title }</li> }) }
+                { for pack.sources.iter().map(|s| html! { <li>{ s.title.get(code) }</li> }) }
             </ul>
             <p class="disclaimer">{ T::AboutDisclaimer.get(lang) }</p>
         </>

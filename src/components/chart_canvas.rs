@@ -1,6 +1,10 @@
 //! A chart on a canvas: sized by its container, sharp at any devicePixelRatio, redrawn at most
-//! once per animation frame however fast the sliders move, with a visually hidden table as
-//! its text alternative.
+//! once per animation frame however fast the sliders move, with a visually hidden table as its
+//! text alternative (built once per change of the chart, not on every render).
+//!
+//! A redraw lays the chart out once and paints only what moved: the backdrop (grid, reference
+//! lines, legend, ticks) is kept painted in [`canvas::Layers`] while it stays the same, as it
+//! does during a slider drag.
 //!
 //! The `ResizeObserver` watches the container, not the canvas: the adapter sets the canvas's
 //! CSS size itself, and observing it would loop.
@@ -15,6 +19,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
+use crate::chart_data::PageFormat;
+
 /// Props of [`ChartCanvas`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChartCanvasProps<C: PartialEq + Clone> {
@@ -23,12 +29,14 @@ pub struct ChartCanvasProps<C: PartialEq + Clone> {
     pub chart: Rc<C>,
     /// Height in CSS pixels (the width follows the container).
     pub height: f64,
+    /// How the chart's numbers and dates are written (the page's language and rounding).
+    pub fmt: PageFormat,
     /// Test hook of the canvas.
     pub testid: AttrValue,
 }
 
-/// What the next frame draws: the chart and the CSS size.
-type Drawing<C> = (Rc<C>, f64, f64);
+/// What the next frame draws: the chart, its formatter and the CSS size.
+type Drawing<C> = (Rc<C>, PageFormat, f64, f64);
 
 /// A chart drawn on a canvas.
 #[component]
@@ -70,28 +78,33 @@ where
     let latest: Rc<RefCell<Option<Drawing<C>>>> = use_mut_ref(|| None);
     let pending: Rc<Rc<Cell<bool>>> = use_memo((), |_| Rc::new(Cell::new(false)));
     let frame: Rc<RefCell<Option<AnimationFrame>>> = use_mut_ref(|| None);
+    let layers: Rc<RefCell<canvas::Layers>> = use_mut_ref(canvas::Layers::default);
     {
         let canvas_ref = canvas_ref.clone();
         let latest = latest.clone();
         let pending = (*pending).clone();
         let frame = frame.clone();
+        let layers = layers.clone();
         use_effect_with(
-            (props.chart.clone(), *width, props.height),
-            move |(chart, w, h)| {
-                *latest.borrow_mut() = Some((chart.clone(), *w, *h));
+            (props.chart.clone(), props.fmt, *width, props.height),
+            move |(chart, fmt, w, h)| {
+                *latest.borrow_mut() = Some((chart.clone(), *fmt, *w, *h));
                 if !pending.get() {
                     pending.set(true);
                     let latest = latest.clone();
                     let pending = pending.clone();
+                    let layers = layers.clone();
                     let handle = request_animation_frame(move |_| {
                         pending.set(false);
                         let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
                             return;
                         };
-                        if let Some((chart, w, h)) = latest.borrow().as_ref() {
+                        if let Some((chart, fmt, w, h)) = latest.borrow().as_ref() {
                             let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
                             // A failed draw leaves the canvas blank; the table below still says it all.
-                            let _ = canvas::render(&canvas, *w, *h, dpr, &**chart, &Theme::light());
+                            let theme = Theme::light();
+                            let mut layers = layers.borrow_mut();
+                            let _ = layers.render(&canvas, *w, *h, dpr, &**chart, &theme, fmt);
                         }
                     });
                     // Replaced (not dropped inside its own callback) on the next request.
@@ -101,13 +114,15 @@ where
         );
     }
 
-    let summary = props.chart.summary();
+    let summary = use_memo((props.chart.clone(), props.fmt), |(chart, fmt)| {
+        chart.summary(fmt)
+    });
     html! {
         <figure class="chart" ref={wrap}>
             <canvas ref={canvas_ref} role="img" aria-label={props.chart.title().to_string()}
                 data-testid={props.testid.clone()} />
             <table class="visually-hidden" data-testid={format!("{}-table", props.testid)}>
-                <caption>{ summary.caption }</caption>
+                <caption>{ summary.caption.clone() }</caption>
                 if !summary.head.is_empty() {
                     <thead><tr>{ for summary.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                 }

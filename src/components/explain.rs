@@ -11,6 +11,8 @@ use crate::i18n::{fill, Lang, T};
 /// Props of [`Explain`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExplainProps {
+    /// The pack in use.
+    pub pack: crate::packs::PackRef,
     /// The breakdown to explain.
     pub eval: Rc<Evaluation>,
     /// Page language.
@@ -22,6 +24,10 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
     let Some(score) = e.score else {
         return Vec::new();
     };
+    let fx = |x: f64, d: u32| {
+        format::localize(servicescore::display::Fixed::round(x, d).to_string(), lang)
+    };
+    let shown = format::localize(e.display_score.clone().unwrap_or_else(|| "—".into()), lang);
     let mut out = Vec::new();
     for d in &pack.dimensions {
         let Some(r) = e.dimensions.get(&d.id) else {
@@ -36,7 +42,7 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
         let wsum: f64 = parts.iter().map(|p| p.1).sum();
         let terms = parts
             .iter()
-            .map(|(p, w)| format!("{p:.2}×{}", format::round_to(w / wsum, 4)))
+            .map(|(p, w)| format!("{}×{}", fx(*p, 2), format::number(w / wsum, lang)))
             .collect::<Vec<_>>()
             .join(" + ");
         out.push(fill(
@@ -44,7 +50,7 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
             &[
                 ("name", d.names.get(lang.code())),
                 ("terms", &terms),
-                ("score", &format!("{:.4}", r.score)),
+                ("score", &fx(r.score, 4)),
             ],
         ));
     }
@@ -56,23 +62,23 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
     let den: f64 = present.iter().map(|p| p.0).sum();
     let terms = present
         .iter()
-        .map(|(w, s)| format!("{w}×{s:.4}"))
+        .map(|(w, s)| format!("{}×{}", format::number(*w, lang), fx(*s, 4)))
         .collect::<Vec<_>>()
         .join(" + ");
     out.push(fill(
         T::ExplainOverall.get(lang),
         &[
             ("terms", &terms),
-            ("den", &format::round_to(den, 4).to_string()),
-            ("score", &format!("{score:.4}")),
-            ("shown", e.display_score.as_deref().unwrap_or("—")),
+            ("den", &format::number(format::round_to(den, 4), lang)),
+            ("score", &fx(score, 4)),
+            ("shown", &shown),
         ],
     ));
     if let Some(st) = e.stars {
         out.push(fill(
             T::ExplainStars.get(lang),
             &[
-                ("shown", e.display_score.as_deref().unwrap_or("—")),
+                ("shown", &shown),
                 (
                     "stars",
                     &fill(T::StarsValue.get(lang), &[("n", &format::stars(st))]),
@@ -86,8 +92,7 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
 /// The explanation panel (collapsed by default).
 #[component]
 pub fn Explain(props: &ExplainProps) -> Html {
-    let pack = RulePack::default_pack();
-    let lines = lines(pack, &props.eval, props.lang);
+    let lines = lines(&props.pack, &props.eval, props.lang);
     if lines.is_empty() {
         return html! {};
     }

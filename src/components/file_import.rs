@@ -262,11 +262,5 @@ pub fn decode_error_text(e: DecodeError, lang: Lang) -> String {
 
 /// Today in the browser, as the core's date: what imports compare their dates with.
 pub fn today() -> Option<servicescore::dates::Date> {
-    let d = crate::components::projection::local_today();
-    servicescore::dates::Date::new(
-        i16::try_from(d.year).ok()?,
-        i8::try_from(d.month).ok()?,
-        i8::try_from(d.day).ok()?,
-    )
-    .ok()
+    Some(crate::components::projection::local_today())
 }

@@ -7,7 +7,7 @@
 //! last valid value; leaving the box puts that value back in it.
 
 use servicescore::eval::MetricResult;
-use servicescore::rulepack::{Better, MetricDef, Sourced};
+use servicescore::rulepack::{Better, MetricDef};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,12 +16,17 @@ use crate::components::slider::Slider;
 use crate::components::tag::Tag;
 use crate::format;
 use crate::i18n::{fill, Lang, T};
+use crate::packs::PackRef;
 
 /// Props of [`MetricRow`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct MetricRowProps {
-    /// The metric.
-    pub metric: &'static MetricDef,
+    /// The pack in use.
+    pub pack: PackRef,
+    /// The metric's index in the pack.
+    pub index: usize,
+    /// Industry id (whose benchmark knots the row explains).
+    pub industry: AttrValue,
     /// Its last valid value.
     pub value: f64,
     /// Whether it has data.
@@ -31,22 +36,22 @@ pub struct MetricRowProps {
     /// Its value in the pinned baseline (outer `None`: no baseline).
     #[prop_or_default]
     pub baseline: Option<Option<f64>>,
-    /// The industry's benchmark knots for this metric (with their provenance).
-    pub knots: Option<&'static Sourced<Vec<f64>>>,
     /// Page language.
     pub lang: Lang,
-    /// A new value (slider or number box).
-    pub onvalue: Callback<f64>,
-    /// The "has data" switch.
-    pub onpresent: Callback<bool>,
-    /// The row got focus (the charts follow the metric in focus).
-    pub onfocus: Callback<()>,
+    /// A new value (slider or number box): `(metric id, value)`. The same callback for every
+    /// row, so that a row re-renders only when its own props change.
+    pub onvalue: Callback<(String, f64)>,
+    /// The "has data" switch: `(metric id, on)`.
+    pub onpresent: Callback<(String, bool)>,
+    /// The row got focus (the charts follow the metric in focus): the metric id.
+    pub onfocus: Callback<String>,
 }
 
 /// A metric row.
 #[component]
 pub fn MetricRow(props: &MetricRowProps) -> Html {
-    let m = props.metric;
+    let m = &props.pack.metrics[props.index];
+    let knots = props.pack.knots(&props.industry, &m.id);
     let lang = props.lang;
     // Why the last typed entry was refused, and the value then kept; shown while that
     // value is still the one in use (a slider move or an applied plan answers it).
@@ -56,15 +61,25 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
     let range_id = format!("range-{id}");
     let msg_id = format!("msg-{id}");
 
+    let on_value = {
+        let cb = props.onvalue.clone();
+        let id = m.id.clone();
+        Callback::from(move |v: f64| cb.emit((id.clone(), v)))
+    };
     let on_present = {
         let cb = props.onpresent.clone();
+        let id = m.id.clone();
         Callback::from(move |e: Event| {
-            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked());
+            cb.emit((
+                id.clone(),
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ));
         })
     };
     let on_focus = {
         let cb = props.onfocus.clone();
-        Callback::from(move |_: FocusEvent| cb.emit(()))
+        let id = m.id.clone();
+        Callback::from(move |_: FocusEvent| cb.emit(id.clone()))
     };
     let on_refusal = {
         let refusal = refusal.clone();
@@ -121,10 +136,10 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
                 <Slider id={range_id} hook={AttrValue::from(m.id.clone())} label={AttrValue::from(name.to_string())}
                     value={props.value} min={m.slider.min} max={m.slider.max} step={m.slider.step}
                     valuetext={AttrValue::from(format::value(m, props.value, lang))}
-                    oninput={props.onvalue.clone()} />
+                    oninput={on_value.clone()} />
                 <NumberBox id={box_id.clone()} hook={AttrValue::from(m.id.clone())} value={props.value}
                     text={AttrValue::from(format::number(props.value, lang))}
-                    min={m.range[0]} max={m.range[1]} onvalue={props.onvalue.clone()}
+                    min={m.range[0]} max={m.range[1]} onvalue={on_value}
                     onrefusal={on_refusal} invalid={message.is_some()}
                     describedby={AttrValue::from(msg_id.clone())} />
             </div>
@@ -136,9 +151,9 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
                     (Some(r), true) => html! {
                         <>
                             <span data-testid="metric-percentile">{ fill(T::Beats.get(lang), &[("x", &format::share(r.percentile))]) }</span>
-                            <span class="metric-points" data-testid="metric-points">{ fill(T::PointsValue.get(lang), &[("x", &format!("{:.2}", r.points))]) }</span>
-                            if let Some(k) = props.knots {
-                                <Tag provenance={k.provenance} source={k.source.clone().map(AttrValue::from)} lang={lang} />
+                            <span class="metric-points" data-testid="metric-points">{ fill(T::PointsValue.get(lang), &[("x", &format::localize(servicescore::display::Fixed::round(r.points, 2).to_string(), lang))]) }</span>
+                            if let Some(k) = knots {
+                                <Tag pack={props.pack.clone()} provenance={k.provenance} source={k.source.clone().map(AttrValue::from)} lang={lang} />
                             }
                         </>
                     },
@@ -152,7 +167,7 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
             if let (Some(r), true) = (&props.result, props.present) {
                 <details class="explain-metric">
                     <summary>{ T::ExplainTitle.get(lang) }</summary>
-                    <p>{ explain(m, r, props.knots.map_or(&[][..], |k| &k.value[..]), lang) }</p>
+                    <p>{ explain(m, r, knots.map_or(&[][..], |k| &k.value[..]), lang) }</p>
                 </details>
             }
         </div>
@@ -161,7 +176,10 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
 
 /// "62% lies between the industry's 10th percentile (50%) and 25th (70%) → …".
 pub fn explain(m: &MetricDef, r: &MetricResult, knots: &[f64], lang: Lang) -> String {
-    let pts = format!("{:.2}", r.points);
+    let fx = |x: f64, d: u32| {
+        format::localize(servicescore::display::Fixed::round(x, d).to_string(), lang)
+    };
+    let pts = fx(r.points, 2);
     let v = format::value(m, r.value, lang);
     match r.bracket {
         Some([lo, hi, plo, phi]) => fill(
@@ -172,7 +190,7 @@ pub fn explain(m: &MetricDef, r: &MetricResult, knots: &[f64], lang: Lang) -> St
                 ("phi", &format::knot(phi)),
                 ("lo", &format::value(m, lo, lang)),
                 ("hi", &format::value(m, hi, lang)),
-                ("p", &format!("{:.3}", r.percentile)),
+                ("p", &fx(r.percentile, 3)),
                 ("pts", &pts),
             ],
         ),

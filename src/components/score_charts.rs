@@ -3,7 +3,8 @@
 //! up is visible; and the five dimension scores, beside the pinned baseline's.
 //!
 //! The chart data comes from [`crate::chart_data`] (pure); [`ChartCanvas`] draws it at most
-//! once per animation frame however fast the sliders move.
+//! once per animation frame however fast the sliders move. An industry the rules do not apply
+//! to has no charts, so the section is left out.
 
 use std::rc::Rc;
 
@@ -12,7 +13,7 @@ use servicescore_charts::{DimensionChart, SensitivityChart};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::chart_data;
+use crate::chart_data::{self, PageFormat};
 use crate::components::chart_canvas::ChartCanvas;
 use crate::i18n::Lang;
 
@@ -63,13 +64,17 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
     );
     let dimensions = use_memo(
         (props.eval.clone(), props.baseline.clone(), lang),
-        |(e, b, lang)| chart_data::dimension_chart(pack, e, b.as_deref(), *lang),
+        |(e, b, lang)| chart_data::dimension_chart(pack, e, b.as_deref(), *lang).map(Rc::new),
     );
+    let fmt = PageFormat::new(pack, lang);
     // The select follows the focus however it changes (a focused metric row, a slider).
     let select = super::use_select_value(props.focus.to_string());
     let on_focus = use_callback(props.onfocus.clone(), |e: Event, cb| {
         cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value());
     });
+    if sensitivity.is_none() && dimensions.is_none() {
+        return html! {};
+    }
     html! {
         <section class="score-charts" aria-labelledby="charts-heading" data-testid="score-charts">
             <div class="charts-head">
@@ -84,10 +89,12 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
                 </label>
             </div>
             if let Some(c) = (*sensitivity).clone() {
-                <ChartCanvas<SensitivityChart> chart={c} height={SENSITIVITY_HEIGHT} testid="sensitivity-chart" />
+                <ChartCanvas<SensitivityChart> chart={c} fmt={fmt} height={SENSITIVITY_HEIGHT} testid="sensitivity-chart" />
             }
             <p class="note">{ SC::Note.get(lang) }</p>
-            <ChartCanvas<DimensionChart> chart={dimensions.clone()} height={DIMENSION_HEIGHT} testid="dimension-chart" />
+            if let Some(c) = (*dimensions).clone() {
+                <ChartCanvas<DimensionChart> chart={c} fmt={fmt} height={DIMENSION_HEIGHT} testid="dimension-chart" />
+            }
         </section>
     }
 }

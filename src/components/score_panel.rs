@@ -1,20 +1,26 @@
 //! The results: overall score, stars, dimension scores and thresholds, with the deltas to the
-//! pinned baseline. The score region is announced politely to screen readers.
+//! pinned baseline, the rule pack in use and its sources. The score region is announced
+//! politely to screen readers. Everything comes from the pack in use: its dimensions, its
+//! thresholds, its decimals.
 
 use std::rc::Rc;
 
-use servicescore::rulepack::{Subject, ThresholdKind};
-use servicescore::{Evaluation, RulePack};
+use servicescore::rulepack::{RulePack, Subject, ThresholdKind};
+use servicescore::Evaluation;
 use yew::prelude::*;
 
+use crate::components::hook_number::HookNumber;
 use crate::components::stars::Stars;
 use crate::components::tag::Tag;
 use crate::format;
 use crate::i18n::{fill, Lang, T};
+use crate::packs::{PackOrigin, PackRef};
 
 /// Props of [`ScorePanel`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ScorePanelProps {
+    /// The pack in use.
+    pub pack: PackRef,
     /// The current breakdown.
     pub eval: Rc<Evaluation>,
     /// The baseline's, when pinned.
@@ -23,18 +29,28 @@ pub struct ScorePanelProps {
     pub lang: Lang,
 }
 
-fn delta_badge(lang: Lang, now: Option<f64>, before: Option<f64>) -> Html {
-    match format::score_change(now, before) {
-        Some(d) => html! {
-            <span class={classes!("delta", format::delta_class(d, 1e-9))} data-testid="baseline-delta">
-                { fill(T::VsBaseline.get(lang), &[("x", &format::delta(d, 2))]) }
-            </span>
-        },
-        None => html! {},
+/// A number of the pack's display precision in the page's language (`4,40` in Spanish).
+fn shown(pack: &RulePack, x: f64, lang: Lang) -> String {
+    format::localize(
+        servicescore::format_display(x, pack.score.decimals.value),
+        lang,
+    )
+}
+
+fn delta_badge(pack: &RulePack, lang: Lang, now: Option<f64>, before: Option<f64>) -> Html {
+    let d = pack.score.decimals.value;
+    let (Some(now), Some(before)) = (now, before) else {
+        return Html::default();
+    };
+    let change = servicescore::round_display(now, d) - servicescore::round_display(before, d);
+    html! {
+        <span class={classes!("delta", format::delta_class(change, 1e-9))} data-testid="baseline-delta">
+            { fill(T::VsBaseline.get(lang), &[("x", &format::localize(format::delta(change, d as usize), lang))]) }
+        </span>
     }
 }
 
-/// Condition text of a threshold: "≥ 4.5 且每个维度 ≥ 4.0".
+/// Condition text of a threshold: "服务分 ≥ 4.5 且每个维度 ≥ 4".
 fn condition_text(pack: &RulePack, id: &str, lang: Lang) -> String {
     let Some(t) = pack.threshold(id) else {
         return String::new();
@@ -46,44 +62,86 @@ fn condition_text(pack: &RulePack, id: &str, lang: Lang) -> String {
                 "{} {} {}",
                 T::ScoreHeading.get(lang),
                 c.op.symbol(),
-                c.value
+                format::number(c.value, lang)
             ),
             Subject::EveryDimension => fill(
                 T::EveryDimensionAtLeast.get(lang),
-                &[("x", &c.value.to_string())],
+                &[("x", &format::number(c.value, lang))],
             ),
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// A risk's name when the merchant is clear of it: "无终止合作风险", "No termination risk".
+fn clear_of(name: &str, lang: Lang) -> String {
+    let lower = match lang {
+        Lang::Zh => name.to_string(),
+        Lang::En | Lang::Es => {
+            let mut c = name.chars();
+            c.next()
+                .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    };
+    fill(T::RiskClear.get(lang), &[("name", &lower)])
+}
+
 /// The results panel.
 #[component]
 pub fn ScorePanel(props: &ScorePanelProps) -> Html {
-    let pack = RulePack::default_pack();
+    let pack = &props.pack;
     let lang = props.lang;
+    let code = lang.code();
     let e = &props.eval;
     let b = props.baseline.as_ref();
-    let shown = e.display_score.clone().unwrap_or_else(|| "—".to_string());
     let industry = pack.industry(&e.industry);
+    let decimals = pack.score.decimals.value;
+    let calibrated = match &pack.origin {
+        PackOrigin::Calibrated(Some(date)) => {
+            Some(fill(T::CalibratedTo.get(lang), &[("date", date)]))
+        }
+        PackOrigin::Calibrated(None) => Some(T::CalibratedToUndated.get(lang).to_string()),
+        _ => None,
+    };
     html! {
         <section class="score-panel" aria-labelledby="score-heading">
             <div class="score-main" aria-live="polite" aria-atomic="true" data-testid="score-region">
                 <h2 id="score-heading">{ T::ScoreHeading.get(lang) }</h2>
                 <div class="score-line">
-                    <span class="score-big" data-testid="overall-score">{ shown }</span>
-                    <span class="score-scale">{ T::OutOfFive.get(lang) }</span>
-                    { delta_badge(lang, e.score, b.and_then(|b| b.score)) }
+                    <HookNumber testid="overall-score" class="score-big" lang={lang}
+                        value={AttrValue::from(e.display_score.clone().unwrap_or_else(|| "—".into()))} />
+                    <span class="score-scale">{ fill(T::OutOfScale.get(lang), &[
+                        ("max", &format::number(pack.score.max.value, lang)),
+                        ("min", &format::number(pack.score.min.value, lang)),
+                    ]) }</span>
+                    { delta_badge(pack, lang, e.score, b.and_then(|b| b.score)) }
                 </div>
                 <div class="stars-line">
                     <span class="label">{ T::Stars.get(lang) }</span>
                     <Stars stars={e.stars} lang={lang} />
-                    <Tag provenance={pack.stars.bands.provenance} source={pack.stars.bands.source.clone().map(AttrValue::from)} lang={lang} />
+                    <Tag pack={pack.clone()} provenance={pack.stars.bands.provenance}
+                        source={pack.stars.bands.source.clone().map(AttrValue::from)} lang={lang} />
                 </div>
+                <p class="pack-line" data-testid="pack-in-use">
+                    <span>{ fill(T::RulesInUse.get(lang), &[("title", pack.title.get(code))]) }</span>
+                    if decimals != 2 {
+                        <span class="muted">{ if decimals == 1 {
+                            T::ShownWithOneDecimal.get(lang).to_string()
+                        } else {
+                            fill(T::ShownWithDecimals.get(lang), &[("n", &decimals.to_string())])
+                        } }</span>
+                        <Tag pack={pack.clone()} provenance={pack.score.decimals.provenance}
+                            source={pack.score.decimals.source.clone().map(AttrValue::from)} lang={lang} />
+                    }
+                    if let Some(c) = &calibrated {
+                        <span class="calibrated" data-testid="calibrated-to">{ c.clone() }</span>
+                    }
+                </p>
                 if !e.applicable {
                     <div class="not-applicable" data-testid="not-applicable">
                         <strong>{ T::NotApplicableTitle.get(lang) }</strong>
-                        <p>{ industry.and_then(|i| i.not_applicable_reason.as_ref()).map(|n| n.get(lang.code()).to_string()).unwrap_or_default() }</p>
+                        <p>{ industry.and_then(|i| i.not_applicable_reason.as_ref()).map(|n| n.get(code).to_string()).unwrap_or_default() }</p>
                     </div>
                 } else if e.score.is_none() {
                     <p class="no-score" data-testid="no-score">{ T::NoScoreHint.get(lang) }</p>
@@ -94,25 +152,27 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                     <h3>{ T::Dimensions.get(lang) }</h3>
                     <ul class="dimension-list">
                         { for pack.dimensions.iter().map(|d| {
-                            let name = d.names.get(lang.code());
+                            let name = d.names.get(code);
                             match e.dimensions.get(&d.id) {
                                 Some(r) => {
-                                    // Bar length: the 3–5 scale mapped to 0–100 (SVG geometry, CSP-safe).
-                                    let w = ((r.score - 3.0) / 2.0 * 100.0).clamp(0.0, 100.0);
+                                    // Bar length: the score scale mapped to 0–100 (SVG geometry, CSP-safe).
+                                    let (lo, hi) = (pack.score.min.value, pack.score.max.value);
+                                    let at = |s: f64| ((s - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0);
                                     let before = b.and_then(|b| b.dimensions.get(&d.id)).map(|x| x.score);
                                     html! {
                                         <li class="dimension-row" data-testid="dimension-score" data-dimension={d.id.clone()} key={d.id.clone()}>
                                             <span class="dimension-label">{ name }</span>
                                             <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
                                                 <rect class="bar-track" x="0" y="0" width="100" height="8" />
-                                                <rect class="bar-fill" x="0" y="0" width={format!("{w:.2}")} height="8" />
+                                                <rect class="bar-fill" x="0" y="0" width={format::fixed_attr(at(r.score))} height="8" />
                                                 if let Some(bs) = before {
-                                                    <rect class="bar-baseline" x={format!("{:.2}", ((bs - 3.0) / 2.0 * 100.0).clamp(0.0, 99.0))} y="0" width="1" height="8" />
+                                                    <rect class="bar-baseline" x={format::fixed_attr(at(bs).min(99.0))} y="0" width="1" height="8" />
                                                 }
                                             </svg>
-                                            <span class="dimension-value" data-testid="dimension-value">{ r.display_score.clone() }</span>
+                                            <HookNumber testid="dimension-value" class="dimension-value" lang={lang}
+                                                value={AttrValue::from(r.display_score.clone())} />
                                             <span class="dimension-weight">{ fill(T::EffectiveWeight.get(lang), &[("w", &format::share(r.effective_weight))]) }</span>
-                                            { delta_badge(lang, Some(r.score), before) }
+                                            { delta_badge(pack, lang, Some(r.score), before) }
                                         </li>
                                     }
                                 }
@@ -132,17 +192,20 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 <ul class="threshold-list">
                     { for e.thresholds.iter().map(|t| {
                         let def = pack.threshold(&t.id);
-                        let name = def.map(|d| d.names.get(lang.code()).to_string()).unwrap_or_else(|| t.id.clone());
-                        let m = t.margin.map(|x| format!("{:.2}", x.abs()));
-                        let (status, class) = match (t.kind, t.met, &m) {
-                            (_, _, None) => (T::NoScoreThreshold.get(lang).to_string(), "th-unknown"),
-                            (ThresholdKind::Gate, true, Some(x)) if t.margin.unwrap_or(0.0) > 0.0 => (fill(T::MetBy.get(lang), &[("x", x)]), "th-good"),
-                            (ThresholdKind::Gate, true, _) => (T::Met.get(lang).to_string(), "th-good"),
-                            (ThresholdKind::Gate, false, Some(x)) => (fill(T::NotMetBy.get(lang), &[("x", x)]), "th-bad"),
-                            (ThresholdKind::Risk, true, Some(x)) => (fill(T::AtRisk.get(lang), &[("x", x)]), "th-bad"),
-                            (ThresholdKind::Risk, false, Some(x)) => (fill(T::SafeBy.get(lang), &[("x", x)]), "th-good"),
+                        let name = def.map(|d| d.names.get(code).to_string()).unwrap_or_else(|| t.id.clone());
+                        // Margins on displayed values, at the pack's precision; positive on the good side.
+                        let m = t.margin.map(|x| shown(pack, x.abs(), lang));
+                        let good = t.margin.is_some_and(|x| x > 0.0);
+                        let (name, status, class, icon) = match (t.kind, t.met, &m) {
+                            (_, _, None) => (name, T::NoScoreThreshold.get(lang).to_string(), "th-unknown", "·"),
+                            (ThresholdKind::Gate, true, Some(x)) if good => (name, fill(T::MetBy.get(lang), &[("x", x)]), "th-good", "✓"),
+                            (ThresholdKind::Gate, true, _) => (name, T::Met.get(lang).to_string(), "th-good", "✓"),
+                            (ThresholdKind::Gate, false, Some(x)) => (name, fill(T::NotMetBy.get(lang), &[("x", x)]), "th-bad", "✗"),
+                            // A risk reads as the state the merchant is in: "termination risk ⚠",
+                            // or "no termination risk ✓" — never "termination risk ✓".
+                            (ThresholdKind::Risk, true, Some(x)) => (name, fill(T::AtRisk.get(lang), &[("x", x)]), "th-bad", "⚠"),
+                            (ThresholdKind::Risk, false, Some(x)) => (clear_of(&name, lang), fill(T::SafeBy.get(lang), &[("x", x)]), "th-good", "✓"),
                         };
-                        let icon = match class { "th-good" => "✓", "th-bad" => if t.kind == ThresholdKind::Risk { "⚠" } else { "✗" }, _ => "·" };
                         let prov = def.and_then(|d| d.conditions.first());
                         html! {
                             <li class={classes!("threshold", class)} data-testid="threshold" data-threshold={t.id.clone()} data-met={t.met.to_string()} key={t.id.clone()}>
@@ -150,7 +213,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                                 <span class="th-name">{ name }</span>
                                 <span class="th-cond">{ condition_text(pack, &t.id, lang) }</span>
                                 if let Some(c) = prov {
-                                    <Tag provenance={c.provenance} source={c.source.clone().map(AttrValue::from)} lang={lang} />
+                                    <Tag pack={pack.clone()} provenance={c.provenance} source={c.source.clone().map(AttrValue::from)} lang={lang} />
                                 }
                                 <span class="th-status" data-testid="threshold-status">{ status }</span>
                             </li>
@@ -158,6 +221,12 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                     }) }
                 </ul>
             </div>
+            <details class="pack-sources">
+                <summary>{ T::PackSources.get(lang) }</summary>
+                <ul class="sources">
+                    { for pack.sources.iter().map(|s| html! { <li>{ s.title.get(code) }</li> }) }
+                </ul>
+            </details>
         </section>
     }
 }

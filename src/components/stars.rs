@@ -26,7 +26,10 @@ const HALF: &str = "12,1.5 8.9,8 1.8,8.9 7,13.8 5.7,20.9 12,17.5";
 #[component]
 pub fn Stars(props: &StarsProps) -> Html {
     let label = match props.stars {
-        Some(s) => fill(T::StarsValue.get(props.lang), &[("n", &format::stars(s))]),
+        Some(s) => fill(
+            T::StarsValue.get(props.lang),
+            &[("n", &format::localize(format::stars(s), props.lang))],
+        ),
         None => T::NoStars.get(props.lang).to_string(),
     };
     let data = props.stars.map(format::stars).unwrap_or_default();

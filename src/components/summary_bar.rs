@@ -34,8 +34,10 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
         });
     html! {
         <div class="summary-bar" aria-hidden="true">
-            <span class="summary-label">{ T::ScoreHeading.get(props.lang) }</span>
-            <span class="summary-score">{ e.display_score.clone().unwrap_or_else(|| "—".into()) }</span>
+            // "At these values": the steady score of the sliders (as if they held for the whole
+            // window), not the score published on a day (the outlook's).
+            <span class="summary-label" title={T::SummaryLabelTitle.get(props.lang)}>{ T::SummaryLabel.get(props.lang) }</span>
+            <span class="summary-score">{ format::localize(e.display_score.clone().unwrap_or_else(|| "—".into()), props.lang) }</span>
             <Stars stars={e.stars} lang={props.lang} hook={false} />
             if let Some(d) = delta { <span class="delta">{ d }</span> }
         </div>

@@ -63,7 +63,7 @@ for (const lang of ['zh', 'en']) {
 }
 
 for (const lang of ['zh', 'en', 'es']) {
-  test(`360 px, ${lang}: the three tabs fit side by side, none scrolled out of sight`, async ({ newPage, base }) => {
+  test(`360 px, ${lang}: the four tabs fit side by side, none scrolled out of sight`, async ({ newPage, base }) => {
     const page = await newPage({ viewport: { width: 360, height: 740 } });
     await openApp(page, `${base}?lang=${lang}`);
     await page.locator('[data-testid=tab-cs]').click();
@@ -71,7 +71,7 @@ for (const lang of ['zh', 'en', 'es']) {
       const r = t.getBoundingClientRect();
       return { id: t.dataset.testid, left: Math.round(r.left), right: Math.round(r.right) };
     }));
-    assert.equal(boxes.length, 3, JSON.stringify(boxes));
+    assert.equal(boxes.length, 4, JSON.stringify(boxes));
     for (const b of boxes) assert.ok(b.left >= 0 && b.right <= 360, `tab out of sight: ${JSON.stringify(boxes)}`);
   });
 }

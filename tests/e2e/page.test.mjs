@@ -14,7 +14,7 @@ test('the JS oracle agrees with every golden case (applicable industries)', asyn
   }
 });
 
-test('loads at the root: defaults 4.40, 4 stars, wasm fetched once as application/wasm, no warning', async ({ page, base, server }) => {
+test('loads at the root: defaults 4.40, 4 stars, each of the two wasm modules fetched once as application/wasm, no warning', async ({ page, base, server }) => {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   const before = server.requests.length;
@@ -24,10 +24,14 @@ test('loads at the root: defaults 4.40, 4 stars, wasm fetched once as applicatio
   assert.equal(s.stars, 4);
   assert.deepEqual(Object.keys(s.dimensions).sort(), ['after_sales', 'consultation', 'disputes', 'logistics', 'product']);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  // The views module (charts, advice, the other tabs) is asked for after the first frame.
+  await page.locator('[data-testid=sensitivity-chart]').waitFor();
   const wasm = server.requests.slice(before).filter((r) => r.url.endsWith('.wasm'));
-  // Once: the loader's fetch reuses the preload.
-  assert.equal(wasm.length, 1, JSON.stringify(wasm));
-  assert.equal(wasm[0].type, 'application/wasm');
+  // Each once: the shell's loader reuses its preload; the views module is not preloaded.
+  assert.equal(wasm.length, 2, JSON.stringify(wasm));
+  assert.ok(/servicescore-web-[0-9a-f]+_bg\.wasm$/.test(wasm[0].url), JSON.stringify(wasm));
+  assert.ok(/servicescore-views-[0-9a-f]+_bg\.wasm$/.test(wasm[1].url), JSON.stringify(wasm));
+  for (const w of wasm) assert.equal(w.type, 'application/wasm');
   await sleep(300);
   assert.deepEqual(warnings, [], 'console warnings');
 });

@@ -1,11 +1,12 @@
 // The charts and the 180-day projection (issue 4) on the release build: the example CSV
 // uploaded through the real file input (and loaded with the example button), the first-reach
 // dates the core's golden test asserts, a malformed file, the phone layout, and the charts
-// redrawing while a slider is dragged — at most once per animation frame.
+// redrawing while a slider is dragged — at most once per animation frame; the score view's charts
+// read levels as the core does, and draw nothing they cannot (no score, a skipped industry).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { test, openApp, sel, sleep, ROOT, drag, typeInto } from './lib.mjs';
+import { test, openApp, sel, sleep, ROOT, drag, typeInto, METRIC_IDS } from './lib.mjs';
 
 const EXAMPLE = join(ROOT, 'www/examples/daily-example.csv');
 
@@ -120,24 +121,71 @@ test('the projection fits a 360 px phone', async ({ newPage, base }) => {
   assert.equal(c.w, Math.round(c.css * 2), 'backing store at 2× for a 2× screen');
 });
 
+// ---- the score view's charts: levels from the core, edge states ----
+
+test('the sensitivity table reads the levels the advice reads, in the page language', async ({ page, base }) => {
+  // Issue 10: replies alone at 60 % (SPEC example 3, 3.56): four stars need 74.9 % (the core's
+  // goal seek on displayed scores), not the raw curve's 75.
+  const others = METRIC_IDS.filter((m) => m !== 'reply_3min_pct').map((m) => `${m}=none`);
+  await openApp(page, base + '?' + [...others, 'reply_3min_pct=60', 'lang=es'].join('&'));
+  const table = page.locator('[data-testid=sensitivity-chart-table]');
+  await page.waitForFunction(() => document.querySelector('canvas[data-testid=sensitivity-chart]')?.width > 0);
+  assert.match(await table.textContent(), /4★\s*≥ 74,9/);
+  assert.ok((await ink(page, 'sensitivity-chart')) > 2000, 'the sensitivity chart has ink');
+});
+
+test('every dimension off draws no score curve; an industry the rules skip has no charts', async ({ page, base }) => {
+  await openApp(page, base + '?' + METRIC_IDS.map((m) => `${m}=none`).join('&'));
+  await page.waitForFunction(() => document.querySelector('canvas[data-testid=sensitivity-chart]')?.width > 0);
+  assert.equal(await page.locator(sel.score).innerText(), '—');
+  assert.equal((await page.locator('[data-testid=sensitivity-chart-table] tbody').innerText()).trim(), '暂无服务分');
+  // No blue (the score's colour) inside the plot: only the legend's swatch, at the top.
+  const blue = await page.evaluate(() => {
+    const c = document.querySelector('canvas[data-testid=sensitivity-chart]');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let rows = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 2] > d[i] + 80 && d[i + 3] === 255) rows.add(Math.floor(i / 4 / c.width));
+    }
+    return { lowest: Math.max(-1, ...rows), height: c.height };
+  });
+  assert.ok(blue.lowest < blue.height * 0.2, `blue only in the legend row (lowest blue row ${blue.lowest} of ${blue.height})`);
+
+  await openApp(page, base + '?industry=outdoor_service');
+  await page.locator('[data-testid=not-applicable]').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('[data-testid=score-charts]').count(), 0, 'no score charts');
+  await openProjection(page);
+  await sleep(200);
+  assert.equal(await page.locator('canvas[data-testid=projection-chart]').count(), 0, 'no projection chart');
+});
+
 // ---- redrawing while dragging ----
 
 /**
- * Counts, per canvas and per animation frame, the full-canvas background fills that start every
- * chart drawing (plotters fills the whole area first).
+ * Counts, per canvas and per animation frame, the drawings: each starts by covering the whole
+ * canvas, with a fill (plotters fills the area first) or with the copy of its kept backdrop.
  */
 function countDraws() {
   window.__frame = 0;
   window.__draws = [];
   const tick = () => { window.__frame++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
-  const fill = CanvasRenderingContext2D.prototype.fillRect;
-  CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
-    const c = this.canvas;
-    if (x <= 0 && y <= 0 && w >= c.width - 1 && h >= c.height - 1) {
+  const p = CanvasRenderingContext2D.prototype;
+  const whole = (ctx, x, y, w, h) => {
+    const c = ctx.canvas;
+    if (c.isConnected && x <= 0 && y <= 0 && w >= c.width - 1 && h >= c.height - 1) {
       window.__draws.push({ id: c.dataset.testid, frame: window.__frame });
     }
+  };
+  const fill = p.fillRect;
+  p.fillRect = function (x, y, w, h) {
+    whole(this, x, y, w, h);
     return fill.call(this, x, y, w, h);
+  };
+  const copy = p.drawImage;
+  p.drawImage = function (img, x, y, ...rest) {
+    if (rest.length === 0) whole(this, x, y, img.width, img.height);
+    return copy.call(this, img, x, y, ...rest);
   };
 }
 

@@ -125,10 +125,21 @@ impl Page {
             .expect("body")
             .append_child(&root)
             .expect("append root");
+        // The views (charts, advice, the other tabs) mounted in-process, through the same
+        // bridge the second module uses in the built page.
+        servicescore_web::views::install_in_process();
         let props = servicescore_web::app::AppProps {
             start: std::rc::Rc::new(servicescore_web::app::boot()),
         };
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        // The shell asks for the views after its first frame.
+        for _ in 0..50 {
+            if document().get_element_by_id("views-root").is_some() {
+                break;
+            }
+            sleep(20).await;
+        }
         yew::scheduler::flush().await;
         Page {
             root,
@@ -141,6 +152,7 @@ impl Page {
         if let Some(h) = self.handle.take() {
             h.destroy();
         }
+        servicescore_web::views::uninstall_in_process();
         yew::scheduler::flush().await;
         self.root.remove();
     }
@@ -277,7 +289,8 @@ impl Page {
     /// off for the others.
     pub async fn drive(&self, input: &Value) {
         let industry = input["industry"].as_str().unwrap_or("general");
-        self.choose_industry(industry).await;
+        // The metrics first: an industry without a score has no sliders to set.
+        self.choose_industry("general").await;
         let metrics = &input["metrics"];
         for id in METRICS {
             match metrics.get(id).and_then(Value::as_f64) {
@@ -288,6 +301,7 @@ impl Page {
                 None => self.set_present(id, false).await,
             }
         }
+        self.choose_industry(industry).await;
     }
 
     /// Checks what the page shows against a golden `expected` object; returns every mismatch.

@@ -11,13 +11,13 @@ fn write<C: Chart>(dir: &std::path::Path, name: &str, chart: &C) -> std::io::Res
         let mut s = String::new();
         {
             let area = SVGBackend::with_string(&mut s, (480 * k, 260 * k)).into_drawing_area();
-            if let Err(e) = chart.draw(&area, &theme) {
+            if let Err(e) = chart.draw(&area, &theme, &Plain) {
                 eprintln!("{name}: {e}");
             }
         }
         std::fs::write(dir.join(format!("{name}@{k}x.svg")), s)?;
     }
-    let table = chart.summary();
+    let table = chart.summary(&Plain);
     println!("{name}: {} | {:?}", table.caption, table.rows);
     Ok(())
 }
@@ -67,7 +67,21 @@ fn main() -> std::io::Result<()> {
             .collect(),
         dimension: knots.iter().map(|&(x, y)| (x, Some(y))).collect(),
         current: Some(62.0),
-        hlines: lines.clone(),
+        value_decimals: 1,
+        // In the page these come from the core's goal seek.
+        levels: lines
+            .iter()
+            .map(|l| Level {
+                line: l.clone(),
+                reach: match l.y {
+                    y if y <= 3.5 => Reach::Met,
+                    y if y <= 4.0 => Reach::At(70.9),
+                    y if y <= 4.5 => Reach::At(86.3),
+                    _ => Reach::At(91.4),
+                },
+            })
+            .collect(),
+        next: Some(2),
         ..SensitivityChart::default()
     };
     write(&dir, "sensitivity", &sensitivity)?;
@@ -111,11 +125,19 @@ fn main() -> std::io::Result<()> {
         excluded_label: "排除天数".into(),
         today_label: Some("今天".into()),
         no_data_label: "暂无数据".into(),
-        marks: crossing_marks(&days, &lines),
+        // In the page these are the first days the core's projection reports.
+        marks: vec![
+            Mark {
+                day: 12,
+                label: "活动报名 4.5".into(),
+            },
+            Mark {
+                day: 58,
+                label: "流量加权 4.8".into(),
+            },
+        ],
         days,
-        axis: DayAxis {
-            origin: CivilDate::new(2022, 8, 21),
-        },
+        origin: jiff::civil::date(2022, 8, 21),
         hlines: lines,
         ..ProjectionChart::default()
     };
@@ -134,11 +156,14 @@ fn main() -> std::io::Result<()> {
         days: rates
             .iter()
             .enumerate()
-            .map(|(i, &v)| (i as i32, (v >= 0.0).then_some(v)))
+            .map(|(i, &v)| RateDay {
+                day: i as i32,
+                rate: (v >= 0.0).then_some(v),
+                below_target: (0.0..80.0).contains(&v),
+                text: format!("{v:.1}%"),
+            })
             .collect(),
-        axis: DayAxis {
-            origin: CivilDate::new(2024, 7, 1),
-        },
+        origin: jiff::civil::date(2024, 7, 1),
         shaded: vec![(3, 5)],
         ..RateChart::default()
     };

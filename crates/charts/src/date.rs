@@ -1,210 +1,105 @@
-//! Day axes: day offsets (0 = today) shown either as signed offsets or as calendar dates
-//! counted from an origin, without a date library (proleptic Gregorian arithmetic).
+//! Day axes over `jiff` civil dates: a chart's days are offsets from an origin date (0 = the
+//! origin), ticked at calendar-friendly steps; the formatter writes the dates.
 
-/// A calendar date (proleptic Gregorian).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CivilDate {
-    /// Year, e.g. 2024.
-    pub year: i32,
-    /// Month 1–12.
-    pub month: u8,
-    /// Day of month 1–31.
-    pub day: u8,
+use jiff::civil::Date;
+use jiff::SignedDuration;
+
+/// The date `days` days after `d` (before, when negative), held at jiff's range ends.
+///
+/// # Examples
+///
+/// ```
+/// use jiff::civil::date;
+/// use servicescore_charts::date::add_days;
+/// assert_eq!(add_days(date(2024, 2, 28), 1), date(2024, 2, 29));
+/// assert_eq!(add_days(date(2022, 8, 1), -180), date(2022, 2, 2));
+/// ```
+pub fn add_days(d: Date, days: i32) -> Date {
+    d.saturating_add(SignedDuration::from_hours(i64::from(days) * 24))
 }
 
-impl CivilDate {
-    /// A date if `year-month-day` exists.
-    pub fn new(year: i32, month: u8, day: u8) -> Option<CivilDate> {
-        let d = CivilDate { year, month, day };
-        ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)).then_some(d)
-    }
-
-    /// Parses `YYYY-MM-DD`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use servicescore_charts::CivilDate;
-    /// let d = CivilDate::parse("2024-02-28").unwrap();
-    /// assert_eq!(d.add_days(1).to_string(), "2024-02-29");
-    /// assert_eq!(CivilDate::parse("2023-02-29"), None);
-    /// ```
-    pub fn parse(s: &str) -> Option<CivilDate> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = s.get(r)?;
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())
-                .flatten()
-        };
-        let year = i32::try_from(num(0..4)?).ok()?;
-        let month = u8::try_from(num(5..7)?).ok()?;
-        let day = u8::try_from(num(8..10)?).ok()?;
-        CivilDate::new(year, month, day)
-    }
-
-    /// Days since 1970-01-01 (negative before).
-    pub fn to_days(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    /// The date `days` days after 1970-01-01.
-    pub fn from_days(days: i64) -> CivilDate {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        CivilDate {
-            year: year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
-            month,
-            day,
-        }
-    }
-
-    /// This date moved by `n` days.
-    pub fn add_days(self, n: i32) -> CivilDate {
-        CivilDate::from_days(self.to_days() + i64::from(n))
-    }
-
-    /// `MM-DD`, the short form used on day axes.
-    pub fn month_day(self) -> String {
-        format!("{:02}-{:02}", self.month, self.day)
-    }
+/// Whole days from `from` to `to` (negative when `to` is earlier): the offset of `to` on an
+/// axis whose day 0 is `from`.
+///
+/// # Examples
+///
+/// ```
+/// use jiff::civil::date;
+/// use servicescore_charts::date::days_between;
+/// assert_eq!(days_between(date(2026, 11, 21), date(2026, 12, 31)), 40);
+/// assert_eq!(days_between(date(2026, 11, 21), date(2026, 11, 20)), -1);
+/// ```
+pub fn days_between(from: Date, to: Date) -> i32 {
+    // Civil dates have no time of day: the duration is a whole number of days, and jiff's
+    // range (±10,000 years) stays far inside i32 days.
+    let days = to.duration_since(from).as_secs().div_euclid(86_400);
+    i32::try_from(days).unwrap_or(if days < 0 { i32::MIN } else { i32::MAX })
 }
 
-impl std::fmt::Display for CivilDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
+/// Day steps that read naturally on a calendar axis (weeks, months, quarters, half years).
+const DAY_STEPS: [i32; 11] = [1, 2, 7, 14, 30, 60, 90, 180, 365, 730, 1825];
+
+/// The multiples of `step` inside `lo..=hi`, as (first, last) multipliers.
+fn multiples(lo: i32, hi: i32, step: i32) -> (i64, i64) {
+    let (lo, hi, s) = (i64::from(lo), i64::from(hi), i64::from(step));
+    let first = lo.div_euclid(s) + i64::from(lo.rem_euclid(s) != 0);
+    (first, hi.div_euclid(s))
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
+/// Day ticks for days `lo..=hi`: multiples of a calendar-friendly step (1, 2, 7, 14, 30,
+/// 60, 90, 180 days...), counted from day 0 so that "today" is a tick when it is in range.
+///
+/// # Examples
+///
+/// ```
+/// use servicescore_charts::date::day_ticks;
+/// assert_eq!(day_ticks(0, 180, 7), vec![0, 30, 60, 90, 120, 150, 180]);
+/// assert_eq!(day_ticks(-7, 7, 5), vec![-7, 0, 7]);
+/// ```
+pub fn day_ticks(lo: i32, hi: i32, max_ticks: usize) -> Vec<i32> {
+    if hi < lo {
+        return Vec::new();
     }
-}
-
-/// How day offsets are labelled on an axis and in text alternatives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DayAxis {
-    /// The date of day offset 0. With it, days read `MM-DD` (`YYYY-MM-DD` in text
-    /// alternatives); without it, as signed offsets `-7`, `0`, `+30`.
-    pub origin: Option<CivilDate>,
-}
-
-impl DayAxis {
-    /// The short label of day offset `day` (axis ticks).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use servicescore_charts::{CivilDate, DayAxis};
-    /// assert_eq!(DayAxis::default().short(30), "+30");
-    /// let axis = DayAxis { origin: CivilDate::new(2024, 12, 25) };
-    /// assert_eq!(axis.short(7), "01-01");
-    /// ```
-    pub fn short(&self, day: i32) -> String {
-        match self.origin {
-            Some(d) => d.add_days(day).month_day(),
-            None => offset(day),
-        }
-    }
-
-    /// The full label of day offset `day` (text alternatives).
-    pub fn long(&self, day: i32) -> String {
-        match self.origin {
-            Some(d) => d.add_days(day).to_string(),
-            None => offset(day),
-        }
-    }
-}
-
-fn offset(day: i32) -> String {
-    if day == 0 {
-        "0".to_owned()
-    } else {
-        format!("{day:+}")
-    }
+    let max = max_ticks.max(2) as i64;
+    let step = DAY_STEPS
+        .iter()
+        .copied()
+        .find(|&s| {
+            let (first, last) = multiples(lo, hi, s);
+            last - first < max
+        })
+        .unwrap_or(DAY_STEPS[DAY_STEPS.len() - 1]);
+    let (first, last) = multiples(lo, hi, step);
+    (first..=last)
+        .map(|n| (n * i64::from(step)) as i32)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
 
     #[test]
-    fn days_round_trip() {
-        assert_eq!(CivilDate::new(1970, 1, 1).map(CivilDate::to_days), Some(0));
-        assert_eq!(
-            CivilDate::new(2000, 3, 1).map(CivilDate::to_days),
-            Some(11_017)
-        );
-        assert_eq!(
-            CivilDate::new(1969, 12, 31).map(CivilDate::to_days),
-            Some(-1)
-        );
-        for n in (-800_000..800_000).step_by(997) {
-            assert_eq!(CivilDate::from_days(n).to_days(), n);
+    fn days_round_trip_across_calendar_edges() {
+        let d = date(2022, 8, 1);
+        assert_eq!(add_days(d, 180), date(2023, 1, 28));
+        assert_eq!(add_days(date(2099, 2, 28), 1), date(2099, 3, 1));
+        assert_eq!(add_days(date(2000, 2, 28), 1), date(2000, 2, 29));
+        for n in (-700_000..700_000).step_by(997) {
+            assert_eq!(days_between(d, add_days(d, n)), n);
         }
+        assert_eq!(add_days(Date::MAX, 1), Date::MAX);
+        assert_eq!(add_days(Date::MIN, i32::MIN), Date::MIN);
     }
 
     #[test]
-    fn calendar_edges() {
-        let d = CivilDate::new(2022, 8, 1).unwrap();
-        assert_eq!(d.add_days(-180).to_string(), "2022-02-02");
-        assert_eq!(d.add_days(180).to_string(), "2023-01-28");
-        assert_eq!(CivilDate::new(2100, 2, 29), None);
-        assert!(CivilDate::new(2000, 2, 29).is_some());
-        assert_eq!(CivilDate::new(2024, 13, 1), None);
-        assert_eq!(CivilDate::new(2024, 4, 31), None);
-    }
-
-    #[test]
-    fn parse_is_strict() {
-        assert_eq!(CivilDate::parse("2022-08-01"), CivilDate::new(2022, 8, 1));
-        for bad in [
-            "2022-8-01",
-            "2022/08/01",
-            "2022-08-1 ",
-            "+022-08-01",
-            "2022-00-10",
-            "",
-        ] {
-            assert_eq!(CivilDate::parse(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn axis_labels() {
-        let plain = DayAxis::default();
-        assert_eq!(plain.short(0), "0");
-        assert_eq!(plain.short(-7), "-7");
-        assert_eq!(plain.long(5), "+5");
-        let dated = DayAxis {
-            origin: CivilDate::new(2022, 8, 1),
-        };
-        assert_eq!(dated.short(-1), "07-31");
-        assert_eq!(dated.long(30), "2022-08-31");
+    fn day_ticks_start_at_today() {
+        assert_eq!(day_ticks(0, 30, 7), vec![0, 7, 14, 21, 28]);
+        assert_eq!(day_ticks(0, 10, 20), (0..=10).collect::<Vec<_>>());
+        assert_eq!(day_ticks(-179, 0, 7), vec![-150, -120, -90, -60, -30, 0]);
+        assert_eq!(day_ticks(3, 3, 5), vec![3]);
+        assert!(day_ticks(3, 2, 5).is_empty());
+        assert_eq!(day_ticks(0, 180, 2), vec![0, 180]);
     }
 }

@@ -1,14 +1,21 @@
 //! The dimension chart: one bar per dimension on the 3–5 scale, with the pinned baseline
 //! scenario's bar (hollow) beside the current one (solid) when there is a baseline.
+//!
+//! Dimension names go under their bars, wrapped onto two lines when one is too narrow; when a
+//! name does not fit its band even so (English and Spanish names on a phone), the names take
+//! two staggered tiers, each free to span two bands. Only what still does not fit is cut with
+//! `…`; the text alternative always has the full names.
 
 use plotters::prelude::DrawingBackend;
-use plotters::style::text_anchor::{HPos, VPos};
 
+use crate::annotate;
+use crate::format::ChartFormat;
 use crate::frame::{self, Frame, FrameSpec, XTicks};
-use crate::layout::{fit_text, text_width, Rect};
+use crate::layout::Rect;
 use crate::paint::{self, px, Area, DrawResult, Glyph};
+use crate::text::{is_whole, line_height, text_width, wrap_balanced, HAlign, Label, VAlign};
 use crate::theme::Theme;
-use crate::{fmt_score, Chart, HLine, Summary, NONE};
+use crate::{Backdrop, Chart, HLine, Layout, Summary, NONE};
 
 /// One dimension's bar(s).
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +72,27 @@ pub struct BarSlot {
     pub baseline: Option<Rect>,
 }
 
+/// Most lines a dimension name takes under its bar.
+const NAME_LINES: usize = 2;
+
+/// Dimension names broken into lines for bands `band` pixels wide: each name within its band,
+/// or (when one does not fit whole) in two staggered tiers, each name within two bands. Returns
+/// the lines of each name and the number of tiers.
+fn name_lines(names: &[&str], band: f64, theme: &Theme) -> (Vec<Vec<String>>, usize) {
+    let font = theme.font_px;
+    let wrap = |w: f64| -> Vec<Vec<String>> {
+        names
+            .iter()
+            .map(|n| wrap_balanced(n, w - theme.pad / 2.0, font, NAME_LINES))
+            .collect()
+    };
+    let single = wrap(band);
+    if names.len() < 2 || names.iter().zip(&single).all(|(n, l)| is_whole(n, l)) {
+        return (single, 1);
+    }
+    (wrap(band * 2.0), 2)
+}
+
 impl DimensionChart {
     fn y_domain(&self) -> (f64, f64) {
         frame::valid_domain(self.y_range, (3.0, 5.0))
@@ -107,10 +135,16 @@ impl DimensionChart {
         items
     }
 
-    /// The layout of this chart drawn `width` × `height` pixels with `theme`.
-    pub fn frame(&self, width: f64, height: f64, theme: &Theme) -> Frame {
+    fn frame(
+        &self,
+        width: f64,
+        height: f64,
+        lines: usize,
+        theme: &Theme,
+        fmt: &dyn ChartFormat,
+    ) -> (Frame, Vec<Label>) {
         let items = self.legend_items(theme);
-        let labels: Vec<&str> = items.iter().map(|i| i.0).collect();
+        let legend: Vec<&str> = items.iter().map(|i| i.0).collect();
         frame::compute(
             width,
             height,
@@ -118,12 +152,13 @@ impl DimensionChart {
                 x_domain: (0.0, self.bars.len().max(1) as f64),
                 reverse_x: false,
                 y_domain: self.y_domain(),
-                x_ticks: XTicks::Bands,
-                legend: &labels,
-                x_title: false,
+                x_ticks: XTicks::Bands { lines },
+                legend: &legend,
+                x_title: None,
                 mark_rows: 0,
             },
             theme,
+            fmt,
         )
     }
 
@@ -175,91 +210,144 @@ fn rect_px(r: &Rect) -> [(i32, i32); 2] {
 }
 
 impl Chart for DimensionChart {
-    fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
-            return Ok(());
-        };
-        paint::frame(area, &f, None, theme)?;
-        paint::legend(area, &f, &self.legend_items(theme), theme)?;
-        if !self.has_data() {
-            paint::hlines(area, &f, &self.hlines, theme)?;
-            paint::hline_labels(area, &f, &self.hlines, theme)?;
-            return paint::no_data(area, &f, &self.no_data_label, theme);
+    /// The frame (with room under the axis for the names as they wrap), the names, the values
+    /// over the bars (the current one first; a baseline value that would touch it moves up a
+    /// line), `—` where a bar has no data, then the lines' labels where they find room.
+    fn layout(&self, width: f64, height: f64, theme: &Theme, fmt: &dyn ChartFormat) -> Layout {
+        let names: Vec<&str> = self.bars.iter().map(|b| b.label.as_str()).collect();
+        let n = self.bars.len().max(1) as f64;
+        let (first, _) = self.frame(width, height, 1, theme, fmt);
+        let (lines, tiers) = name_lines(&names, first.plot.width() / n, theme);
+        let rows = tiers * lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let (f, fixed) = self.frame(width, height, rows, theme, fmt);
+        if f.is_degenerate(theme) {
+            return Layout::empty(f);
         }
+        // Wrapped again if the band width changed (never narrower than the first guess: fewer
+        // rows of y ticks only make their labels narrower).
+        let (lines, tiers) = if f.plot.width() == first.plot.width() {
+            (lines, tiers)
+        } else {
+            name_lines(&names, f.plot.width() / n, theme)
+        };
+        let per_tier = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let mut p = annotate::placer(&f, fixed);
+        let font = theme.font_px;
+        let line = line_height(font);
         let slots = self.slots(&f);
-        let two = self.has_baseline();
-        for (b, s) in self.bars.iter().zip(&slots) {
-            if let Some(r) = &s.baseline {
-                paint::bar(area, rect_px(r), theme.secondary, true, theme)?;
+        for (i, (name, s)) in lines.iter().zip(&slots).enumerate() {
+            let tier = i % tiers;
+            for (k, text) in name.iter().enumerate() {
+                let half = text_width(text, font) / 2.0;
+                let x = s.band.center_x().clamp(half, (width - half).max(half));
+                let y = f.x_labels_top + ((tier * per_tier + k) as f64) * line;
+                let at = (x, y);
+                let l = Label::new(
+                    text.clone(),
+                    at,
+                    (HAlign::Center, VAlign::Top),
+                    font,
+                    theme.foreground,
+                );
+                p.fix(l);
             }
-            if let Some(r) = &s.current {
-                paint::bar(area, rect_px(r), theme.primary, false, theme)?;
-            }
-            // Values above the bars when they fit; the text alternative always has them.
-            let room = s.band.width() * if two { 0.48 } else { 0.9 };
-            for (r, v) in [(&s.baseline, b.baseline), (&s.current, b.current)] {
-                if let (Some(r), Some(v)) = (r, v) {
-                    let label = fmt_score(v);
-                    if text_width(&label, theme.small_font_px) <= room {
-                        let at = (r.center_x(), r.top - theme.rule_px * 2.0);
-                        paint::text(
-                            area,
-                            &label,
-                            at,
-                            theme.small_font_px,
-                            theme.foreground,
-                            HPos::Center,
-                            VPos::Bottom,
-                            theme,
-                        )?;
+        }
+        let backdrop_labels = p.len();
+        if !self.has_data() {
+            annotate::no_data(&mut p, &f, &self.no_data_label, theme);
+        } else {
+            let two = self.has_baseline();
+            let small = theme.small_font_px;
+            let area = f.label_area();
+            for (b, s) in self.bars.iter().zip(&slots) {
+                for (r, v) in [(&s.current, b.current), (&s.baseline, b.baseline)] {
+                    if let (Some(r), Some(v)) = (r, v.filter(|v| v.is_finite())) {
+                        let text = fmt.score(v);
+                        let y = r.top - theme.rule_px * 2.0;
+                        let candidates = [y, y - line_height(small)].map(|y| {
+                            Label::new(
+                                text.clone(),
+                                (r.center_x(), y),
+                                (HAlign::Center, VAlign::Bottom),
+                                small,
+                                theme.foreground,
+                            )
+                        });
+                        p.place_within(candidates, &area);
                     }
                 }
+                if s.current.is_none() {
+                    // Where the current bar would stand.
+                    let x = s.band.center_x() + if two { s.band.width() * 0.18 } else { 0.0 };
+                    let at = (x, s.band.bottom - theme.rule_px * 2.0);
+                    let l = Label::new(
+                        NONE,
+                        at,
+                        (HAlign::Center, VAlign::Bottom),
+                        font,
+                        theme.muted,
+                    );
+                    p.place_within([l], &area);
+                }
             }
-            if s.current.is_none() {
-                // Where the current bar would stand.
-                let x = s.band.center_x() + if two { s.band.width() * 0.18 } else { 0.0 };
-                let at = (x, s.band.bottom - theme.rule_px * 2.0);
-                paint::text(
-                    area,
-                    NONE,
-                    at,
-                    theme.font_px,
-                    theme.muted,
-                    HPos::Center,
-                    VPos::Bottom,
-                    theme,
-                )?;
+        }
+        annotate::hline_labels(&mut p, &f, &self.hlines, theme);
+        Layout {
+            frame: f,
+            labels: p.into_labels(),
+            backdrop_labels,
+        }
+    }
+
+    /// The grid, the legend, the frame's labels and the dimension names (the lines go over
+    /// the bars, with the data).
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let glyphs = self.legend_items(theme).into_iter().map(|i| i.1).collect();
+        Backdrop::new(
+            &layout.frame,
+            layout.backdrop(),
+            Vec::new(),
+            glyphs,
+            true,
+            theme,
+        )
+    }
+
+    fn paint_data<DB: DrawingBackend>(
+        &self,
+        layout: &Layout,
+        area: &Area<DB>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        let f = &layout.frame;
+        if f.is_degenerate(theme) {
+            return Ok(());
+        }
+        if self.has_data() {
+            let slots = self.slots(f);
+            for s in &slots {
+                if let Some(r) = &s.baseline {
+                    paint::bar(area, rect_px(r), theme.secondary, true, theme)?;
+                }
             }
-            if let Some(label) = fit_text(&b.label, s.band.width() - theme.pad / 2.0, theme.font_px)
-            {
-                let at = (
-                    s.band.center_x(),
-                    f.plot.bottom + theme.tick_len + theme.rule_px,
-                );
-                paint::text(
-                    area,
-                    &label,
-                    at,
-                    theme.font_px,
-                    theme.foreground,
-                    HPos::Center,
-                    VPos::Top,
-                    theme,
-                )?;
+            for s in &slots {
+                if let Some(r) = &s.current {
+                    paint::bar(area, rect_px(r), theme.primary, false, theme)?;
+                }
             }
         }
         // Lines over the bars, so a bar just under a gate still shows the gate.
-        paint::hlines(area, &f, &self.hlines, theme)?;
-        paint::hline_labels(area, &f, &self.hlines, theme)
+        paint::hlines(area, f, &self.hlines, theme)?;
+        paint::labels(area, layout.data(), theme)
     }
 
     /// A table: heading row `["", current]` (plus the baseline column when there is one), one
-    /// row per dimension with its scores (`—` for no data).
-    fn summary(&self) -> Summary {
+    /// row per dimension with its scores (`—` for no data), under its full name.
+    fn summary(&self, fmt: &dyn ChartFormat) -> Summary {
         let two = self.has_baseline();
         let cell = |v: Option<f64>| {
             v.filter(|v| v.is_finite())
-                .map_or(NONE.to_owned(), fmt_score)
+                .map_or(NONE.to_owned(), |v| fmt.score(v))
         };
         let mut head = vec![String::new(), self.current_label.clone()];
         if two {
@@ -294,6 +382,7 @@ impl Chart for DimensionChart {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Plain;
 
     fn chart(baseline: bool) -> DimensionChart {
         let names = ["商品体验", "物流体验", "售后体验", "咨询体验", "投诉纠纷"];
@@ -319,7 +408,7 @@ mod tests {
     fn slots_split_bands() {
         let t = Theme::light();
         let c = chart(true);
-        let f = c.frame(500.0, 260.0, &t);
+        let f = c.layout(500.0, 260.0, &t, &Plain).frame;
         let s = c.slots(&f);
         assert_eq!(s.len(), 5);
         let bw = f.plot.width() / 5.0;
@@ -333,7 +422,7 @@ mod tests {
         assert!((k.top - f.y.map(4.89)).abs() < 1e-9);
         assert!(s[4].current.is_none() && s[4].baseline.is_some());
         let single = chart(false);
-        let s1 = single.slots(&single.frame(500.0, 260.0, &t));
+        let s1 = single.slots(&single.layout(500.0, 260.0, &t, &Plain).frame);
         let r = s1[1].current.unwrap_or(s1[1].band);
         assert!((r.center_x() - s1[1].band.center_x()).abs() < 1e-9);
         assert!(s1.iter().all(|s| s.baseline.is_none()));
@@ -341,17 +430,39 @@ mod tests {
 
     #[test]
     fn summary_table() {
-        let s = chart(true).summary();
+        let s = chart(true).summary(&Plain);
         assert_eq!(s.head, ["", "当前", "基准"]);
         assert_eq!(s.rows[1], ["物流体验", "4.92", "4.40"]);
         assert_eq!(s.rows[4], ["投诉纠纷", "—", "4.40"]);
-        let s = chart(false).summary();
+        let s = chart(false).summary(&Plain);
         assert_eq!(s.head, ["", "当前"]);
         assert_eq!(s.rows[0], ["商品体验", "4.89"]);
         let empty = DimensionChart {
             no_data_label: "暂无".into(),
             ..DimensionChart::default()
         };
-        assert_eq!(empty.summary().rows, vec![vec!["暂无".to_owned()]]);
+        assert_eq!(empty.summary(&Plain).rows, vec![vec!["暂无".to_owned()]]);
+    }
+
+    #[test]
+    fn names_wrap_then_stagger() {
+        let t = Theme::light();
+        let zh = ["商品体验", "物流体验"];
+        assert_eq!(
+            name_lines(&zh, 60.0, &t),
+            (
+                vec![vec!["商品体验".to_owned()], vec!["物流体验".to_owned()]],
+                1
+            )
+        );
+        // Too narrow for four characters: two lines each.
+        assert_eq!(name_lines(&zh, 40.0, &t).0[0], ["商品", "体验"]);
+        let en = ["Product experience", "Consultation experience"];
+        let (lines, tiers) = name_lines(&en, 54.0, &t);
+        assert_eq!(tiers, 2);
+        assert_eq!(lines[0], ["Product", "experience"]);
+        assert_eq!(lines[1], ["Consultation", "experience"]);
+        let (wide, tiers) = name_lines(&en, 200.0, &t);
+        assert_eq!((wide[1].len(), tiers), (1, 1));
     }
 }

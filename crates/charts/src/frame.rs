@@ -1,21 +1,26 @@
 //! The plot frame shared by every chart: margins for the legend, mark-label rows, tick labels
-//! and the axis title; the plot rectangle; the x and y scales and their (thinned) ticks.
+//! and the axis title; the plot rectangle; the x and y scales and their (thinned) ticks; and the
+//! frame's own labels (ticks, legend, axis title), fitted to the drawing.
 
-use crate::date::DayAxis;
-use crate::layout::{flow, label_stride, text_width, Rect};
-use crate::scale::{day_ticks, format_tick, nice_step, ticks, LinearScale};
+use jiff::civil::Date;
+
+use crate::date::{add_days, day_ticks};
+use crate::format::ChartFormat;
+use crate::layout::{flow, label_stride, Rect};
+use crate::scale::{nice_step, step_decimals, ticks, LinearScale};
+use crate::text::{fit_text, line_height, text_width, HAlign, Label, VAlign};
 use crate::theme::Theme;
 
-/// One axis tick: its value, pixel position and label (`None` when thinned out to avoid
-/// overlapping its neighbours; the grid line is still drawn).
-#[derive(Debug, Clone, PartialEq)]
+/// One axis tick: its value, pixel position, and whether it has a label (thinned-out ticks
+/// keep their grid line and tick mark).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tick {
     /// Data value.
     pub value: f64,
     /// Pixel position along the axis.
     pub px: f64,
-    /// Label, if it is shown.
-    pub label: Option<String>,
+    /// Whether its label is shown.
+    pub labelled: bool,
 }
 
 /// Where a legend entry goes.
@@ -43,14 +48,14 @@ pub struct Frame {
     pub x_ticks: Vec<Tick>,
     /// Ticks along y.
     pub y_ticks: Vec<Tick>,
-    /// Step between x ticks (for formatting values read off the x axis), 0 if none.
-    pub x_step: f64,
-    /// Legend slots, one per legend label.
+    /// Legend slots, one per legend entry.
     pub legend: Vec<LegendSlot>,
     /// Baseline (bottom) y of mark-label row `r` is `mark_row_bottom - r * mark_row_height`.
     pub mark_row_bottom: f64,
     /// Height of a mark-label row.
     pub mark_row_height: f64,
+    /// Top of the text under the x axis (tick or band labels).
+    pub x_labels_top: f64,
 }
 
 /// How the x axis is ticked.
@@ -58,10 +63,13 @@ pub struct Frame {
 pub(crate) enum XTicks {
     /// Nice numeric ticks.
     Numeric,
-    /// Whole days, labelled by the axis.
-    Days(DayAxis),
-    /// No ticks: the chart labels its own bands (room is still kept for the labels).
-    Bands,
+    /// Whole days counted from this date, labelled with the formatter's short dates.
+    Days(Date),
+    /// No ticks: the chart labels its own bands (room is kept for `lines` rows of text).
+    Bands {
+        /// Rows of text under the axis.
+        lines: usize,
+    },
 }
 
 /// What a chart asks of the frame.
@@ -71,18 +79,13 @@ pub(crate) struct FrameSpec<'a> {
     pub y_domain: (f64, f64),
     pub x_ticks: XTicks,
     pub legend: &'a [&'a str],
-    pub x_title: bool,
+    pub x_title: Option<&'a str>,
     pub mark_rows: usize,
 }
 
 /// Width of a legend swatch.
 pub(crate) fn swatch_width(theme: &Theme) -> f64 {
     (theme.font_px * 1.6).round()
-}
-
-/// Width of a legend entry (swatch, gap, label).
-pub(crate) fn legend_item_width(label: &str, theme: &Theme) -> f64 {
-    swatch_width(theme) + theme.pad / 2.0 + text_width(label, theme.font_px)
 }
 
 /// A domain that is usable: finite and increasing, else `fallback`.
@@ -94,26 +97,52 @@ pub(crate) fn valid_domain(d: (f64, f64), fallback: (f64, f64)) -> (f64, f64) {
     }
 }
 
-pub(crate) fn compute(width: f64, height: f64, spec: &FrameSpec<'_>, theme: &Theme) -> Frame {
-    let line = theme.line_height(theme.font_px);
-    let small_line = theme.line_height(theme.small_font_px);
+/// The frame of a `width` × `height` drawing, and its labels: y ticks, x ticks (thinned so
+/// none overlap, kept inside the drawing), the legend (each entry cut to the width) and the
+/// x-axis title (cut to the width).
+pub(crate) fn compute(
+    width: f64,
+    height: f64,
+    spec: &FrameSpec<'_>,
+    theme: &Theme,
+    fmt: &dyn ChartFormat,
+) -> (Frame, Vec<Label>) {
+    let font = theme.font_px;
+    let line = line_height(font);
+    let small_line = line_height(theme.small_font_px);
     let gap = theme.pad / 2.0;
+    let mut labels = Vec::new();
 
-    // Legend rows along the top.
-    let widths: Vec<f64> = spec
+    // Legend rows along the top; an entry wider than the drawing is cut.
+    let swatch = swatch_width(theme);
+    let max_entry = width - 2.0 * theme.pad - swatch - gap;
+    let entries: Vec<String> = spec
         .legend
         .iter()
-        .map(|l| legend_item_width(l, theme))
+        .map(|l| fit_text(l, max_entry, font).unwrap_or_default())
+        .collect();
+    let widths: Vec<f64> = entries
+        .iter()
+        .map(|l| swatch + gap + text_width(l, font))
         .collect();
     let slots = flow(&widths, theme.pad, width - theme.pad, theme.pad * 1.5);
     let legend_rows = slots.iter().map(|s| s.1 + 1).max().unwrap_or(0);
-    let legend = slots
+    let legend: Vec<LegendSlot> = slots
         .iter()
         .map(|&(left, row)| LegendSlot {
             left,
             center_y: theme.pad + line * row as f64 + line / 2.0,
         })
         .collect();
+    for (slot, text) in legend.iter().zip(entries) {
+        labels.push(Label::new(
+            text,
+            (slot.left + swatch + gap, slot.center_y),
+            (HAlign::Left, VAlign::Middle),
+            font,
+            theme.foreground,
+        ));
+    }
     let legend_h = if legend_rows > 0 {
         line * legend_rows as f64 + gap
     } else {
@@ -123,21 +152,32 @@ pub(crate) fn compute(width: f64, height: f64, spec: &FrameSpec<'_>, theme: &The
     // Above the plot: legend, mark rows, then one row for labels of lines at the very top.
     let mark_row_bottom = theme.pad + legend_h + small_line * spec.mark_rows as f64;
     let top = mark_row_bottom + small_line;
-    let bottom = height - theme.pad - theme.tick_len - line - if spec.x_title { line } else { 0.0 };
+    let x_lines = match spec.x_ticks {
+        XTicks::Bands { lines } => lines,
+        _ => 1,
+    };
+    let title_h = if spec.x_title.is_some() { line } else { 0.0 };
+    // Text under the axis starts below the tick marks and below the half line by which the
+    // lowest y-tick label hangs under the axis (a wide first x label would touch it).
+    let under_axis = (theme.tick_len + theme.rule_px).max((line / 2.0).ceil());
+    let bottom = height - theme.pad - title_h - line * x_lines as f64 - under_axis;
 
     // Y ticks: about one per two text lines of height.
     let y_domain = spec.y_domain;
     let plot_h = (bottom - top).max(0.0);
     let y_max = ((plot_h / (line * 2.0)).floor() as usize + 1).clamp(2, 11);
     let y_values = ticks(y_domain.0, y_domain.1, y_max);
-    let y_step = nice_step(y_domain.0, y_domain.1, y_max).unwrap_or(1.0);
-    let y_labels: Vec<String> = y_values.iter().map(|&v| format_tick(v, y_step)).collect();
-    let y_label_w = y_labels
+    let y_decimals = step_decimals(nice_step(y_domain.0, y_domain.1, y_max).unwrap_or(1.0));
+    let y_texts: Vec<String> = y_values
         .iter()
-        .map(|l| text_width(l, theme.font_px))
+        .map(|&v| fmt.number(v, y_decimals))
+        .collect();
+    let y_label_w = y_texts
+        .iter()
+        .map(|l| text_width(l, font))
         .fold(0.0, f64::max);
     let left = theme.pad + y_label_w + theme.tick_len + gap;
-    let right = width - theme.pad - theme.font_px;
+    let right = width - theme.pad - font;
     let plot = Rect {
         left,
         top,
@@ -147,13 +187,21 @@ pub(crate) fn compute(width: f64, height: f64, spec: &FrameSpec<'_>, theme: &The
     let y = LinearScale::new(y_domain, (plot.bottom, plot.top));
     let y_ticks = y_values
         .iter()
-        .zip(y_labels)
-        .map(|(&v, l)| Tick {
+        .map(|&v| Tick {
             value: v,
             px: y.map(v),
-            label: Some(l),
+            labelled: true,
         })
-        .collect();
+        .collect::<Vec<_>>();
+    for (t, text) in y_ticks.iter().zip(y_texts) {
+        labels.push(Label::new(
+            text,
+            (plot.left - theme.tick_len - gap, t.px),
+            (HAlign::Right, VAlign::Middle),
+            font,
+            theme.muted,
+        ));
+    }
 
     let x_range = if spec.reverse_x {
         (plot.right, plot.left)
@@ -161,57 +209,87 @@ pub(crate) fn compute(width: f64, height: f64, spec: &FrameSpec<'_>, theme: &The
         (plot.left, plot.right)
     };
     let x = LinearScale::new(spec.x_domain, x_range);
-    let x_max = ((plot.width() / (theme.font_px * 4.0)).floor() as usize + 1).clamp(2, 31);
-    let (values, labels, x_step): (Vec<f64>, Vec<String>, f64) = match spec.x_ticks {
+    let x_labels_top = plot.bottom + under_axis;
+    let x_max = ((plot.width() / (font * 4.0)).floor() as usize + 1).clamp(2, 31);
+    let (values, texts): (Vec<f64>, Vec<String>) = match spec.x_ticks {
         XTicks::Numeric => {
             let (lo, hi) = spec.x_domain;
-            let step = nice_step(lo, hi, x_max).unwrap_or(0.0);
+            let d = step_decimals(nice_step(lo, hi, x_max).unwrap_or(0.0));
             let v = ticks(lo, hi, x_max);
-            let l = v.iter().map(|&t| format_tick(t, step)).collect();
-            (v, l, step)
+            let t = v.iter().map(|&t| fmt.number(t, d)).collect();
+            (v, t)
         }
-        XTicks::Days(axis) => {
+        XTicks::Days(origin) => {
             let lo = spec.x_domain.0.ceil() as i32;
             let hi = spec.x_domain.1.floor() as i32;
             let d = day_ticks(lo, hi, x_max);
-            let step = match d.as_slice() {
-                [a, b, ..] => f64::from(b - a),
-                _ => 1.0,
-            };
-            let l = d.iter().map(|&t| axis.short(t)).collect();
-            (d.into_iter().map(f64::from).collect(), l, step)
+            let t = d
+                .iter()
+                .map(|&t| fmt.day_short(add_days(origin, t)))
+                .collect();
+            (d.into_iter().map(f64::from).collect(), t)
         }
-        XTicks::Bands => (Vec::new(), Vec::new(), 0.0),
+        XTicks::Bands { .. } => (Vec::new(), Vec::new()),
     };
+    // Each label centred on its tick but kept inside the drawing; thinned on those centres.
     let placed: Vec<(f64, f64)> = values
         .iter()
-        .zip(&labels)
-        .map(|(&v, l)| (x.map(v), text_width(l, theme.font_px)))
-        .collect();
-    let stride = label_stride(&placed, theme.pad);
-    let x_ticks = values
-        .iter()
-        .zip(labels)
-        .enumerate()
-        .map(|(i, (&v, l))| Tick {
-            value: v,
-            px: x.map(v),
-            label: (i % stride == 0).then_some(l),
+        .zip(&texts)
+        .map(|(&v, l)| {
+            let w = text_width(l, font);
+            let half = w / 2.0;
+            (x.map(v).clamp(half, (width - half).max(half)), w)
         })
         .collect();
+    let stride = label_stride(&placed, theme.pad);
+    let mut x_ticks = Vec::with_capacity(values.len());
+    for (i, ((&v, text), &(cx, w))) in values.iter().zip(texts).zip(&placed).enumerate() {
+        let labelled = i % stride == 0 && w <= width;
+        x_ticks.push(Tick {
+            value: v,
+            px: x.map(v),
+            labelled,
+        });
+        if labelled {
+            labels.push(Label::new(
+                text,
+                (cx, x_labels_top),
+                (HAlign::Center, VAlign::Top),
+                font,
+                theme.muted,
+            ));
+        }
+    }
 
-    Frame {
+    if let Some(title) = spec.x_title {
+        if let Some(t) = fit_text(title, width - 2.0 * theme.pad, font) {
+            let half = text_width(&t, font) / 2.0;
+            let cx = plot
+                .center_x()
+                .clamp(theme.pad + half, (width - theme.pad - half).max(half));
+            labels.push(Label::new(
+                t,
+                (cx, height - theme.pad),
+                (HAlign::Center, VAlign::Bottom),
+                font,
+                theme.foreground,
+            ));
+        }
+    }
+
+    let frame = Frame {
         size: (width, height),
         plot,
         x,
         y,
         x_ticks,
         y_ticks,
-        x_step,
         legend,
         mark_row_bottom,
         mark_row_height: small_line,
-    }
+        x_labels_top,
+    };
+    (frame, labels)
 }
 
 impl Frame {
@@ -219,11 +297,42 @@ impl Frame {
     pub fn is_degenerate(&self, theme: &Theme) -> bool {
         self.plot.width() < theme.font_px * 2.0 || self.plot.height() < theme.font_px * 2.0
     }
+
+    /// The whole drawing as a rectangle.
+    pub fn bounds(&self) -> Rect {
+        Rect {
+            left: 0.0,
+            top: 0.0,
+            right: self.size.0,
+            bottom: self.size.1,
+        }
+    }
+
+    /// Where labels of reference lines and values may go: the plot, plus the row above it
+    /// kept for labels of lines at the very top.
+    pub fn label_area(&self) -> Rect {
+        Rect {
+            top: self.plot.top - self.mark_row_height,
+            ..self.plot
+        }
+    }
+
+    /// Mark-label row `row` (0 = nearest the plot), across the drawing.
+    pub fn mark_row(&self, row: usize) -> Rect {
+        let bottom = self.mark_row_bottom - row as f64 * self.mark_row_height;
+        Rect {
+            left: 0.0,
+            top: bottom - self.mark_row_height,
+            right: self.size.0,
+            bottom,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Plain;
 
     fn spec<'a>(legend: &'a [&'a str]) -> FrameSpec<'a> {
         FrameSpec {
@@ -232,52 +341,54 @@ mod tests {
             y_domain: (3.0, 5.0),
             x_ticks: XTicks::Numeric,
             legend,
-            x_title: true,
+            x_title: Some("X"),
             mark_rows: 0,
         }
+    }
+
+    fn texts(labels: &[Label]) -> Vec<&str> {
+        labels.iter().map(|l| l.text.as_str()).collect()
     }
 
     #[test]
     fn margins_are_exact() {
         let t = Theme::light();
-        let f = compute(400.0, 240.0, &spec(&["A", "B"]), &t);
+        let (f, labels) = compute(400.0, 240.0, &spec(&["A", "B"]), &t, &Plain);
         // line = ceil(12*1.3) = 16, small = ceil(11*1.3) = 15.
         // top = pad 8 + legend (16 + gap 4) + mark rows 0 + 15 = 43.
         assert_eq!(f.plot.top, 43.0);
-        // bottom = 240 - 8 - 4 - 16 - 16 (title) = 196.
-        assert_eq!(f.plot.bottom, 196.0);
-        // Plot height 153 → y_max = floor(153/32)+1 = 5 → 3.0 … 5.0 by 0.5; labels "3.0" are
+        // bottom = 240 - 8 - 16 (title) - 16 (tick labels) - 8 (half a line under the axis).
+        assert_eq!(f.plot.bottom, 192.0);
+        // Plot height 149 → y_max = floor(149/32)+1 = 5 → 3.0 … 5.0 by 0.5; labels "3.0" are
         // 1.54 em = 18.48 px; left = 8 + 18.48 + 4 + 4.
         assert_eq!(f.y_ticks.len(), 5);
-        assert_eq!(f.y_ticks[1].label.as_deref(), Some("3.5"));
+        assert!(texts(&labels).contains(&"3.5"));
         assert!((f.plot.left - 34.48).abs() < 1e-9, "{}", f.plot.left);
         assert_eq!(f.plot.right, 400.0 - 8.0 - 12.0);
         assert_eq!(f.y.map(5.0), 43.0);
-        assert_eq!(f.y.map(3.0), 196.0);
+        assert_eq!(f.y.map(3.0), 192.0);
         assert_eq!(f.y_ticks[4].px, 43.0);
         // Legend: swatch 19 + 4 + "A" 7.44; second item after a 12 px gap.
         assert_eq!(f.legend[0].left, 8.0);
         assert!((f.legend[1].left - (8.0 + 19.0 + 4.0 + 7.44 + 12.0)).abs() < 1e-9);
         assert_eq!(f.legend[0].center_y, 16.0);
+        assert_eq!(labels[0].text, "A");
+        assert_eq!(labels[0].at, (8.0 + 19.0 + 4.0, 16.0));
     }
 
     #[test]
     fn x_ticks_thin_when_narrow() {
         let t = Theme::light();
-        let wide = compute(600.0, 240.0, &spec(&[]), &t);
-        assert!(wide.x_ticks.iter().all(|k| k.label.is_some()));
-        assert_eq!(wide.x_step, 10.0);
-        let narrow = compute(120.0, 240.0, &spec(&[]), &t);
+        let (wide, _) = compute(600.0, 240.0, &spec(&[]), &t, &Plain);
+        assert!(wide.x_ticks.iter().all(|k| k.labelled));
+        let (narrow, labels) = compute(120.0, 240.0, &spec(&[]), &t, &Plain);
         assert!(narrow.x_ticks.len() >= 2);
-        let shown: Vec<&Tick> = narrow
-            .x_ticks
+        let shown: Vec<&Label> = labels
             .iter()
-            .filter(|k| k.label.is_some())
+            .filter(|l| l.align == (HAlign::Center, VAlign::Top))
             .collect();
         for w in shown.windows(2) {
-            let a = text_width(w[0].label.as_deref().unwrap_or(""), 12.0);
-            let b = text_width(w[1].label.as_deref().unwrap_or(""), 12.0);
-            assert!(w[1].px - w[0].px >= (a + b) / 2.0 + t.pad);
+            assert!(!w[0].rect().overlaps(&w[1].rect(), t.pad - 1e-9));
         }
     }
 
@@ -286,31 +397,48 @@ mod tests {
         let t = Theme::light();
         let mut s = spec(&[]);
         s.reverse_x = true;
-        let f = compute(400.0, 240.0, &s, &t);
+        let (f, _) = compute(400.0, 240.0, &s, &t, &Plain);
         assert_eq!(f.x.map(0.0), f.plot.right);
         assert_eq!(f.x.map(100.0), f.plot.left);
     }
 
     #[test]
-    fn day_ticks_use_the_axis_labels() {
+    fn day_ticks_use_the_formatter() {
         let t = Theme::light();
         let mut s = spec(&[]);
         s.x_domain = (-0.5, 6.5);
-        s.x_ticks = XTicks::Days(DayAxis {
-            origin: crate::CivilDate::new(2024, 3, 1),
-        });
-        let f = compute(600.0, 240.0, &s, &t);
-        let labels: Vec<_> = f.x_ticks.iter().filter_map(|k| k.label.clone()).collect();
+        s.x_title = None;
+        s.x_ticks = XTicks::Days(jiff::civil::date(2024, 3, 1));
+        let (_, labels) = compute(600.0, 240.0, &s, &t, &Plain);
+        let x: Vec<&str> = labels
+            .iter()
+            .filter(|l| l.align.1 == VAlign::Top)
+            .map(|l| l.text.as_str())
+            .collect();
         assert_eq!(
-            labels,
+            x,
             ["03-01", "03-02", "03-03", "03-04", "03-05", "03-06", "03-07"]
         );
     }
 
     #[test]
+    fn long_legend_entries_and_titles_are_cut_to_the_width() {
+        let t = Theme::light();
+        let long = "Puntuación publicada cada día durante los próximos ciento ochenta días";
+        let legend = [long];
+        let mut s = spec(&legend);
+        s.x_title = Some(long);
+        let (f, labels) = compute(300.0, 240.0, &s, &t, &Plain);
+        for l in &labels {
+            assert!(f.bounds().encloses(&l.rect()), "{l:?}");
+        }
+        assert!(labels.iter().any(|l| l.text.ends_with('…')));
+    }
+
+    #[test]
     fn tiny_sizes_do_not_invert() {
         let t = Theme::light();
-        let f = compute(10.0, 10.0, &spec(&["Legend"]), &t);
+        let (f, _) = compute(10.0, 10.0, &spec(&["Legend"]), &t, &Plain);
         assert!(f.plot.right >= f.plot.left && f.plot.bottom >= f.plot.top);
         assert!(f.is_degenerate(&t));
     }

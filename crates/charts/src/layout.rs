@@ -1,10 +1,10 @@
-//! Layout without measuring: text width estimates, which labels fit, label placement that
-//! avoids collisions, legend flow, dash and hatch geometry.
+//! Placement without collisions: rectangles, thinning tick labels, label rows, legend flow, and
+//! [`Placer`], which puts each label at the first of its candidate positions that is free.
 //!
-//! Text is never measured through the backend. plotters' own estimate on wasm creates a DOM
-//! `<span>` per label and gives it a `style` attribute, which forced layout on every redraw and
-//! is blocked (with a console error) under the page's CSP `style-src 'self'`. A deterministic
-//! estimate also makes native SVG tests and the browser lay out the same way.
+//! Every label a chart draws is placed here first (see [`crate::Layout`]), so "no two labels
+//! overlap and none leaves the drawing" is a property of the layout that tests check directly.
+
+use crate::text::Label;
 
 /// An axis-aligned rectangle in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,83 +44,32 @@ impl Rect {
     pub fn contains(&self, x: f64, y: f64) -> bool {
         x >= self.left && x <= self.right && y >= self.top && y <= self.bottom
     }
-}
 
-/// Width of one character in ems, for a generic sans-serif font: full-width (CJK, kana,
-/// hangul, full-width forms) 1 em, narrow punctuation 0.3 em, others 0.62 em. Errs wide so
-/// that labels judged to fit do fit.
-fn char_em(c: char) -> f64 {
-    let u = u32::from(c);
-    let wide = matches!(u,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x2_0000..=0x3_FFFD);
-    if wide {
-        1.0
-    } else if matches!(
-        c,
-        ' ' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | '·'
-    ) {
-        0.3
-    } else if matches!(c, 'm' | 'w' | 'M' | 'W' | '%' | '@') {
-        0.9
-    } else {
-        0.62
+    /// Whether `other` lies inside this rectangle (edges included).
+    pub fn encloses(&self, other: &Rect) -> bool {
+        other.left >= self.left
+            && other.right <= self.right
+            && other.top >= self.top
+            && other.bottom <= self.bottom
     }
-}
 
-/// Estimated width in pixels of `text` at `font_px`.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::layout::text_width;
-/// assert_eq!(text_width("服务分", 12.0), 36.0);
-/// assert!(text_width("4.5", 12.0) < text_width("4.50", 12.0));
-/// ```
-pub fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars().map(char_em).sum::<f64>() * font_px
-}
-
-/// `text` if it fits in `max_px`, else its longest prefix plus `…` that fits, else `None`.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::layout::fit_text;
-/// assert_eq!(fit_text("售后体验", 48.0, 12.0).as_deref(), Some("售后体验"));
-/// assert_eq!(fit_text("售后体验", 40.0, 12.0).as_deref(), Some("售后…"));
-/// assert_eq!(fit_text("售后体验", 10.0, 12.0), None);
-/// ```
-pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> Option<String> {
-    if text_width(text, font_px) <= max_px {
-        return Some(text.to_owned());
-    }
-    let ellipsis = char_em('…') * font_px;
-    let mut used = ellipsis;
-    let mut out = String::new();
-    for c in text.chars() {
-        let w = char_em(c) * font_px;
-        if used + w > max_px {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    let out = out.trim_end().to_owned();
-    if out.is_empty() {
-        None
-    } else {
-        Some(out + "…")
+    /// Whether the two overlap by more than touching, after growing `self` by `gap` on every
+    /// side.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use servicescore_charts::layout::Rect;
+    /// let a = Rect { left: 0.0, top: 0.0, right: 10.0, bottom: 10.0 };
+    /// let b = Rect { left: 10.0, ..a };
+    /// assert!(!a.overlaps(&Rect { right: 20.0, ..b }, 0.0));
+    /// assert!(a.overlaps(&Rect { right: 20.0, ..b }, 1.0));
+    /// ```
+    pub fn overlaps(&self, other: &Rect, gap: f64) -> bool {
+        self.left - gap < other.right
+            && other.left < self.right + gap
+            && self.top - gap < other.bottom
+            && other.top < self.bottom + gap
     }
 }
 
@@ -148,32 +97,6 @@ pub fn label_stride(labels: &[(f64, f64)], gap: f64) -> usize {
         .unwrap_or(n.max(1))
 }
 
-/// Greedy selection of intervals that do not overlap: each interval (lo, hi), in priority
-/// order, is kept unless it comes within `gap` of one already kept.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::layout::keep_non_overlapping;
-/// assert_eq!(
-///     keep_non_overlapping(&[(0.0, 10.0), (5.0, 15.0), (12.0, 20.0)], 1.0),
-///     vec![true, false, true]
-/// );
-/// ```
-pub fn keep_non_overlapping(spans: &[(f64, f64)], gap: f64) -> Vec<bool> {
-    let mut kept: Vec<(f64, f64)> = Vec::new();
-    spans
-        .iter()
-        .map(|&(lo, hi)| {
-            let free = kept.iter().all(|&(a, b)| hi + gap <= a || lo >= b + gap);
-            if free {
-                kept.push((lo, hi));
-            }
-            free
-        })
-        .collect()
-}
-
 /// Where a label went: its left edge and row (0 = the row nearest the plot).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placement {
@@ -185,8 +108,9 @@ pub struct Placement {
 
 /// Places labels centred on their anchors, in up to `rows` rows, so that none overlap: in
 /// anchor order, each label takes the first row where it clears the previous label by `gap`.
-/// Labels are shifted to stay within `bounds`; a label that fits no row is `None` (the mark is
-/// still drawn and the text alternative still lists it). `items` are (anchor x, width).
+/// Labels are shifted to stay within `bounds`; a label that fits no row, or is wider than the
+/// bounds, is `None` (the mark is still drawn and the text alternative still lists it).
+/// `items` are (anchor x, width).
 ///
 /// # Examples
 ///
@@ -209,7 +133,7 @@ pub fn place_labels(
     let mut out = vec![None; items.len()];
     for i in order {
         let (x, w) = items[i];
-        if !(x.is_finite() && w.is_finite()) {
+        if !(x.is_finite() && w.is_finite()) || w > bounds.1 - bounds.0 {
             continue;
         }
         let left = (x - w / 2.0).min(bounds.1 - w).max(bounds.0);
@@ -259,132 +183,85 @@ pub fn flow(widths: &[f64], x0: f64, max_x: f64, gap: f64) -> Vec<(f64, usize)> 
         .collect()
 }
 
-/// The "on" spans of a dash pattern along `[from, to]`: (`on`, `off`) lengths, starting with a
-/// dash at `from`. The last dash is cut at `to`.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::layout::dash_spans;
-/// assert_eq!(dash_spans(0.0, 25.0, 6.0, 4.0), vec![(0.0, 6.0), (10.0, 16.0), (20.0, 25.0)]);
-/// ```
-pub fn dash_spans(from: f64, to: f64, on: f64, off: f64) -> Vec<(f64, f64)> {
-    let (lo, hi) = (from.min(to), from.max(to));
-    if !(lo.is_finite() && hi.is_finite()) || on <= 0.0 || off < 0.0 {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut a = lo;
-    while a < hi {
-        out.push((a, (a + on).min(hi)));
-        a += on + off;
-    }
-    out
+/// Labels placed so far, and the region new ones must stay in: each new label takes the first
+/// of its candidate positions that lies inside the region and clears every label placed before
+/// it. Place labels in order of importance; one that finds no place is left out (its text is in
+/// the chart's text alternative).
+#[derive(Debug, Clone)]
+pub struct Placer {
+    bounds: Rect,
+    gap: f64,
+    placed: Vec<Label>,
+    /// The boxes of `placed` (each estimated once).
+    boxes: Vec<Rect>,
 }
 
-/// A polyline cut into dashes of length `on` separated by `off`, measured along the line.
-pub fn dash_polyline(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
-    if on <= 0.0 || off < 0.0 {
-        return Vec::new();
+impl Placer {
+    /// An empty placer for labels inside `bounds`, kept `gap` pixels apart.
+    pub fn new(bounds: Rect, gap: f64) -> Placer {
+        Placer {
+            bounds,
+            gap,
+            placed: Vec::new(),
+            boxes: Vec::new(),
+        }
     }
-    let mut out = Vec::new();
-    let mut current: Vec<(f64, f64)> = Vec::new();
-    // Distance left in the present phase, and whether the pen is down.
-    let mut left = on;
-    let mut down = true;
-    for w in points.windows(2) {
-        let (mut x0, mut y0) = w[0];
-        let (x1, y1) = w[1];
-        let mut seg = ((x1 - x0).powi(2) + (y1 - y0).powi(2)).sqrt();
-        if !seg.is_finite() {
-            continue;
-        }
-        if down && current.is_empty() {
-            current.push((x0, y0));
-        }
-        while seg > left {
-            // Multiply before dividing: exact for whole-pixel input.
-            let (xm, ym) = (x0 + (x1 - x0) * left / seg, y0 + (y1 - y0) * left / seg);
-            if down {
-                current.push((xm, ym));
-                out.push(std::mem::take(&mut current));
-            } else {
-                current.push((xm, ym));
+
+    /// Adds a label whose place is fixed (tick labels, the legend): later labels avoid it.
+    pub fn fix(&mut self, label: Label) {
+        self.boxes.push(label.rect());
+        self.placed.push(label);
+    }
+
+    /// Whether `label` would fit: inside `bounds` (the current bounds) and clear of every label
+    /// placed.
+    pub fn fits(&self, label: &Label, bounds: &Rect) -> bool {
+        let r = label.rect();
+        bounds.encloses(&r) && self.boxes.iter().all(|b| !b.overlaps(&r, self.gap))
+    }
+
+    /// Places the first candidate that fits in the placer's bounds; returns whether one did.
+    pub fn place(&mut self, candidates: impl IntoIterator<Item = Label>) -> bool {
+        let bounds = self.bounds;
+        self.place_within(candidates, &bounds)
+    }
+
+    /// [`Placer::place`] inside other bounds (e.g. a row above the plot).
+    pub fn place_within(
+        &mut self,
+        candidates: impl IntoIterator<Item = Label>,
+        bounds: &Rect,
+    ) -> bool {
+        for c in candidates {
+            if self.fits(&c, bounds) {
+                self.fix(c);
+                return true;
             }
-            seg -= left;
-            x0 = xm;
-            y0 = ym;
-            down = !down;
-            left = if down { on } else { off };
         }
-        left -= seg;
-        if down {
-            current.push((x1, y1));
-        }
+        false
     }
-    if current.len() >= 2 {
-        out.push(current);
-    }
-    out
-}
 
-/// Diagonal hatching (45°, rising to the right) clipped to `r`, lines `gap` apart, as segments.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::layout::{hatch_lines, Rect};
-/// let r = Rect { left: 0.0, top: 0.0, right: 10.0, bottom: 10.0 };
-/// // Lines start every 5 px along the bottom edge, from one rect height left of it.
-/// assert_eq!(hatch_lines(r, 5.0).len(), 3);
-/// ```
-pub fn hatch_lines(r: Rect, gap: f64) -> Vec<((f64, f64), (f64, f64))> {
-    let h = r.height();
-    if h <= 0.0 || r.width() <= 0.0 || gap.is_nan() || gap <= 0.0 {
-        return Vec::new();
+    /// How many labels are placed.
+    pub fn len(&self) -> usize {
+        self.placed.len()
     }
-    let mut out = Vec::new();
-    // Lines from (x0, bottom) to (x0 + h, top), anchored to a global grid so adjacent shaded
-    // periods hatch seamlessly.
-    let mut x0 = ((r.left - h) / gap).ceil() * gap;
-    while x0 < r.right {
-        let t0 = ((r.left - x0) / h).max(0.0);
-        let t1 = ((r.right - x0) / h).min(1.0);
-        if t1 > t0 {
-            out.push((
-                (x0 + t0 * h, r.bottom - t0 * h),
-                (x0 + t1 * h, r.bottom - t1 * h),
-            ));
-        }
-        x0 += gap;
+
+    /// Whether no label is placed yet.
+    pub fn is_empty(&self) -> bool {
+        self.placed.is_empty()
     }
-    out
+
+    /// The labels placed, fixed ones included, in the order they were added.
+    pub fn into_labels(self) -> Vec<Label> {
+        self.placed
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn widths_cover_cjk_latin_and_accents() {
-        assert_eq!(text_width("", 12.0), 0.0);
-        assert_eq!(text_width("物流体验", 10.0), 40.0);
-        assert!((text_width("4.50", 10.0) - (0.62 * 3.0 + 0.3) * 10.0).abs() < 1e-9);
-        assert!((text_width("Logística", 10.0) - 10.0 * (0.62 * 8.0 + 0.3)).abs() < 1e-9);
-        assert_eq!(text_width("ＡＢ", 10.0), 20.0);
-    }
-
-    #[test]
-    fn fitting_truncates_by_character() {
-        assert_eq!(
-            fit_text("After-sales", 200.0, 12.0).as_deref(),
-            Some("After-sales")
-        );
-        let t = fit_text("After-sales", 40.0, 12.0).unwrap_or_default();
-        assert!(t.ends_with('…') && text_width(&t, 12.0) <= 40.0, "{t}");
-        assert_eq!(fit_text("体验 星级", 30.0, 12.0).as_deref(), Some("体…"));
-        assert_eq!(fit_text("x", 0.0, 12.0), None);
-    }
+    use crate::text::{HAlign, VAlign};
+    use plotters::style::RGBColor;
 
     #[test]
     fn stride_thins_until_labels_clear() {
@@ -397,20 +274,6 @@ mod tests {
         assert_eq!(label_stride(&l(3, 1.0, 500.0), 4.0), 3);
         assert_eq!(label_stride(&[], 4.0), 1);
         assert_eq!(label_stride(&l(1, 0.0, 10.0), 4.0), 1);
-    }
-
-    #[test]
-    fn non_overlapping_keeps_priority_order() {
-        // Reference-line labels as (top, bottom) rows: 4.5 first (gate), then star bands.
-        let spans = [(100.0, 112.0), (108.0, 120.0), (60.0, 72.0), (113.0, 125.0)];
-        assert_eq!(
-            keep_non_overlapping(&spans, 1.0),
-            vec![true, false, true, true]
-        );
-        assert_eq!(
-            keep_non_overlapping(&spans, 2.0),
-            vec![true, false, true, false]
-        );
     }
 
     #[test]
@@ -445,6 +308,10 @@ mod tests {
             place_labels(&[(f64::NAN, 4.0)], (0.0, 9.0), 1, 0.0),
             vec![None]
         );
+        assert_eq!(
+            place_labels(&[(5.0, 40.0)], (0.0, 30.0), 1, 0.0),
+            vec![None]
+        );
     }
 
     #[test]
@@ -467,43 +334,29 @@ mod tests {
     }
 
     #[test]
-    fn dashes() {
-        assert_eq!(
-            dash_spans(10.0, 0.0, 4.0, 4.0),
-            vec![(0.0, 4.0), (8.0, 10.0)]
-        );
-        assert!(dash_spans(0.0, 10.0, 0.0, 4.0).is_empty());
-        // A straight 25 px line, 6 on 4 off: dashes 0–6, 10–16, 20–25.
-        let d = dash_polyline(&[(0.0, 0.0), (25.0, 0.0)], 6.0, 4.0);
-        assert_eq!(
-            d,
-            vec![
-                vec![(0.0, 0.0), (6.0, 0.0)],
-                vec![(10.0, 0.0), (16.0, 0.0)],
-                vec![(20.0, 0.0), (25.0, 0.0)]
-            ]
-        );
-        // A dash that turns a corner keeps the corner point.
-        let c = dash_polyline(&[(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)], 6.0, 4.0);
-        assert_eq!(c, vec![vec![(0.0, 0.0), (4.0, 0.0), (4.0, 2.0)]]);
-        assert!(dash_polyline(&[(1.0, 1.0)], 6.0, 4.0).is_empty());
-    }
-
-    #[test]
-    fn hatching_is_clipped() {
-        let r = Rect {
-            left: 10.0,
+    fn placer_takes_the_first_free_candidate() {
+        let bounds = Rect {
+            left: 0.0,
             top: 0.0,
-            right: 30.0,
-            bottom: 10.0,
+            right: 100.0,
+            bottom: 100.0,
         };
-        let lines = hatch_lines(r, 10.0);
-        assert_eq!(lines.len(), 2);
-        for ((x0, y0), (x1, y1)) in &lines {
-            assert!(r.contains(*x0, *y0) && r.contains(*x1, *y1));
-            assert!(((x1 - x0) - (y0 - y1)).abs() < 1e-9, "45 degrees");
-        }
-        assert_eq!(lines[0], ((10.0, 10.0), (20.0, 0.0)));
-        assert!(hatch_lines(r, 0.0).is_empty());
+        let label = |x: f64, y: f64| {
+            Label::new(
+                "服务",
+                (x, y),
+                (HAlign::Left, VAlign::Top),
+                10.0,
+                RGBColor(0, 0, 0),
+            )
+        };
+        let mut p = Placer::new(bounds, 1.0);
+        p.fix(label(0.0, 0.0));
+        // Overlaps the fixed label, then leaves the bounds, then fits.
+        assert!(p.place([label(5.0, 5.0), label(90.0, 50.0), label(30.0, 0.0)]));
+        assert!(!p.place([label(0.0, 2.0), label(31.0, 1.0)]));
+        let placed = p.into_labels();
+        assert_eq!(placed.len(), 2);
+        assert_eq!(placed[1].at, (30.0, 0.0));
     }
 }

@@ -1,9 +1,15 @@
 //! Drawing primitives over any plotters backend: crisp rules, (dashed) polylines, markers,
-//! text, the frame (grid, axes, tick labels), reference lines, the legend and the empty state.
+//! bars, shading, the frame (grid, axes, ticks), reference lines, legend swatches, and every
+//! label of a [`Layout`](crate::Layout) in one pass at the end.
 //!
 //! Horizontal and vertical rules are filled rectangles on whole pixels: a 1-pixel rule then
 //! covers exactly one pixel row on the canvas (a stroked path on integer coordinates would be
 //! smeared over two rows), and in SVG it is a `<rect>` whose `y` is the rule's row.
+//!
+//! Text goes last and grouped: all background patches, then the labels sorted by font size,
+//! colour and alignment, so a canvas switches its font at most once per size (each switch
+//! re-parses a font string), its fill colour once per run of same-coloured labels, and its
+//! alignment as rarely.
 
 use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
@@ -12,8 +18,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 
 use crate::frame::{swatch_width, Frame};
-use crate::layout::{dash_polyline, dash_spans, keep_non_overlapping, sort_small, text_width};
-use crate::theme::{width_px, Dash, LineKind, Stroke, Theme};
+use crate::geometry::{dash_polyline, dash_spans, hatch_lines};
+use crate::layout::{sort_small, Rect};
+use crate::text::{HAlign, Label, VAlign};
+use crate::theme::{width_px, Dash, Stroke, Theme};
 use crate::HLine;
 
 /// Result of a drawing operation on backend `DB`.
@@ -41,6 +49,19 @@ pub(crate) fn stroke(c: RGBColor, width: f64) -> ShapeStyle {
     }
 }
 
+/// Calls `draw` for each dash of a rule from `from` to `to` (the whole span when solid).
+fn dashes<E>(
+    from: f64,
+    to: f64,
+    pattern: Option<(f64, f64)>,
+    mut draw: impl FnMut(f64, f64) -> Result<(), E>,
+) -> Result<(), E> {
+    match pattern {
+        None => draw(from.min(to), from.max(to)),
+        Some((on, off)) => dash_spans(from, to, on, off).try_for_each(|(a, b)| draw(a, b)),
+    }
+}
+
 /// A horizontal rule from x0 to x1 at row y.
 pub(crate) fn hrule<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -52,18 +73,12 @@ pub(crate) fn hrule<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let t = width_px(s.width) as i32;
     let top = px(y) - t / 2;
-    let spans = match theme.dash_pattern(s.dash) {
-        None => vec![(x0.min(x1), x0.max(x1))],
-        Some((on, off)) => dash_spans(x0, x1, on, off),
-    };
-    for (a, b) in spans {
+    let style = fill(s.colour, 1.0);
+    let draw = |a: f64, b: f64| {
         let (a, b) = (px(a), px(b).max(px(a) + 1));
-        area.draw(&Rectangle::new(
-            [(a, top), (b, top + t)],
-            fill(s.colour, 1.0),
-        ))?;
-    }
-    Ok(())
+        area.draw(&Rectangle::new([(a, top), (b, top + t)], style))
+    };
+    dashes(x0, x1, theme.dash_pattern(s.dash), draw)
 }
 
 /// A vertical rule from y0 to y1 at column x.
@@ -77,18 +92,12 @@ pub(crate) fn vrule<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let t = width_px(s.width) as i32;
     let left = px(x) - t / 2;
-    let spans = match theme.dash_pattern(s.dash) {
-        None => vec![(y0.min(y1), y0.max(y1))],
-        Some((on, off)) => dash_spans(y0, y1, on, off),
-    };
-    for (a, b) in spans {
+    let style = fill(s.colour, 1.0);
+    let draw = |a: f64, b: f64| {
         let (a, b) = (px(a), px(b).max(px(a) + 1));
-        area.draw(&Rectangle::new(
-            [(left, a), (left + t, b)],
-            fill(s.colour, 1.0),
-        ))?;
-    }
-    Ok(())
+        area.draw(&Rectangle::new([(left, a), (left + t, b)], style))
+    };
+    dashes(y0, y1, theme.dash_pattern(s.dash), draw)
 }
 
 /// A data line through pixel points; one `PathElement` (SVG `<polyline>`) for a solid line,
@@ -104,12 +113,9 @@ pub(crate) fn polyline<DB: DrawingBackend>(
         |p: &[(f64, f64)]| -> Vec<(i32, i32)> { p.iter().map(|&(x, y)| (px(x), px(y))).collect() };
     match theme.dash_pattern(s.dash) {
         None => area.draw(&PathElement::new(to_px(points), style)),
-        Some((on, off)) => {
-            for dash in dash_polyline(points, on, off) {
-                area.draw(&PathElement::new(to_px(&dash), style))?;
-            }
-            Ok(())
-        }
+        Some((on, off)) => dash_polyline(points, on, off)
+            .iter()
+            .try_for_each(|dash| area.draw(&PathElement::new(to_px(dash), style))),
     }
 }
 
@@ -175,95 +181,20 @@ pub(crate) fn marker<DB: DrawingBackend>(
     }
 }
 
-/// One line of text anchored at (x, y).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn text<DB: DrawingBackend>(
-    area: &Area<DB>,
-    s: &str,
-    (x, y): (f64, f64),
-    size: f64,
-    colour: RGBColor,
-    h: HPos,
-    v: VPos,
-    theme: &Theme,
-) -> DrawResult<DB> {
-    if s.is_empty() {
-        return Ok(());
-    }
-    let font = FontDesc::new(
-        FontFamily::from(theme.font_family.as_str()),
-        size,
-        FontStyle::Normal,
-    );
-    let style = TextStyle::from(font).color(&colour).pos(Pos::new(h, v));
-    area.draw(&Text::new(s, (px(x), px(y)), style))
-}
-
-/// A label inside the plot (small font, `colour`) on a translucent background patch, so
-/// lines running under it do not cross the text. `(x, y)` and the anchor are the label's.
-pub(crate) fn halo_text<DB: DrawingBackend>(
-    area: &Area<DB>,
-    s: &str,
-    at: (f64, f64),
-    colour: RGBColor,
-    (h, v): (HPos, VPos),
-    theme: &Theme,
-) -> DrawResult<DB> {
-    let size = theme.small_font_px;
-    halo(area, s, at, size, h, v, theme)?;
-    text(area, s, at, size, colour, h, v, theme)
-}
-
-/// The background patch of [`halo_text`].
-fn halo<DB: DrawingBackend>(
-    area: &Area<DB>,
-    s: &str,
-    (x, y): (f64, f64),
-    size: f64,
-    h: HPos,
-    v: VPos,
-    theme: &Theme,
-) -> DrawResult<DB> {
-    let w = text_width(s, size);
-    let lh = theme.line_height(size);
-    let left = match h {
-        HPos::Left => x,
-        HPos::Center => x - w / 2.0,
-        HPos::Right => x - w,
-    };
-    let top = match v {
-        VPos::Top => y,
-        VPos::Center => y - lh / 2.0,
-        VPos::Bottom => y - lh,
-    };
-    let pad = theme.rule_px;
-    area.draw(&Rectangle::new(
-        [
-            (px(left - pad), px(top)),
-            (px(left + w + pad), px(top + lh)),
-        ],
-        fill(theme.background, 0.8),
-    ))
-}
-
-/// Fills the area with the background and lays out the chart's frame for its pixel size with
-/// `layout`; `None` when the area is too small to draw anything in.
+/// Fills the area with the background; `false` when the layout is too small to draw in.
 pub(crate) fn begin<DB: DrawingBackend>(
     area: &Area<DB>,
+    f: &Frame,
     theme: &Theme,
-    layout: impl FnOnce(f64, f64) -> Frame,
-) -> Result<Option<Frame>, DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&theme.background)?;
-    let (w, h) = area.dim_in_pixel();
-    let f = layout(f64::from(w), f64::from(h));
-    Ok((!f.is_degenerate(theme)).then_some(f))
+    Ok(!f.is_degenerate(theme))
 }
 
-/// Background, grid, axes, ticks and tick labels, and the x-axis title.
+/// Grid, axes and tick marks (their labels are in the layout's labels).
 pub(crate) fn frame<DB: DrawingBackend>(
     area: &Area<DB>,
     f: &Frame,
-    x_title: Option<&str>,
     theme: &Theme,
 ) -> DrawResult<DB> {
     let p = f.plot;
@@ -276,150 +207,35 @@ pub(crate) fn frame<DB: DrawingBackend>(
         colour: theme.muted,
         ..thin
     };
+    // Grid lines first, then every tick mark and axis in the axis colour (one colour run each).
     for t in &f.y_ticks {
         if (t.px - p.bottom).abs() >= 1.0 {
             hrule(area, p.left, p.right, t.px, thin, theme)?;
         }
+    }
+    for t in &f.y_ticks {
         hrule(area, p.left - theme.tick_len, p.left, t.px, axis, theme)?;
-        if let Some(l) = &t.label {
-            let at = (p.left - theme.tick_len - theme.pad / 2.0, t.px);
-            text(
-                area,
-                l,
-                at,
-                theme.font_px,
-                theme.muted,
-                HPos::Right,
-                VPos::Center,
-                theme,
-            )?;
-        }
     }
     for t in &f.x_ticks {
         vrule(area, t.px, p.bottom, p.bottom + theme.tick_len, axis, theme)?;
-        if let Some(l) = &t.label {
-            // Keep the label inside the drawing.
-            let half = text_width(l, theme.font_px) / 2.0;
-            let x = t.px.clamp(half, (f.size.0 - half).max(half));
-            let at = (x, p.bottom + theme.tick_len + theme.rule_px);
-            text(
-                area,
-                l,
-                at,
-                theme.font_px,
-                theme.muted,
-                HPos::Center,
-                VPos::Top,
-                theme,
-            )?;
-        }
     }
     hrule(area, p.left, p.right, p.bottom, axis, theme)?;
-    vrule(area, p.left, p.top, p.bottom, axis, theme)?;
-    if let Some(title) = x_title {
-        let at = (p.center_x(), f.size.1 - theme.pad);
-        text(
-            area,
-            title,
-            at,
-            theme.font_px,
-            theme.foreground,
-            HPos::Center,
-            VPos::Bottom,
-            theme,
-        )?;
-    }
-    Ok(())
+    vrule(area, p.left, p.top, p.bottom, axis, theme)
 }
 
-/// Priority of a reference line's label when labels collide (gates first).
-fn label_priority(kind: LineKind) -> u8 {
-    match kind {
-        LineKind::Gate => 0,
-        LineKind::Target => 1,
-        LineKind::Risk => 2,
-        LineKind::Star => 3,
-    }
-}
-
-/// Which reference lines are inside the y domain, and which of them get a label.
-pub(crate) fn visible_hlines<'a>(
-    f: &Frame,
-    lines: &'a [HLine],
-    theme: &Theme,
-) -> Vec<(&'a HLine, bool)> {
-    let inside: Vec<&HLine> = lines
-        .iter()
-        .filter(|l| l.y.is_finite() && f.y.contains(l.y))
-        .collect();
-    let mut order: Vec<usize> = (0..inside.len()).collect();
-    sort_small(&mut order, |&a, &b| {
-        label_priority(inside[a].kind) < label_priority(inside[b].kind)
-    });
-    let h = theme.line_height(theme.small_font_px);
-    let spans: Vec<(f64, f64)> = order
-        .iter()
-        .map(|&i| {
-            let y = f.y.map(inside[i].y);
-            (y - h, y)
-        })
-        .collect();
-    let keep = keep_non_overlapping(&spans, 0.0);
-    let mut labelled = vec![false; inside.len()];
-    for (k, &i) in order.iter().enumerate() {
-        labelled[i] = keep[k] && !inside[i].label.is_empty();
-    }
-    inside.into_iter().zip(labelled).collect()
-}
-
-/// Reference lines across the plot (draw before the data, so the data stays on top).
-pub(crate) fn hlines<DB: DrawingBackend>(
+/// Reference lines across the plot.
+pub(crate) fn hlines<'a, DB: DrawingBackend>(
     area: &Area<DB>,
     f: &Frame,
-    lines: &[HLine],
+    lines: impl IntoIterator<Item = &'a HLine>,
     theme: &Theme,
 ) -> DrawResult<DB> {
     let p = f.plot;
-    for (l, _) in visible_hlines(f, lines, theme) {
-        hrule(
-            area,
-            p.left,
-            p.right,
-            f.y.map(l.y),
-            theme.line_stroke(l.kind),
-            theme,
-        )?;
-    }
-    Ok(())
-}
-
-/// Reference-line labels, right-aligned just above their line on a halo (draw after the
-/// data, so no curve crosses the text).
-pub(crate) fn hline_labels<DB: DrawingBackend>(
-    area: &Area<DB>,
-    f: &Frame,
-    lines: &[HLine],
-    theme: &Theme,
-) -> DrawResult<DB> {
-    for (l, labelled) in visible_hlines(f, lines, theme) {
-        if !labelled {
-            continue;
+    for l in lines {
+        if l.y.is_finite() && f.y.contains(l.y) {
+            let s = theme.line_stroke(l.kind);
+            hrule(area, p.left, p.right, f.y.map(l.y), s, theme)?;
         }
-        let s = theme.line_stroke(l.kind);
-        let at = (f.plot.right - theme.rule_px * 2.0, f.y.map(l.y) - s.width);
-        let colour = if l.kind == LineKind::Star {
-            theme.muted
-        } else {
-            s.colour
-        };
-        halo_text(
-            area,
-            &l.label,
-            at,
-            colour,
-            (HPos::Right, VPos::Bottom),
-            theme,
-        )?;
     }
     Ok(())
 }
@@ -439,15 +255,16 @@ pub(crate) enum Glyph {
     Marker(Marker, RGBColor),
 }
 
+/// The legend's swatches (their words are in the layout's labels).
 pub(crate) fn legend<DB: DrawingBackend>(
     area: &Area<DB>,
     f: &Frame,
-    items: &[(&str, Glyph)],
+    glyphs: &[Glyph],
     theme: &Theme,
 ) -> DrawResult<DB> {
     let w = swatch_width(theme);
     let half = (theme.font_px * 0.45).round();
-    for (slot, &(label, glyph)) in f.legend.iter().zip(items) {
+    for (slot, &glyph) in f.legend.iter().zip(glyphs) {
         let (x0, cy) = (slot.left, slot.center_y);
         match glyph {
             Glyph::Line(s, m) => {
@@ -461,7 +278,7 @@ pub(crate) fn legend<DB: DrawingBackend>(
                 bar(area, r, colour, hollow, theme)?;
             }
             Glyph::Hatch(c) => {
-                let r = crate::layout::Rect {
+                let r = Rect {
                     left: x0,
                     top: cy - half,
                     right: x0 + w,
@@ -479,17 +296,6 @@ pub(crate) fn legend<DB: DrawingBackend>(
             }
             Glyph::Marker(m, c) => marker(area, (x0 + w / 2.0, cy), m, c, theme)?,
         }
-        let at = (x0 + w + theme.pad / 2.0, cy);
-        text(
-            area,
-            label,
-            at,
-            theme.font_px,
-            theme.foreground,
-            HPos::Left,
-            VPos::Center,
-            theme,
-        )?;
     }
     Ok(())
 }
@@ -502,29 +308,28 @@ pub(crate) fn bar<DB: DrawingBackend>(
     hollow: bool,
     theme: &Theme,
 ) -> DrawResult<DB> {
-    if hollow {
-        area.draw(&Rectangle::new(r, fill(colour, 0.25)))?;
-        let t = width_px(theme.rule_px * 2.0) as i32;
-        let [(l, tp), (rt, b)] = r;
-        // The outline as four filled strips, inside the bar, so it stays crisp.
-        for strip in [
-            [(l, tp), (rt, tp + t)],
-            [(l, b - t), (rt, b)],
-            [(l, tp), (l + t, b)],
-            [(rt - t, tp), (rt, b)],
-        ] {
-            area.draw(&Rectangle::new(strip, fill(colour, 1.0)))?;
-        }
-        Ok(())
-    } else {
-        area.draw(&Rectangle::new(r, fill(colour, 1.0)))
+    if !hollow {
+        return area.draw(&Rectangle::new(r, fill(colour, 1.0)));
     }
+    area.draw(&Rectangle::new(r, fill(colour, 0.25)))?;
+    let t = width_px(theme.rule_px * 2.0) as i32;
+    let [(l, tp), (rt, b)] = r;
+    // The outline as four filled strips, inside the bar, so it stays crisp.
+    for strip in [
+        [(l, tp), (rt, tp + t)],
+        [(l, b - t), (rt, b)],
+        [(l, tp + t), (l + t, b - t)],
+        [(rt - t, tp + t), (rt, b - t)],
+    ] {
+        area.draw(&Rectangle::new(strip, fill(colour, 1.0)))?;
+    }
+    Ok(())
 }
 
 /// A shaded, hatched rectangle (penalty periods).
 pub(crate) fn shade<DB: DrawingBackend>(
     area: &Area<DB>,
-    r: crate::layout::Rect,
+    r: Rect,
     colour: RGBColor,
     theme: &Theme,
 ) -> DrawResult<DB> {
@@ -537,7 +342,7 @@ pub(crate) fn shade<DB: DrawingBackend>(
         filled: false,
         stroke_width: width_px(theme.rule_px),
     };
-    for (a, b) in crate::layout::hatch_lines(r, theme.hatch_gap) {
+    for (a, b) in hatch_lines(r, theme.hatch_gap) {
         area.draw(&PathElement::new(
             vec![(px(a.0), px(a.1)), (px(b.0), px(b.1))],
             style,
@@ -546,22 +351,42 @@ pub(crate) fn shade<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The empty state: the caller's "no data" words centred in the plot.
-pub(crate) fn no_data<DB: DrawingBackend>(
+/// Every label: the background patches first, then the text grouped by size and colour.
+pub(crate) fn labels<DB: DrawingBackend>(
     area: &Area<DB>,
-    f: &Frame,
-    label: &str,
+    labels: &[Label],
     theme: &Theme,
 ) -> DrawResult<DB> {
-    let at = (f.plot.center_x(), f.plot.center_y());
-    text(
-        area,
-        label,
-        at,
-        theme.font_px,
-        theme.muted,
-        HPos::Center,
-        VPos::Center,
-        theme,
-    )
+    for l in labels.iter().filter(|l| l.halo.is_some()) {
+        let r = l.rect();
+        area.draw(&Rectangle::new(
+            [(px(r.left), px(r.top)), (px(r.right), px(r.bottom))],
+            fill(theme.background, 0.8),
+        ))?;
+    }
+    let mut order: Vec<&Label> = labels.iter().filter(|l| !l.text.is_empty()).collect();
+    // Font first (the costliest switch), then colour, then alignment.
+    let key = |l: &Label| {
+        let c = l.colour;
+        let (h, v) = (l.align.0 as u8, l.align.1 as u8);
+        (l.size.to_bits(), c.0, c.1, c.2, h, v)
+    };
+    sort_small(&mut order, |a, b| key(a) < key(b));
+    let family = FontFamily::from(theme.font_family.as_str());
+    for l in order {
+        let font = FontDesc::new(family, l.size, FontStyle::Normal);
+        let h = match l.align.0 {
+            HAlign::Left => HPos::Left,
+            HAlign::Center => HPos::Center,
+            HAlign::Right => HPos::Right,
+        };
+        let v = match l.align.1 {
+            VAlign::Top => VPos::Top,
+            VAlign::Middle => VPos::Center,
+            VAlign::Bottom => VPos::Bottom,
+        };
+        let style = TextStyle::from(font).color(&l.colour).pos(Pos::new(h, v));
+        area.draw(&Text::new(l.text.as_str(), (px(l.at.0), px(l.at.1)), style))?;
+    }
+    Ok(())
 }

@@ -1,18 +1,22 @@
 //! The projection chart: the published score day by day (past imported days and the next N
 //! days under the rule pack's decay), gaps where days are excluded or missing, reference lines,
-//! and the first day each level is reached (or lost) marked and labelled.
+//! and the first day each level is reached marked and labelled (days the core's projection
+//! reports, passed in as [`Mark`]s).
 
+use jiff::civil::Date;
 use plotters::prelude::DrawingBackend;
-use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::date::DayAxis;
-use crate::frame::{self, Frame, FrameSpec, XTicks};
-use crate::layout::{place_labels, sort_small, text_width};
+use crate::annotate;
+use crate::date::add_days;
+use crate::format::ChartFormat;
+use crate::frame::{self, FrameSpec, XTicks};
+use crate::layout::{place_labels, sort_small};
 use crate::paint::{self, Area, DrawResult, Glyph, Marker};
 use crate::sensitivity::draw_runs;
-use crate::series::{day_runs, first_crossing};
+use crate::series::day_runs;
+use crate::text::{fit_text, text_width, HAlign, Label, VAlign};
 use crate::theme::{Dash, Stroke, Theme};
-use crate::{fmt_score, Chart, HLine, Mark, Summary};
+use crate::{Backdrop, Chart, HLine, Layout, Mark, Summary};
 
 /// Rows of mark labels above the plot.
 const MARK_ROWS: usize = 2;
@@ -33,9 +37,9 @@ pub struct ProjectionChart {
     /// Published score per day offset (0 = today), sorted; `None` = excluded or no score.
     /// A day missing between two listed days is a gap as well.
     pub days: Vec<(i32, Option<f64>)>,
-    /// How days are labelled.
-    pub axis: DayAxis,
-    /// Labelled days, e.g. from [`crossing_marks`].
+    /// The date of day offset 0.
+    pub origin: Date,
+    /// Labelled days (the first day each level is reached, from the core's projection).
     pub marks: Vec<Mark>,
     /// Score axis, normally 3–5.
     pub y_range: (f64, f64),
@@ -52,43 +56,12 @@ impl Default for ProjectionChart {
             today_label: None,
             no_data_label: String::new(),
             days: Vec::new(),
-            axis: DayAxis::default(),
+            origin: Date::default(),
             marks: Vec::new(),
             y_range: (3.0, 5.0),
             hlines: Vec::new(),
         }
     }
-}
-
-/// One mark per reference line the series crosses: at the first day the score is on the other
-/// side of the line than on its first day with a score, labelled with the line's label.
-/// Sorted by day.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::{crossing_marks, HLine, LineKind};
-/// let days = [(0, Some(4.3)), (1, Some(4.45)), (2, Some(4.5)), (3, Some(4.6))];
-/// let lines = [
-///     HLine { y: 4.5, label: "4.5".into(), kind: LineKind::Gate },
-///     HLine { y: 4.8, label: "4.8".into(), kind: LineKind::Gate },
-/// ];
-/// let m = crossing_marks(&days, &lines);
-/// assert_eq!(m.len(), 1);
-/// assert_eq!((m[0].day, m[0].label.as_str()), (2, "4.5"));
-/// ```
-pub fn crossing_marks(days: &[(i32, Option<f64>)], lines: &[HLine]) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = lines
-        .iter()
-        .filter_map(|l| {
-            first_crossing(days, l.y).map(|(day, _)| Mark {
-                day,
-                label: l.label.clone(),
-            })
-        })
-        .collect();
-    sort_small(&mut marks, |a, b| a.day < b.day);
-    marks
 }
 
 impl ProjectionChart {
@@ -120,31 +93,6 @@ impl ProjectionChart {
         items
     }
 
-    /// The layout of this chart drawn `width` × `height` pixels with `theme`.
-    pub fn frame(&self, width: f64, height: f64, theme: &Theme) -> Frame {
-        let items = self.legend_items(theme);
-        let labels: Vec<&str> = items.iter().map(|i| i.0).collect();
-        let rows = if self.marks.is_empty() && !self.shows_today() {
-            0
-        } else {
-            MARK_ROWS
-        };
-        frame::compute(
-            width,
-            height,
-            &FrameSpec {
-                x_domain: self.x_domain(),
-                reverse_x: false,
-                y_domain: frame::valid_domain(self.y_range, (3.0, 5.0)),
-                x_ticks: XTicks::Days(self.axis),
-                legend: &labels,
-                x_title: false,
-                mark_rows: rows,
-            },
-            theme,
-        )
-    }
-
     fn value_on(&self, day: i32) -> Option<f64> {
         self.days
             .iter()
@@ -154,26 +102,106 @@ impl ProjectionChart {
     }
 }
 
-impl Chart for ProjectionChart {
-    fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
-            return Ok(());
-        };
-        paint::frame(area, &f, None, theme)?;
-        paint::hlines(area, &f, &self.hlines, theme)?;
-        paint::legend(area, &f, &self.legend_items(theme), theme)?;
-
-        // Annotations above the plot: "today" first, then marks; labels placed in rows.
-        let mut notes: Vec<(f64, &str, bool)> = Vec::new();
+impl ProjectionChart {
+    /// The "today" rule and the marks inside the axis, as (day, label, is today).
+    fn notes(&self) -> Vec<(i32, &str, bool)> {
+        let (lo, hi) = self.x_domain();
+        let mut notes: Vec<(i32, &str, bool)> = Vec::new();
         if self.shows_today() {
-            notes.push((0.0, self.today_label.as_deref().unwrap_or(""), true));
+            notes.push((0, self.today_label.as_deref().unwrap_or(""), true));
         }
         for m in &self.marks {
-            if f.x.contains(f64::from(m.day)) {
-                notes.push((f64::from(m.day), m.label.as_str(), false));
+            if (lo..=hi).contains(&f64::from(m.day)) {
+                notes.push((m.day, m.label.as_str(), false));
             }
         }
-        for &(day, _, today) in &notes {
+        notes
+    }
+}
+
+impl Chart for ProjectionChart {
+    /// The frame, then the marks' and "today"'s labels in two rows above the plot (each cut
+    /// to the width; one that finds no room in either row is left out, the text alternative
+    /// has it), then the lines' labels where they find room.
+    fn layout(&self, width: f64, height: f64, theme: &Theme, fmt: &dyn ChartFormat) -> Layout {
+        let items = self.legend_items(theme);
+        let legend: Vec<&str> = items.iter().map(|i| i.0).collect();
+        let notes = self.notes();
+        let rows = if notes.is_empty() { 0 } else { MARK_ROWS };
+        let (f, fixed) = frame::compute(
+            width,
+            height,
+            &FrameSpec {
+                x_domain: self.x_domain(),
+                reverse_x: false,
+                y_domain: frame::valid_domain(self.y_range, (3.0, 5.0)),
+                x_ticks: XTicks::Days(self.origin),
+                legend: &legend,
+                x_title: None,
+                mark_rows: rows,
+            },
+            theme,
+            fmt,
+        );
+        if f.is_degenerate(theme) {
+            return Layout::empty(f);
+        }
+        let backdrop_labels = fixed.len();
+        let mut p = annotate::placer(&f, fixed);
+        let size = theme.small_font_px;
+        let texts: Vec<String> = notes
+            .iter()
+            .map(|&(_, l, _)| fit_text(l, width, size).unwrap_or_default())
+            .collect();
+        let items: Vec<(f64, f64)> = notes
+            .iter()
+            .zip(&texts)
+            .map(|(&(d, _, _), t)| (f.x.map(f64::from(d)), text_width(t, size)))
+            .collect();
+        let placed = place_labels(&items, (0.0, width), MARK_ROWS, theme.pad / 2.0);
+        for ((&(_, _, today), text), at) in notes.iter().zip(texts).zip(placed) {
+            if let Some(at) = at.filter(|_| !text.is_empty()) {
+                let y = f.mark_row_bottom - at.row as f64 * f.mark_row_height;
+                let colour = if today { theme.muted } else { theme.accent };
+                let l = Label::new(
+                    text,
+                    (at.left, y),
+                    (HAlign::Left, VAlign::Bottom),
+                    size,
+                    colour,
+                );
+                p.place([l]);
+            }
+        }
+        if !self.has_data() {
+            annotate::no_data(&mut p, &f, &self.no_data_label, theme);
+        }
+        annotate::hline_labels(&mut p, &f, &self.hlines, theme);
+        Layout {
+            frame: f,
+            labels: p.into_labels(),
+            backdrop_labels,
+        }
+    }
+
+    /// The grid, the reference lines, the legend and the frame's labels.
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let glyphs = self.legend_items(theme).into_iter().map(|i| i.1).collect();
+        let lines = self.hlines.clone();
+        Backdrop::new(&layout.frame, layout.backdrop(), lines, glyphs, true, theme)
+    }
+
+    fn paint_data<DB: DrawingBackend>(
+        &self,
+        layout: &Layout,
+        area: &Area<DB>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        let f = &layout.frame;
+        if f.is_degenerate(theme) {
+            return Ok(());
+        }
+        for (day, _, today) in self.notes() {
             let s = if today {
                 Stroke {
                     colour: theme.muted,
@@ -187,20 +215,12 @@ impl Chart for ProjectionChart {
                     width: theme.rule_px * 2.0,
                 }
             };
-            paint::vrule(area, f.x.map(day), f.plot.top, f.plot.bottom, s, theme)?;
+            let x = f.x.map(f64::from(day));
+            paint::vrule(area, x, f.plot.top, f.plot.bottom, s, theme)?;
         }
-
-        if !self.has_data() {
-            paint::no_data(area, &f, &self.no_data_label, theme)?;
-        } else {
-            draw_runs(
-                area,
-                &f,
-                &day_runs(&self.days),
-                theme.series_stroke(),
-                Marker::Dot,
-                theme,
-            )?;
+        if self.has_data() {
+            let runs = day_runs(&self.days);
+            draw_runs(area, f, &runs, theme.series_stroke(), Marker::Dot, theme)?;
             for m in &self.marks {
                 if let Some(v) = self
                     .value_on(m.day)
@@ -211,35 +231,13 @@ impl Chart for ProjectionChart {
                 }
             }
         }
-
-        paint::hline_labels(area, &f, &self.hlines, theme)?;
-        let items: Vec<(f64, f64)> = notes
-            .iter()
-            .map(|&(d, l, _)| (f.x.map(d), text_width(l, theme.small_font_px)))
-            .collect();
-        let placed = place_labels(&items, (0.0, f.size.0), MARK_ROWS, theme.pad / 2.0);
-        for (&(_, label, today), p) in notes.iter().zip(placed) {
-            if let Some(p) = p {
-                let y = f.mark_row_bottom - p.row as f64 * f.mark_row_height;
-                let colour = if today { theme.muted } else { theme.accent };
-                paint::text(
-                    area,
-                    label,
-                    (p.left, y),
-                    theme.small_font_px,
-                    colour,
-                    HPos::Left,
-                    VPos::Bottom,
-                    theme,
-                )?;
-            }
-        }
-        Ok(())
+        paint::labels(area, layout.data(), theme)
     }
 
     /// Key/value rows: the first day with a score and its score, each mark (label → day),
     /// the last day with a score and its score, and the number of days without a score.
-    fn summary(&self) -> Summary {
+    fn summary(&self, fmt: &dyn ChartFormat) -> Summary {
+        let day = |d: i32| fmt.day_long(add_days(self.origin, d));
         let valued: Vec<(i32, f64)> = self
             .days
             .iter()
@@ -248,14 +246,14 @@ impl Chart for ProjectionChart {
         let mut rows = Vec::new();
         match (valued.first(), valued.last()) {
             (Some(&(d0, v0)), Some(&(d1, v1))) => {
-                rows.push(vec![self.axis.long(d0), fmt_score(v0)]);
+                rows.push(vec![day(d0), fmt.score(v0)]);
                 let mut marks: Vec<&Mark> = self.marks.iter().collect();
                 sort_small(&mut marks, |a, b| a.day < b.day);
                 for m in marks {
-                    rows.push(vec![m.label.clone(), self.axis.long(m.day)]);
+                    rows.push(vec![m.label.clone(), day(m.day)]);
                 }
                 if d1 != d0 {
-                    rows.push(vec![self.axis.long(d1), fmt_score(v1)]);
+                    rows.push(vec![day(d1), fmt.score(v1)]);
                 }
                 // Days in the span without a score: listed as `None` or missing from the list.
                 let span = i64::from(d1) - i64::from(d0) + 1;
@@ -263,7 +261,10 @@ impl Chart for ProjectionChart {
                     .unwrap_or(0)
                     .saturating_sub(valued.len());
                 if missing > 0 {
-                    rows.push(vec![self.excluded_label.clone(), missing.to_string()]);
+                    rows.push(vec![
+                        self.excluded_label.clone(),
+                        fmt.number(missing as f64, 0),
+                    ]);
                 }
             }
             _ => rows.push(vec![self.no_data_label.clone()]),
@@ -283,7 +284,7 @@ impl Chart for ProjectionChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CivilDate, LineKind};
+    use crate::{LineKind, Plain};
 
     fn chart() -> ProjectionChart {
         let mut days: Vec<(i32, Option<f64>)> = (-5..=10)
@@ -309,27 +310,38 @@ mod tests {
             excluded_label: "无分数天数".into(),
             today_label: Some("今天".into()),
             no_data_label: "暂无".into(),
-            marks: crossing_marks(&days, &hlines),
+            // Where the core's projection says the levels are first reached.
+            marks: vec![
+                Mark {
+                    day: -1,
+                    label: "活动 4.5".into(),
+                },
+                Mark {
+                    day: 5,
+                    label: "5★".into(),
+                },
+            ],
             days,
-            axis: DayAxis {
-                origin: CivilDate::new(2022, 8, 1),
-            },
+            origin: jiff::civil::date(2022, 8, 1),
             hlines,
             ..ProjectionChart::default()
         }
     }
 
     #[test]
-    fn marks_at_first_crossings() {
+    fn marks_are_labelled_above_the_plot() {
+        let t = Theme::light();
         let c = chart();
-        // 4.3 + 0.05 (d + 5) ≥ 4.5 first at d = -1; ≥ 4.8 first at d = 5.
-        let m: Vec<(i32, &str)> = c.marks.iter().map(|m| (m.day, m.label.as_str())).collect();
-        assert_eq!(m, vec![(-1, "活动 4.5"), (5, "5★")]);
+        let l = c.layout(480.0, 260.0, &t, &Plain);
+        for text in ["活动 4.5", "5★", "今天"] {
+            let m = l.labels.iter().find(|x| x.text == text).expect(text);
+            assert!(m.rect().bottom <= l.frame.mark_row_bottom, "{text}");
+        }
     }
 
     #[test]
     fn summary_rows() {
-        let s = chart().summary();
+        let s = chart().summary(&Plain);
         assert_eq!(
             s.rows,
             vec![

@@ -1,17 +1,36 @@
 //! The customer-service chart: the rolling 3-minute reply rate assessed each day against the
-//! target line, days below target marked with a cross, penalty periods shaded and hatched.
+//! target line, days the assessment failed marked with a cross, penalty periods shaded and
+//! hatched. Which days fail, and how their rates read, is the assessment's and the page's.
 
+use jiff::civil::Date;
 use plotters::prelude::DrawingBackend;
 
-use crate::date::DayAxis;
+use crate::annotate;
+use crate::date::add_days;
+use crate::format::ChartFormat;
 use crate::frame::{self, Frame, FrameSpec, XTicks};
 use crate::layout::Rect;
 use crate::paint::{self, Area, DrawResult, Glyph, Marker};
-use crate::scale::{format_fixed, format_value};
+use crate::scale::decimals_needed;
 use crate::sensitivity::draw_runs;
-use crate::series::{day_runs, EPS};
+use crate::series::day_runs;
+use crate::text::Label;
 use crate::theme::{LineKind, Theme};
-use crate::{Chart, HLine, Summary, NONE};
+use crate::{Backdrop, Chart, HLine, Layout, Summary, NONE};
+
+/// One assessed day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateDay {
+    /// Day offset from the chart's origin.
+    pub day: i32,
+    /// Rate in %; `None` = not assessed (penalty, no data).
+    pub rate: Option<f64>,
+    /// The assessment judged it below target (marked with a cross).
+    pub below_target: bool,
+    /// The rate as the page writes it (for the text alternative): rounded without crossing
+    /// the target, so a failing 79.96 % never reads `80.0`.
+    pub text: String,
+}
 
 /// Input of the reply-rate chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,11 +47,11 @@ pub struct RateChart {
     pub below_target_label: String,
     /// Shown in the plot when no day has a rate.
     pub no_data_label: String,
-    /// Rate in % assessed per day offset, sorted; `None` = not assessed (penalty, no data).
-    pub days: Vec<(i32, Option<f64>)>,
-    /// How days are labelled.
-    pub axis: DayAxis,
-    /// Target rate in %.
+    /// The assessed days, sorted.
+    pub days: Vec<RateDay>,
+    /// The date of day offset 0.
+    pub origin: Date,
+    /// Target rate in % (the line).
     pub target: f64,
     /// Penalty periods as inclusive (first day, last day).
     pub shaded: Vec<(i32, i32)>,
@@ -50,7 +69,7 @@ impl Default for RateChart {
             below_target_label: String::new(),
             no_data_label: String::new(),
             days: Vec::new(),
-            axis: DayAxis::default(),
+            origin: Date::default(),
             target: 80.0,
             shaded: Vec::new(),
             y_range: (0.0, 100.0),
@@ -65,7 +84,7 @@ impl RateChart {
         let days = self
             .days
             .iter()
-            .map(|d| d.0)
+            .map(|d| d.day)
             .chain(self.shaded.iter().flat_map(|&(a, b)| [a, b]));
         let (lo, hi) = days.fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
         if lo > hi {
@@ -75,12 +94,12 @@ impl RateChart {
         }
     }
 
-    fn has_data(&self) -> bool {
-        !day_runs(&self.days).is_empty()
+    fn series(&self) -> Vec<(i32, Option<f64>)> {
+        self.days.iter().map(|d| (d.day, d.rate)).collect()
     }
 
-    fn below(&self, v: f64) -> bool {
-        v < self.target - EPS
+    fn has_data(&self) -> bool {
+        self.days.iter().any(|d| d.rate.is_some_and(f64::is_finite))
     }
 
     /// Whether markers fit: at least three marker radii per day.
@@ -100,7 +119,7 @@ impl RateChart {
                 Glyph::Line(theme.line_stroke(LineKind::Target), None),
             ),
         ];
-        let any_below = self.days.iter().any(|d| d.1.is_some_and(|v| self.below(v)));
+        let any_below = self.days.iter().any(|d| d.below_target && d.rate.is_some());
         if any_below && f.is_none_or(|f| self.markers_fit(f, theme)) {
             items.push((
                 self.below_target_label.as_str(),
@@ -114,22 +133,35 @@ impl RateChart {
         items
     }
 
-    /// The layout of this chart drawn `width` × `height` pixels with `theme`. The legend is
-    /// the one [`Chart::draw`] shows: without the "below target" entry when the crosses do not
-    /// fit, laid out again then (the entries and their slots must pair up).
-    pub fn frame(&self, width: f64, height: f64, theme: &Theme) -> Frame {
+    /// The frame and its labels. The legend is the one painting shows: without the "below
+    /// target" entry when the crosses do not fit, laid out again then (the entries and their
+    /// slots must pair up).
+    fn frame(
+        &self,
+        width: f64,
+        height: f64,
+        theme: &Theme,
+        fmt: &dyn ChartFormat,
+    ) -> (Frame, Vec<Label>) {
         let all = self.legend_items(None, theme);
-        let f = self.frame_for(&all, width, height, theme);
+        let (f, labels) = self.frame_for(&all, width, height, theme, fmt);
         let shown = self.legend_items(Some(&f), theme);
         if shown.len() == all.len() {
-            f
+            (f, labels)
         } else {
-            self.frame_for(&shown, width, height, theme)
+            self.frame_for(&shown, width, height, theme, fmt)
         }
     }
 
-    fn frame_for(&self, items: &[(&str, Glyph)], width: f64, height: f64, theme: &Theme) -> Frame {
-        let labels: Vec<&str> = items.iter().map(|i| i.0).collect();
+    fn frame_for(
+        &self,
+        items: &[(&str, Glyph)],
+        width: f64,
+        height: f64,
+        theme: &Theme,
+        fmt: &dyn ChartFormat,
+    ) -> (Frame, Vec<Label>) {
+        let legend: Vec<&str> = items.iter().map(|i| i.0).collect();
         frame::compute(
             width,
             height,
@@ -137,13 +169,22 @@ impl RateChart {
                 x_domain: self.x_domain(),
                 reverse_x: false,
                 y_domain: frame::valid_domain(self.y_range, (0.0, 100.0)),
-                x_ticks: XTicks::Days(self.axis),
-                legend: &labels,
-                x_title: false,
+                x_ticks: XTicks::Days(self.origin),
+                legend: &legend,
+                x_title: None,
                 mark_rows: 0,
             },
             theme,
+            fmt,
         )
+    }
+
+    fn target_line(&self) -> HLine {
+        HLine {
+            y: self.target,
+            label: self.target_label.clone(),
+            kind: LineKind::Target,
+        }
     }
 
     /// The shaded rectangle of each penalty period in `f` (clamped to the plot).
@@ -166,84 +207,112 @@ impl RateChart {
 }
 
 impl Chart for RateChart {
-    fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
+    fn layout(&self, width: f64, height: f64, theme: &Theme, fmt: &dyn ChartFormat) -> Layout {
+        let (f, fixed) = self.frame(width, height, theme, fmt);
+        if f.is_degenerate(theme) {
+            return Layout::empty(f);
+        }
+        let backdrop_labels = fixed.len();
+        let mut p = annotate::placer(&f, fixed);
+        if !self.has_data() {
+            annotate::no_data(&mut p, &f, &self.no_data_label, theme);
+        }
+        annotate::hline_labels(&mut p, &f, [&self.target_line()], theme);
+        Layout {
+            frame: f,
+            labels: p.into_labels(),
+            backdrop_labels,
+        }
+    }
+
+    /// The legend and the frame's labels; the grid goes with the data, over the penalty
+    /// shading.
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let glyphs = self
+            .legend_items(Some(&layout.frame), theme)
+            .into_iter()
+            .map(|i| i.1)
+            .collect();
+        Backdrop::new(
+            &layout.frame,
+            layout.backdrop(),
+            Vec::new(),
+            glyphs,
+            false,
+            theme,
+        )
+    }
+
+    fn paint_data<DB: DrawingBackend>(
+        &self,
+        layout: &Layout,
+        area: &Area<DB>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        let f = &layout.frame;
+        if f.is_degenerate(theme) {
             return Ok(());
-        };
-        for r in self.shaded_rects(&f) {
+        }
+        for r in self.shaded_rects(f) {
             paint::shade(area, r, theme.alert, theme)?;
         }
-        paint::frame(area, &f, None, theme)?;
-        let target = [HLine {
-            y: self.target,
-            label: self.target_label.clone(),
-            kind: LineKind::Target,
-        }];
-        paint::hlines(area, &f, &target, theme)?;
-        paint::legend(area, &f, &self.legend_items(Some(&f), theme), theme)?;
-        if !self.has_data() {
-            paint::hline_labels(area, &f, &target, theme)?;
-            return paint::no_data(area, &f, &self.no_data_label, theme);
-        }
-        draw_runs(
-            area,
-            &f,
-            &day_runs(&self.days),
-            theme.series_stroke(),
-            Marker::Dot,
-            theme,
-        )?;
-        if self.markers_fit(&f, theme) {
-            for &(d, v) in &self.days {
-                let Some(v) = v.filter(|v| v.is_finite()) else {
-                    continue;
-                };
-                let p = (f.x.map(f64::from(d)), f.y.map(f.y.clamp(v)));
-                if self.below(v) {
-                    paint::marker(area, p, Marker::Cross, theme.alert, theme)?;
-                } else {
-                    paint::marker(area, p, Marker::Dot, theme.primary, theme)?;
+        paint::frame(area, f, theme)?;
+        paint::hlines(area, f, [&self.target_line()], theme)?;
+        if self.has_data() {
+            let runs = day_runs(&self.series());
+            draw_runs(area, f, &runs, theme.series_stroke(), Marker::Dot, theme)?;
+            if self.markers_fit(f, theme) {
+                // Dots first, then crosses: one colour run each.
+                for below in [false, true] {
+                    for d in self.days.iter().filter(|d| d.below_target == below) {
+                        let Some(v) = d.rate.filter(|v| v.is_finite()) else {
+                            continue;
+                        };
+                        let p = (f.x.map(f64::from(d.day)), f.y.map(f.y.clamp(v)));
+                        let (m, c) = if below {
+                            (Marker::Cross, theme.alert)
+                        } else {
+                            (Marker::Dot, theme.primary)
+                        };
+                        paint::marker(area, p, m, c, theme)?;
+                    }
                 }
             }
         }
-        paint::hline_labels(area, &f, &target, theme)
+        paint::labels(area, layout.data(), theme)
     }
 
-    /// Key/value rows: the target, the latest day's rate, the number of days below target, and
-    /// the penalty periods (`first – last`, `—` when none). No rate at all: the "no data" words
-    /// instead of the latest rate.
-    fn summary(&self) -> Summary {
-        let mut rows = vec![vec![
-            self.target_label.clone(),
-            format_value(self.target, 1.0, 1),
-        ]];
-        let latest = self
+    /// Key/value rows: the target, the latest day's rate (as the page wrote it), the number of
+    /// days below target, and the penalty periods (`first – last`, `—` when none). No rate at
+    /// all: the "no data" words instead of the latest rate.
+    fn summary(&self, fmt: &dyn ChartFormat) -> Summary {
+        let day = |d: i32| fmt.day_long(add_days(self.origin, d));
+        let target = fmt.percent(self.target, decimals_needed(self.target, 1));
+        let mut rows = vec![vec![self.target_label.clone(), target]];
+        match self
             .days
             .iter()
             .rev()
-            .find_map(|&(d, v)| v.filter(|v| v.is_finite()).map(|v| (d, v)));
-        match latest {
-            Some((d, v)) => rows.push(vec![self.axis.long(d), format_fixed(v, 1)]),
+            .find(|d| d.rate.is_some_and(f64::is_finite))
+        {
+            Some(d) => rows.push(vec![day(d.day), d.text.clone()]),
             None => rows.push(vec![self.no_data_label.clone()]),
         }
         let below = self
             .days
             .iter()
-            .filter(|d| d.1.is_some_and(|v| v.is_finite() && self.below(v)))
+            .filter(|d| d.below_target && d.rate.is_some())
             .count();
-        rows.push(vec![self.below_target_label.clone(), below.to_string()]);
+        rows.push(vec![
+            self.below_target_label.clone(),
+            fmt.number(below as f64, 0),
+        ]);
         let periods = if self.shaded.is_empty() {
             NONE.to_owned()
         } else {
             self.shaded
                 .iter()
-                .map(|&(a, b)| {
-                    format!(
-                        "{} – {}",
-                        self.axis.long(a.min(b)),
-                        self.axis.long(a.max(b))
-                    )
-                })
+                .map(|&(a, b)| format!("{} – {}", day(a.min(b)), day(a.max(b))))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -263,7 +332,16 @@ impl Chart for RateChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CivilDate;
+    use crate::Plain;
+
+    fn day(day: i32, rate: Option<f64>, target: f64) -> RateDay {
+        RateDay {
+            day,
+            rate,
+            below_target: rate.is_some_and(|r| r < target),
+            text: rate.map_or(String::new(), |r| format!("{r}")),
+        }
+    }
 
     fn chart() -> RateChart {
         RateChart {
@@ -273,18 +351,20 @@ mod tests {
             penalty_label: "处罚期".into(),
             below_target_label: "未达标".into(),
             no_data_label: "暂无".into(),
-            days: vec![
-                (0, Some(85.0)),
-                (1, Some(72.5)),
-                (2, None),
-                (3, None),
-                (4, None),
-                (5, Some(90.0)),
-                (6, Some(79.99)),
-            ],
-            axis: DayAxis {
-                origin: CivilDate::new(2024, 5, 30),
-            },
+            days: [
+                Some(85.0),
+                Some(72.5),
+                None,
+                None,
+                None,
+                Some(90.0),
+                Some(79.99),
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, r)| day(i as i32, *r, 80.0))
+            .collect(),
+            origin: jiff::civil::date(2024, 5, 30),
             shaded: vec![(2, 4)],
             ..RateChart::default()
         }
@@ -292,12 +372,13 @@ mod tests {
 
     #[test]
     fn summary_rows() {
-        let s = chart().summary();
+        let s = chart().summary(&Plain);
         assert_eq!(
             s.rows,
             vec![
-                vec!["目标 80%".to_owned(), "80".to_owned()],
-                vec!["2024-06-05".to_owned(), "80.0".to_owned()],
+                vec!["目标 80%".to_owned(), "80%".to_owned()],
+                // The page's words for the rate, not a rounding of this crate's.
+                vec!["2024-06-05".to_owned(), "79.99".to_owned()],
                 vec!["未达标".to_owned(), "2".to_owned()],
                 vec!["处罚期".to_owned(), "2024-06-01 – 2024-06-03".to_owned()],
             ]
@@ -310,15 +391,16 @@ mod tests {
         let mut c = chart();
         // A long range on a narrow chart: the crosses (and their legend entry) are left out.
         c.days = (0..200)
-            .map(|d| (d, Some(if d % 2 == 0 { 70.0 } else { 90.0 })))
+            .map(|d| day(d, Some(if d % 2 == 0 { 70.0 } else { 90.0 }), 80.0))
             .collect();
         for width in [180.0, 320.0, 480.0, 2400.0] {
-            let f = c.frame(width, 240.0, &t);
+            let (f, _) = c.frame(width, 240.0, &t, &Plain);
             let drawn = c.legend_items(Some(&f), &t);
             assert_eq!(f.legend.len(), drawn.len(), "width {width}");
         }
         assert_eq!(
-            c.legend_items(Some(&c.frame(320.0, 240.0, &t)), &t).len(),
+            c.legend_items(Some(&c.frame(320.0, 240.0, &t, &Plain).0), &t)
+                .len(),
             3,
             "rate, target and penalty"
         );
@@ -328,7 +410,7 @@ mod tests {
     fn shading_covers_whole_days() {
         let t = Theme::light();
         let c = chart();
-        let f = c.frame(480.0, 240.0, &t);
+        let (f, _) = c.frame(480.0, 240.0, &t, &Plain);
         assert_eq!(c.x_domain(), (-0.5, 6.5));
         let r = c.shaded_rects(&f);
         assert_eq!(r.len(), 1);
@@ -336,7 +418,7 @@ mod tests {
         assert!((r[0].left - (f.plot.left + 2.0 * day)).abs() < 1e-9);
         assert!((r[0].width() - 3.0 * day).abs() < 1e-9);
         assert!(c.markers_fit(&f, &t));
-        assert!(!c.markers_fit(&c.frame(40.0, 240.0, &t), &t));
+        assert!(!c.markers_fit(&c.frame(40.0, 240.0, &t, &Plain).0, &t));
     }
 
     #[test]

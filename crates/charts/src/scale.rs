@@ -1,5 +1,5 @@
-//! Scales and ticks: mapping data values to pixels, choosing "nice" tick values and day
-//! ticks, and formatting numbers with the precision their step needs.
+//! Scales and ticks: mapping data values to pixels, choosing "nice" tick values, and how many
+//! decimals a tick step or a value needs (writing them is the formatter's job).
 
 /// A linear map from a data interval (`domain`) to a pixel interval (`range`).
 ///
@@ -130,8 +130,8 @@ pub fn step_decimals(step: f64) -> usize {
 }
 
 /// Round `v` to `decimals` places (at most 12), halves away from zero, after snapping away
-/// float noise at 1e-9 of the last place, exactly as the scoring core's `round_display`
-/// does, so that a score reads the same in a chart's table as on the page (4.405 → 4.41).
+/// float noise at 1e-9 of the last place (the scoring core's display rounding): tick values
+/// land exactly on their multiples, and [`decimals_needed`] sees 0.30000000000000004 as 0.3.
 pub fn round_to(v: f64, decimals: usize) -> f64 {
     let f = POW10[decimals.min(POW10.len() - 1)];
     let snapped = (v * f * 1e9).round() / 1e9;
@@ -163,88 +163,22 @@ pub fn ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
         .collect()
 }
 
-/// Day steps that read naturally on a calendar axis (weeks, months, quarters, half years).
-const DAY_STEPS: [i32; 11] = [1, 2, 7, 14, 30, 60, 90, 180, 365, 730, 1825];
-
-/// The multiples of `step` inside `lo..=hi`, as (first, last) multipliers.
-fn multiples(lo: i32, hi: i32, step: i32) -> (i64, i64) {
-    let (lo, hi, s) = (i64::from(lo), i64::from(hi), i64::from(step));
-    let first = lo.div_euclid(s) + i64::from(lo.rem_euclid(s) != 0);
-    (first, hi.div_euclid(s))
-}
-
-/// Day ticks for days `lo..=hi`: multiples of a calendar-friendly step (1, 2, 7, 14, 30,
-/// 60, 90, 180 days...), counted from day 0 so that "today" is a tick when it is in range.
+/// The fewest decimals (at most `max`) that write `v` as it reads with `max` decimals: `62.5`
+/// needs 1, `62.0` needs 0, `95.123` with `max` 1 needs 1.
 ///
 /// # Examples
 ///
 /// ```
-/// use servicescore_charts::scale::day_ticks;
-/// assert_eq!(day_ticks(0, 180, 7), vec![0, 30, 60, 90, 120, 150, 180]);
-/// assert_eq!(day_ticks(-7, 7, 5), vec![-7, 0, 7]);
+/// use servicescore_charts::scale::decimals_needed;
+/// assert_eq!(decimals_needed(62.5, 2), 1);
+/// assert_eq!(decimals_needed(62.0, 2), 0);
+/// assert_eq!(decimals_needed(74.9, 1), 1);
+/// assert_eq!(decimals_needed(0.30000000000000004, 12), 1);
 /// ```
-pub fn day_ticks(lo: i32, hi: i32, max_ticks: usize) -> Vec<i32> {
-    if hi < lo {
-        return Vec::new();
-    }
-    let max = max_ticks.max(2) as i64;
-    let step = DAY_STEPS
-        .iter()
-        .copied()
-        .find(|&s| {
-            let (first, last) = multiples(lo, hi, s);
-            last - first < max
-        })
-        .unwrap_or(DAY_STEPS[DAY_STEPS.len() - 1]);
-    let (first, last) = multiples(lo, hi, step);
-    (first..=last)
-        .map(|n| (n * i64::from(step)) as i32)
-        .collect()
-}
-
-/// `v` with `decimals` places.
-pub fn format_fixed(v: f64, decimals: usize) -> String {
-    format!("{:.*}", decimals.min(12), round_to(v, decimals))
-}
-
-/// A tick label: exactly as many decimals as the step needs.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::scale::format_tick;
-/// assert_eq!(format_tick(4.5, 0.5), "4.5");
-/// assert_eq!(format_tick(4.0, 0.5), "4.0");
-/// assert_eq!(format_tick(40.0, 20.0), "40");
-/// ```
-pub fn format_tick(v: f64, step: f64) -> String {
-    format_fixed(v, step_decimals(step))
-}
-
-/// A value read off an axis with tick `step`: one decimal more than the ticks (at most
-/// `max_decimals`), trailing zeros dropped.
-///
-/// # Examples
-///
-/// ```
-/// use servicescore_charts::scale::format_value;
-/// assert_eq!(format_value(62.5, 20.0, 2), "62.5");
-/// assert_eq!(format_value(62.0, 20.0, 2), "62");
-/// assert_eq!(format_value(95.123, 20.0, 2), "95.1");
-/// ```
-pub fn format_value(v: f64, step: f64, max_decimals: usize) -> String {
-    let d = (step_decimals(step) + 1).min(max_decimals);
-    let s = format_fixed(v, d);
-    if s.contains('.') {
-        let t = s.trim_end_matches('0').trim_end_matches('.');
-        if t == "-0" {
-            "0".to_owned()
-        } else {
-            t.to_owned()
-        }
-    } else {
-        s
-    }
+pub fn decimals_needed(v: f64, max: usize) -> usize {
+    let max = max.min(POW10.len() - 1);
+    let target = round_to(v, max);
+    (0..max).find(|&d| round_to(v, d) == target).unwrap_or(max)
 }
 
 /// The smallest and largest finite values, `None` when there are none.
@@ -309,17 +243,7 @@ mod tests {
     }
 
     #[test]
-    fn day_ticks_start_at_today() {
-        assert_eq!(day_ticks(0, 30, 7), vec![0, 7, 14, 21, 28]);
-        assert_eq!(day_ticks(0, 10, 20), (0..=10).collect::<Vec<_>>());
-        assert_eq!(day_ticks(-179, 0, 7), vec![-150, -120, -90, -60, -30, 0]);
-        assert_eq!(day_ticks(3, 3, 5), vec![3]);
-        assert!(day_ticks(3, 2, 5).is_empty());
-        assert_eq!(day_ticks(0, 180, 2), vec![0, 180]);
-    }
-
-    #[test]
-    fn decimals_and_formatting() {
+    fn decimals_and_rounding() {
         assert_eq!(step_decimals(1.0), 0);
         assert_eq!(step_decimals(0.1), 1);
         assert_eq!(step_decimals(0.5), 1);
@@ -327,16 +251,14 @@ mod tests {
         assert_eq!(step_decimals(200.0), 0);
         assert_eq!(step_decimals(0.25), 2);
         assert_eq!(step_decimals(1e-20), 12);
-        assert_eq!(format_tick(3.0, 0.5), "3.0");
-        assert_eq!(format_tick(0.30000000000000004, 0.1), "0.3");
-        assert_eq!(format_fixed(4.325, 2), "4.33");
         // The core's worked cases of round_display.
-        assert_eq!(format_fixed(4.405, 2), "4.41");
-        assert_eq!(format_fixed(4.3223571, 2), "4.32");
-        assert_eq!(format_fixed(4.394999999999, 2), "4.40");
-        assert_eq!(format_fixed(-4.405, 2), "-4.41");
-        assert_eq!(format_value(-0.0001, 1.0, 1), "0");
-        assert_eq!(format_value(4.0, 0.5, 2), "4");
+        assert_eq!(round_to(4.405, 2), 4.41);
+        assert_eq!(round_to(4.3223571, 2), 4.32);
+        assert_eq!(round_to(4.394999999999, 2), 4.40);
+        assert_eq!(round_to(-4.405, 2), -4.41);
+        assert_eq!(decimals_needed(-0.0001, 1), 0);
+        assert_eq!(decimals_needed(4.0, 2), 0);
+        assert_eq!(decimals_needed(4.25, 1), 1);
     }
 
     #[test]

@@ -1,16 +1,39 @@
 //! The sensitivity chart: the overall score and the metric's dimension across the metric's
-//! whole range, the current value marked, reference lines across, and the next step up (where
-//! the curve first reaches the next level above the current score) marked.
+//! whole range, the current value marked, the levels (star bands, gates) across, and the next
+//! step up marked where the core's goal seek says this metric reaches it.
 
 use plotters::prelude::DrawingBackend;
-use plotters::style::text_anchor::{HPos, VPos};
 
+use crate::annotate;
+use crate::format::ChartFormat;
 use crate::frame::{self, Frame, FrameSpec, XTicks};
 use crate::paint::{self, Area, DrawResult, Glyph, Marker};
-use crate::scale::{extent, format_value, nice_step};
-use crate::series::{interpolate, next_level, reach, runs};
+use crate::scale::{decimals_needed, extent};
+use crate::series::{interpolate, runs};
+use crate::text::{HAlign, Label, VAlign};
 use crate::theme::{Dash, Stroke, Theme};
-use crate::{fmt_score, Chart, HLine, Summary, MET, NONE};
+use crate::{Backdrop, Chart, HLine, Layout, Summary, MET, NONE};
+
+/// Where the metric in focus reaches a level, as the scoring core's goal seek answered (the
+/// other metrics held).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reach {
+    /// The current value already reaches it.
+    Met,
+    /// This value reaches it (the least improvement that does).
+    At(f64),
+    /// No value of this metric alone reaches it.
+    Unreachable,
+}
+
+/// A level across the chart and where the metric reaches it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    /// The line (its `y` is the level).
+    pub line: HLine,
+    /// Where the metric reaches it.
+    pub reach: Reach,
+}
 
 /// Input of the sensitivity chart for the metric in focus.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +48,7 @@ pub struct SensitivityChart {
     pub dimension_label: String,
     /// Legend label of the current-value rule.
     pub current_label: String,
-    /// Shown in the plot when there is nothing to draw.
+    /// Shown in the plot (and the text alternative) when there is no curve to draw.
     pub no_data_label: String,
     /// Overall score along the metric (sorted by x; `None` = no score there).
     pub overall: Vec<(f64, Option<f64>)>,
@@ -35,12 +58,18 @@ pub struct SensitivityChart {
     pub current: Option<f64>,
     /// The metric's range (x domain); an unusable range falls back to the data's extent.
     pub x_range: (f64, f64),
-    /// Draw the x axis high-to-low (for lower-is-better metrics, so "better" is rightwards).
+    /// Draw the x axis high-to-low (for lower-is-better metrics, so "better" is rightwards;
+    /// a level is then reached at `≤ x` rather than `≥ x`).
     pub reverse_x: bool,
     /// Score axis (y domain), normally the 3–5 scale.
     pub y_range: (f64, f64),
-    /// Reference lines: the activity gate, star bands...
-    pub hlines: Vec<HLine>,
+    /// Most decimals a metric value is written with (the metric's input grid); fewer when
+    /// they add nothing (`60`, not `60.0`).
+    pub value_decimals: usize,
+    /// The levels: star bands, gates, risks.
+    pub levels: Vec<Level>,
+    /// The next step up (an index into `levels`), marked ▲ where it is reached.
+    pub next: Option<usize>,
 }
 
 impl Default for SensitivityChart {
@@ -58,21 +87,11 @@ impl Default for SensitivityChart {
             x_range: (0.0, 100.0),
             reverse_x: false,
             y_range: (3.0, 5.0),
-            hlines: Vec::new(),
+            value_decimals: 2,
+            levels: Vec::new(),
+            next: None,
         }
     }
-}
-
-/// The next step up from the current value: the lowest reference line above the current
-/// score and the metric value nearest to the current one at which the score reaches it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StepUp {
-    /// Index into [`SensitivityChart::hlines`].
-    pub line: usize,
-    /// The level (the line's y).
-    pub level: f64,
-    /// Metric value where the level is reached; `None` if this metric alone cannot reach it.
-    pub at: Option<f64>,
 }
 
 impl SensitivityChart {
@@ -87,22 +106,22 @@ impl SensitivityChart {
         frame::valid_domain(self.y_range, (3.0, 5.0))
     }
 
-    /// Step for formatting metric values (one decimal finer than a 6-tick axis).
-    fn value_step(&self) -> f64 {
-        let (lo, hi) = self.x_domain();
-        nice_step(lo, hi, 6).unwrap_or(1.0)
-    }
-
     fn has_data(&self) -> bool {
-        !runs(&self.overall).is_empty() || !runs(&self.dimension).is_empty()
+        has_points(&self.overall) || has_points(&self.dimension)
     }
 
-    fn legend_items(&self, theme: &Theme) -> Vec<(&str, Glyph)> {
+    /// The current value, when it lies on the axis.
+    fn current_in_range(&self) -> Option<f64> {
+        let (lo, hi) = self.x_domain();
+        self.current.filter(|c| (lo..=hi).contains(c))
+    }
+
+    fn legend(&self, theme: &Theme) -> Vec<(&str, Glyph)> {
         let mut items = vec![(
             self.overall_label.as_str(),
             Glyph::Line(theme.series_stroke(), Some((Marker::Dot, theme.primary))),
         )];
-        if !runs(&self.dimension).is_empty() {
+        if has_points(&self.dimension) {
             items.push((
                 self.dimension_label.as_str(),
                 Glyph::Line(
@@ -111,99 +130,50 @@ impl SensitivityChart {
                 ),
             ));
         }
-        if self.current.is_some() {
+        if self.current.is_some() && self.has_data() {
             items.push((self.current_label.as_str(), Glyph::Rule(theme.foreground)));
         }
         items.retain(|(l, _)| !l.is_empty());
         items
     }
 
-    /// The layout of this chart drawn `width` × `height` pixels with `theme`.
-    pub fn frame(&self, width: f64, height: f64, theme: &Theme) -> Frame {
-        let items = self.legend_items(theme);
-        let labels: Vec<&str> = items.iter().map(|i| i.0).collect();
-        frame::compute(
-            width,
-            height,
-            &FrameSpec {
-                x_domain: self.x_domain(),
-                reverse_x: self.reverse_x,
-                y_domain: self.y_domain(),
-                x_ticks: XTicks::Numeric,
-                legend: &labels,
-                x_title: !self.x_label.is_empty(),
-                mark_rows: 0,
-            },
-            theme,
-        )
-    }
-
-    /// Overall score at the current value.
+    /// Overall score at the current value (read off the curve).
     pub fn current_score(&self) -> Option<f64> {
         self.current.and_then(|c| interpolate(&self.overall, c))
     }
 
-    /// The next step up, if the current value has a score and a reference line lies above it.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use servicescore_charts::{HLine, LineKind, SensitivityChart};
-    /// let c = SensitivityChart {
-    ///     overall: vec![(0.0, Some(3.0)), (100.0, Some(5.0))],
-    ///     current: Some(40.0),
-    ///     hlines: vec![
-    ///         HLine { y: 4.5, label: String::new(), kind: LineKind::Gate },
-    ///         HLine { y: 4.0, label: String::new(), kind: LineKind::Star },
-    ///     ],
-    ///     ..SensitivityChart::default()
-    /// };
-    /// let s = c.step_up().unwrap();
-    /// assert_eq!((s.line, s.level), (1, 4.0));
-    /// assert_eq!(s.at, Some(50.0));
-    /// ```
-    pub fn step_up(&self) -> Option<StepUp> {
-        let current = self.current?;
-        let score = self.current_score()?;
-        let (lo, hi) = self.y_domain();
-        let levels: Vec<f64> = self
-            .hlines
-            .iter()
-            .map(|l| {
-                if (lo..=hi).contains(&l.y) {
-                    l.y
-                } else {
-                    f64::NAN
-                }
-            })
-            .collect();
-        let line = next_level(score, &levels)?;
-        let level = levels[line];
-        Some(StepUp {
-            line,
-            level,
-            at: reach(&self.overall, current, level),
-        })
+    /// The next step up, drawn: its level and the metric value reaching it, when both lie on
+    /// the axes.
+    pub fn step_up(&self) -> Option<(f64, f64)> {
+        let level = self.levels.get(self.next?)?;
+        let Reach::At(x) = level.reach else {
+            return None;
+        };
+        let ((xlo, xhi), (ylo, yhi)) = (self.x_domain(), self.y_domain());
+        ((xlo..=xhi).contains(&x) && (ylo..=yhi).contains(&level.line.y))
+            .then_some((x, level.line.y))
     }
 
-    /// Where a level is reached from the current value, as text: `✓` if already met,
-    /// `≥ x` / `≤ x` for the nearest metric value reaching it, `—` if it cannot be reached by
-    /// this metric alone or there is no current value.
-    fn reach_text(&self, level: f64) -> String {
-        let (Some(current), Some(score)) = (self.current, self.current_score()) else {
-            return NONE.to_owned();
-        };
-        if score >= level - crate::series::EPS {
-            return MET.to_owned();
-        }
-        match reach(&self.overall, current, level) {
-            Some(x) => {
-                let rel = if x >= current { "≥" } else { "≤" };
-                format!("{rel} {}", format_value(x, self.value_step(), 2))
+    fn value_text(&self, v: f64, fmt: &dyn ChartFormat) -> String {
+        fmt.number(v, decimals_needed(v, self.value_decimals))
+    }
+
+    fn reach_text(&self, r: Reach, fmt: &dyn ChartFormat) -> String {
+        match r {
+            Reach::Met => MET.to_owned(),
+            Reach::At(x) => {
+                let rel = if self.reverse_x { "≤" } else { "≥" };
+                format!("{rel} {}", self.value_text(x, fmt))
             }
-            None => NONE.to_owned(),
+            Reach::Unreachable => NONE.to_owned(),
         }
     }
+}
+
+/// Whether a series has a point to draw (what [`runs`] would find, without building the runs).
+fn has_points(s: &[(f64, Option<f64>)]) -> bool {
+    s.iter()
+        .any(|&(x, y)| x.is_finite() && y.is_some_and(f64::is_finite))
 }
 
 fn dimension_stroke(theme: &Theme) -> Stroke {
@@ -238,43 +208,110 @@ pub(crate) fn draw_runs<DB: DrawingBackend>(
 }
 
 impl Chart for SensitivityChart {
-    fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme) -> DrawResult<DB> {
-        let Some(f) = paint::begin(area, theme, |w, h| self.frame(w, h, theme))? else {
-            return Ok(());
-        };
-        let x_title = (!self.x_label.is_empty()).then_some(self.x_label.as_str());
-        paint::frame(area, &f, x_title, theme)?;
-        paint::hlines(area, &f, &self.hlines, theme)?;
-        paint::legend(area, &f, &self.legend_items(theme), theme)?;
-        if !self.has_data() {
-            paint::hline_labels(area, &f, &self.hlines, theme)?;
-            return paint::no_data(area, &f, &self.no_data_label, theme);
+    /// The frame, then in order of importance: the current value in a row above the plot
+    /// (centred on its rule, so no line label can cover it), the next step's value beside its
+    /// guide, and the level labels where they find room.
+    fn layout(&self, width: f64, height: f64, theme: &Theme, fmt: &dyn ChartFormat) -> Layout {
+        let legend: Vec<&str> = self.legend(theme).iter().map(|i| i.0).collect();
+        let current = self.current_in_range().filter(|_| self.has_data());
+        let (f, fixed) = frame::compute(
+            width,
+            height,
+            &FrameSpec {
+                x_domain: self.x_domain(),
+                reverse_x: self.reverse_x,
+                y_domain: self.y_domain(),
+                x_ticks: XTicks::Numeric,
+                legend: &legend,
+                x_title: (!self.x_label.is_empty()).then_some(self.x_label.as_str()),
+                mark_rows: usize::from(current.is_some()),
+            },
+            theme,
+            fmt,
+        );
+        if f.is_degenerate(theme) {
+            return Layout::empty(f);
         }
-        let in_x = |x: f64| f.x.contains(x);
-        let clip = |s: &[(f64, Option<f64>)]| -> Vec<(f64, Option<f64>)> {
-            s.iter().map(|&(x, y)| (x, y.filter(|_| in_x(x)))).collect()
-        };
-        draw_runs(
-            area,
-            &f,
-            &runs(&clip(&self.dimension)),
-            dimension_stroke(theme),
-            Marker::Diamond,
-            theme,
-        )?;
-        draw_runs(
-            area,
-            &f,
-            &runs(&clip(&self.overall)),
-            theme.series_stroke(),
-            Marker::Dot,
-            theme,
-        )?;
+        let backdrop_labels = fixed.len();
+        let mut p = annotate::placer(&f, fixed);
+        let size = theme.small_font_px;
+        if !self.has_data() {
+            annotate::no_data(&mut p, &f, &self.no_data_label, theme);
+        }
+        if let Some(c) = current {
+            let x = f.x.map(c);
+            let text = self.value_text(c, fmt);
+            let y = f.mark_row_bottom;
+            let candidates = [HAlign::Center, HAlign::Left, HAlign::Right].map(|h| {
+                Label::new(
+                    text.clone(),
+                    (x, y),
+                    (h, VAlign::Bottom),
+                    size,
+                    theme.foreground,
+                )
+            });
+            p.place_within(candidates, &f.mark_row(0));
+        }
+        if let Some((x, level)) = self.step_up().filter(|_| self.has_data()) {
+            let (px, py) = (f.x.map(x), f.y.map(level));
+            let text = self.value_text(x, fmt);
+            let (gap, bottom) = (theme.pad / 2.0, f.plot.bottom - theme.rule_px * 3.0);
+            let tip = py - theme.marker_px * 2.0;
+            let candidates = [
+                ((px + gap, bottom), (HAlign::Left, VAlign::Bottom)),
+                ((px - gap, bottom), (HAlign::Right, VAlign::Bottom)),
+                ((px + gap, tip), (HAlign::Left, VAlign::Bottom)),
+                ((px - gap, tip), (HAlign::Right, VAlign::Bottom)),
+            ]
+            .map(|(at, align)| {
+                Label::new(text.clone(), at, align, size, theme.accent).with_halo(theme.rule_px)
+            });
+            p.place_within(candidates, &f.label_area());
+        }
+        annotate::hline_labels(&mut p, &f, self.levels.iter().map(|l| &l.line), theme);
+        Layout {
+            frame: f,
+            labels: p.into_labels(),
+            backdrop_labels,
+        }
+    }
 
-        let step = self.value_step();
-        if let Some(s) = self.step_up() {
-            if let Some(x) = s.at.filter(|&x| in_x(x)) {
-                let (px, py) = (f.x.map(x), f.y.map(s.level));
+    /// The grid, the level lines, the legend and the frame's labels.
+    fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
+        let lines = self.levels.iter().map(|l| l.line.clone()).collect();
+        let glyphs = self.legend(theme).into_iter().map(|i| i.1).collect();
+        Backdrop::new(&layout.frame, layout.backdrop(), lines, glyphs, true, theme)
+    }
+
+    fn paint_data<DB: DrawingBackend>(
+        &self,
+        layout: &Layout,
+        area: &Area<DB>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        let f = &layout.frame;
+        if f.is_degenerate(theme) {
+            return Ok(());
+        }
+        if self.has_data() {
+            let in_x = |x: f64| f.x.contains(x);
+            let clip = |s: &[(f64, Option<f64>)]| -> Vec<(f64, Option<f64>)> {
+                s.iter().map(|&(x, y)| (x, y.filter(|_| in_x(x)))).collect()
+            };
+            let dim = runs(&clip(&self.dimension));
+            draw_runs(
+                area,
+                f,
+                &dim,
+                dimension_stroke(theme),
+                Marker::Diamond,
+                theme,
+            )?;
+            let all = runs(&clip(&self.overall));
+            draw_runs(area, f, &all, theme.series_stroke(), Marker::Dot, theme)?;
+            if let Some((x, level)) = self.step_up() {
+                let (px, py) = (f.x.map(x), f.y.map(level));
                 let guide = Stroke {
                     colour: theme.accent,
                     dash: Dash::Dotted,
@@ -282,72 +319,49 @@ impl Chart for SensitivityChart {
                 };
                 paint::vrule(area, px, py, f.plot.bottom, guide, theme)?;
                 paint::marker(area, (px, py), Marker::TriangleUp, theme.accent, theme)?;
-                let at = (px + theme.pad / 2.0, f.plot.bottom - theme.rule_px * 3.0);
-                let label = format_value(x, step, 2);
-                paint::halo_text(
-                    area,
-                    &label,
-                    at,
-                    theme.accent,
-                    (HPos::Left, VPos::Bottom),
-                    theme,
-                )?;
+            }
+            if let Some(c) = self.current_in_range() {
+                let x = f.x.map(c);
+                let rule = Stroke {
+                    colour: theme.foreground,
+                    dash: Dash::Solid,
+                    width: theme.rule_px,
+                };
+                paint::vrule(area, x, f.plot.top, f.plot.bottom, rule, theme)?;
+                if let Some(d) = interpolate(&self.dimension, c) {
+                    let p = (x, f.y.map(f.y.clamp(d)));
+                    paint::marker(area, p, Marker::Diamond, theme.secondary, theme)?;
+                }
+                if let Some(s) = self.current_score() {
+                    let p = (x, f.y.map(f.y.clamp(s)));
+                    paint::marker(area, p, Marker::Dot, theme.primary, theme)?;
+                }
             }
         }
-
-        if let Some(c) = self.current.filter(|&c| in_x(c)) {
-            let x = f.x.map(c);
-            let rule = Stroke {
-                colour: theme.foreground,
-                dash: Dash::Solid,
-                width: theme.rule_px,
-            };
-            paint::vrule(area, x, f.plot.top, f.plot.bottom, rule, theme)?;
-            // The value beside the rule, on the side with more room.
-            let right_half = x > f.plot.center_x();
-            let (hx, hpos) = if right_half {
-                (x - theme.pad / 2.0, HPos::Right)
-            } else {
-                (x + theme.pad / 2.0, HPos::Left)
-            };
-            let label = format_value(c, step, 2);
-            let at = (hx, f.plot.top + theme.rule_px * 2.0);
-            paint::halo_text(area, &label, at, theme.foreground, (hpos, VPos::Top), theme)?;
-            if let Some(d) = interpolate(&self.dimension, c) {
-                let p = (x, f.y.map(f.y.clamp(d)));
-                paint::marker(area, p, Marker::Diamond, theme.secondary, theme)?;
-            }
-            if let Some(s) = self.current_score() {
-                let p = (x, f.y.map(f.y.clamp(s)));
-                paint::marker(area, p, Marker::Dot, theme.primary, theme)?;
-            }
-        }
-        paint::hline_labels(area, &f, &self.hlines, theme)
+        paint::labels(area, layout.data(), theme)
     }
 
     /// Key/value rows: the current value, the overall and dimension scores there, then for
-    /// each reference line whether it is met (`✓`), where it is reached (`≥ x` or `≤ x`) or
-    /// that this metric alone cannot reach it (`—`). No data: one row with the "no data" words.
-    fn summary(&self) -> Summary {
+    /// each level whether it is met (`✓`), where it is reached (`≥ x`, `≤ x` on a reversed
+    /// axis) or that this metric alone cannot reach it (`—`). No curve: one row with the
+    /// "no data" words.
+    fn summary(&self, fmt: &dyn ChartFormat) -> Summary {
         let mut rows: Vec<Vec<String>> = Vec::new();
         if !self.has_data() {
             rows.push(vec![self.no_data_label.clone()]);
         } else {
             if let Some(c) = self.current {
-                rows.push(vec![
-                    self.x_label.clone(),
-                    format_value(c, self.value_step(), 2),
-                ]);
+                rows.push(vec![self.x_label.clone(), self.value_text(c, fmt)]);
             }
             if let Some(s) = self.current_score() {
-                rows.push(vec![self.overall_label.clone(), fmt_score(s)]);
+                rows.push(vec![self.overall_label.clone(), fmt.score(s)]);
             }
             if let Some(d) = self.current.and_then(|c| interpolate(&self.dimension, c)) {
-                rows.push(vec![self.dimension_label.clone(), fmt_score(d)]);
+                rows.push(vec![self.dimension_label.clone(), fmt.score(d)]);
             }
             let (lo, hi) = self.y_domain();
-            for l in self.hlines.iter().filter(|l| (lo..=hi).contains(&l.y)) {
-                rows.push(vec![l.label.clone(), self.reach_text(l.y)]);
+            for l in self.levels.iter().filter(|l| (lo..=hi).contains(&l.line.y)) {
+                rows.push(vec![l.line.label.clone(), self.reach_text(l.reach, fmt)]);
             }
         }
         Summary {
@@ -365,11 +379,22 @@ impl Chart for SensitivityChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::LineKind;
+    use crate::{LineKind, Plain};
+
+    fn level(y: f64, label: &str, kind: LineKind, reach: Reach) -> Level {
+        Level {
+            line: HLine {
+                y,
+                label: label.into(),
+                kind,
+            },
+            reach,
+        }
+    }
 
     fn chart() -> SensitivityChart {
-        // The reply-rate curve of worked example 3 (only the reply rate), simplified: score
-        // equals the metric's points, piecewise linear through the benchmark knots.
+        // The reply-rate curve of worked example 3 (only the reply rate): score equals the
+        // metric's points, piecewise linear through the benchmark knots.
         SensitivityChart {
             title: "T".into(),
             x_label: "X".into(),
@@ -380,6 +405,7 @@ mod tests {
             overall: vec![
                 (0.0, Some(3.0)),
                 (50.0, Some(3.32)),
+                (60.0, Some(3.56)),
                 (70.0, Some(3.8)),
                 (85.0, Some(4.4)),
                 (93.0, Some(4.8)),
@@ -387,41 +413,32 @@ mod tests {
                 (100.0, Some(5.0)),
             ],
             current: Some(60.0),
-            hlines: vec![
-                HLine {
-                    y: 4.5,
-                    label: "G".into(),
-                    kind: LineKind::Gate,
-                },
-                HLine {
-                    y: 3.5,
-                    label: "R".into(),
-                    kind: LineKind::Risk,
-                },
-                HLine {
-                    y: 6.0,
-                    label: "out of range".into(),
-                    kind: LineKind::Star,
-                },
+            value_decimals: 1,
+            levels: vec![
+                level(4.5, "G", LineKind::Gate, Reach::At(87.0)),
+                level(3.5, "R", LineKind::Risk, Reach::Met),
+                level(6.0, "out of range", LineKind::Star, Reach::Unreachable),
             ],
+            next: Some(0),
             ..SensitivityChart::default()
         }
     }
 
     #[test]
-    fn step_up_from_example_3() {
-        // 60 % → 3.56 (example 3); next level above is 3.5? No: 3.56 ≥ 3.5, so 4.5.
+    fn the_step_up_is_the_level_given() {
         let c = chart();
         assert!((c.current_score().unwrap_or(0.0) - 3.56).abs() < 1e-9);
-        let s = c.step_up().unwrap();
-        assert_eq!(s.line, 0);
-        // 4.5 between (85, 4.4) and (93, 4.8): 85 + 8 × 0.1 / 0.4 = 87.
-        assert!((s.at.unwrap_or(0.0) - 87.0).abs() < 1e-9);
+        assert_eq!(c.step_up(), Some((87.0, 4.5)));
+        let mut off = chart();
+        off.next = Some(2);
+        assert_eq!(off.step_up(), None, "a level off the scale is not marked");
+        off.next = Some(1);
+        assert_eq!(off.step_up(), None, "a met level has no value to mark");
     }
 
     #[test]
     fn summary_rows() {
-        let s = chart().summary();
+        let s = chart().summary(&Plain);
         assert_eq!(s.caption, "T");
         assert_eq!(
             s.rows,
@@ -432,28 +449,25 @@ mod tests {
                 vec!["R".to_owned(), "✓".to_owned()],
             ]
         );
-        let mut none = chart();
-        none.current = None;
-        assert_eq!(
-            none.summary().rows,
-            vec![
-                vec!["G".to_owned(), "—".to_owned()],
-                vec!["R".to_owned(), "—".to_owned()]
-            ]
-        );
+        let mut reversed = chart();
+        reversed.reverse_x = true;
+        reversed.levels[0].reach = Reach::At(0.35);
+        assert_eq!(reversed.summary(&Plain).rows[2][1], "≤ 0.4");
+        reversed.value_decimals = 2;
+        assert_eq!(reversed.summary(&Plain).rows[2][1], "≤ 0.35");
         let empty = SensitivityChart {
             no_data_label: "N".into(),
             ..SensitivityChart::default()
         };
-        assert_eq!(empty.summary().rows, vec![vec!["N".to_owned()]]);
+        assert_eq!(empty.summary(&Plain).rows, vec![vec!["N".to_owned()]]);
     }
 
     #[test]
     fn unreachable_level_reads_none() {
         let mut c = chart();
-        c.overall.truncate(4); // tops out at 4.4
-        assert_eq!(c.step_up().map(|s| s.at), Some(None));
-        assert_eq!(c.reach_text(4.5), "—");
+        c.levels[0].reach = Reach::Unreachable;
+        assert_eq!(c.step_up(), None);
+        assert_eq!(c.summary(&Plain).rows[2], ["G", "—"]);
     }
 
     #[test]
@@ -463,5 +477,21 @@ mod tests {
         c.y_range = (5.0, 3.0);
         assert_eq!(c.x_domain(), (0.0, 100.0));
         assert_eq!(c.y_domain(), (3.0, 5.0));
+    }
+
+    #[test]
+    fn the_current_value_sits_above_the_plot_clear_of_line_labels() {
+        let t = Theme::light();
+        let mut c = chart();
+        // A current value at the right end, where the line labels are.
+        c.current = Some(97.0);
+        let l = c.layout(360.0, 240.0, &t, &Plain);
+        let now = l
+            .labels
+            .iter()
+            .find(|x| x.text == "97")
+            .expect("the current value is labelled");
+        assert!(now.rect().bottom <= l.frame.plot.top - l.frame.mark_row_height);
+        assert!(l.labels.iter().any(|x| x.text == "G"));
     }
 }

@@ -219,11 +219,6 @@ impl Theme {
         }
     }
 
-    /// Height of one line of text at `font_px`.
-    pub fn line_height(&self, font_px: f64) -> f64 {
-        (font_px * 1.3).ceil()
-    }
-
     /// The (on, off) lengths of a dash pattern; `None` for solid.
     pub fn dash_pattern(&self, dash: Dash) -> Option<(f64, f64)> {
         match dash {

@@ -2,6 +2,9 @@
 //! canvas runs) and checks what was drawn: element counts, colours and pixel positions derived
 //! independently from the plot rectangle.
 
+mod common;
+
+use common::{of, parse, texts, El};
 use plotters::prelude::*;
 use servicescore_charts::frame::Frame;
 use servicescore_charts::layout::Rect;
@@ -15,115 +18,11 @@ const GREEN: &str = "#009E73";
 const FOREGROUND: &str = "#222222";
 
 fn render<C: Chart>(chart: &C, w: u32, h: u32, theme: &Theme) -> String {
-    let mut s = String::new();
-    {
-        let area = SVGBackend::with_string(&mut s, (w, h)).into_drawing_area();
-        chart.draw(&area, theme).expect("draws");
-        area.present().expect("presents");
-    }
-    s
+    common::render_with(chart, w, h, theme, &Plain).0
 }
 
-/// One SVG element: tag, attributes, text content.
-#[derive(Debug, Clone)]
-struct El {
-    tag: String,
-    attrs: Vec<(String, String)>,
-    text: String,
-}
-
-impl El {
-    fn get(&self, name: &str) -> &str {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-
-    fn num(&self, name: &str) -> f64 {
-        self.get(name).parse().unwrap_or(f64::NAN)
-    }
-
-    fn points(&self) -> Vec<(i32, i32)> {
-        self.get("points")
-            .split_whitespace()
-            .filter_map(|p| {
-                let (x, y) = p.split_once(',')?;
-                Some((x.parse().ok()?, y.parse().ok()?))
-            })
-            .collect()
-    }
-
-    /// Whether a rect or polyline lies inside `r` (grown by `slack` pixels).
-    fn inside(&self, r: &Rect, slack: f64) -> bool {
-        let grown = Rect {
-            left: r.left - slack,
-            top: r.top - slack,
-            right: r.right + slack,
-            bottom: r.bottom + slack,
-        };
-        match self.tag.as_str() {
-            "rect" => {
-                let (x, y) = (self.num("x"), self.num("y"));
-                grown.contains(x, y)
-                    && grown.contains(x + self.num("width"), y + self.num("height"))
-            }
-            "circle" => grown.contains(self.num("cx"), self.num("cy")),
-            _ => self
-                .points()
-                .iter()
-                .all(|&(x, y)| grown.contains(f64::from(x), f64::from(y))),
-        }
-    }
-}
-
-/// A tiny parser for plotters' SVG output (one element per line, attributes quoted).
-fn parse(svg: &str) -> Vec<El> {
-    let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        if rest.starts_with('/') {
-            continue;
-        }
-        let end = rest.find('>').unwrap_or(rest.len());
-        let head = &rest[..end];
-        let tag: String = head
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let mut attrs = Vec::new();
-        let mut a = &head[tag.len()..];
-        while let Some(eq) = a.find("=\"") {
-            let name = a[..eq].trim().to_owned();
-            let v = &a[eq + 2..];
-            let close = v.find('"').unwrap_or(v.len());
-            attrs.push((name, v[..close].to_owned()));
-            a = &v[(close + 1).min(v.len())..];
-        }
-        let mut text = String::new();
-        if tag == "text" {
-            let body = &rest[end + 1..];
-            let stop = body.find("</text>").unwrap_or(body.len());
-            text = body[..stop].trim().to_owned();
-        }
-        out.push(El { tag, attrs, text });
-        rest = &rest[end.min(rest.len())..];
-    }
-    out
-}
-
-fn of<'a>(els: &'a [El], tag: &str, colour: &str) -> Vec<&'a El> {
-    els.iter()
-        .filter(|e| e.tag == tag && (e.get("fill") == colour || e.get("stroke") == colour))
-        .collect()
-}
-
-fn texts(els: &[El]) -> Vec<&str> {
-    els.iter()
-        .filter(|e| e.tag == "text")
-        .map(|e| e.text.as_str())
-        .collect()
+fn frame<C: Chart>(chart: &C, w: f64, h: f64, theme: &Theme) -> Frame {
+    chart.layout(w, h, theme, &Plain).frame
 }
 
 fn gate(y: f64, label: &str) -> HLine {
@@ -155,15 +54,28 @@ fn sensitivity() -> SensitivityChart {
         dimension: vec![(0.0, Some(3.0)), (50.0, Some(3.32)), (100.0, Some(5.0))],
         current: Some(60.0),
         x_range: (0.0, 100.0),
-        hlines: vec![
-            gate(4.5, "活动 4.5"),
-            HLine {
-                y: 4.0,
-                label: "4★".into(),
-                kind: LineKind::Star,
+        value_decimals: 1,
+        // Where the core's goal seek reaches each level from 60 % (the 4★ answer is on the
+        // slider grid: 74.9 % displays as 4.00).
+        levels: vec![
+            Level {
+                line: gate(4.5, "活动 4.5"),
+                reach: Reach::At(87.0),
             },
-            gate(5.5, "off the scale"),
+            Level {
+                line: HLine {
+                    y: 4.0,
+                    label: "4★".into(),
+                    kind: LineKind::Star,
+                },
+                reach: Reach::At(74.9),
+            },
+            Level {
+                line: gate(5.5, "off the scale"),
+                reach: Reach::Unreachable,
+            },
         ],
+        next: Some(1),
         ..SensitivityChart::default()
     }
 }
@@ -183,7 +95,7 @@ fn sensitivity_line_has_one_vertex_per_point() {
     let t = Theme::light();
     let c = sensitivity();
     let els = parse(&render(&c, 480, 260, &t));
-    let f = c.frame(480.0, 260.0, &t);
+    let f = frame(&c, 480.0, 260.0, &t);
     let lines: Vec<&El> = of(&els, "polyline", BLUE)
         .into_iter()
         .filter(|e| e.inside(&f.plot, 1.0))
@@ -211,7 +123,7 @@ fn sensitivity_gaps_split_the_line() {
     c.overall[5].1 = Some(f64::NAN); // 93 %
     c.current = None;
     let els = parse(&render(&c, 480, 260, &t));
-    let f = c.frame(480.0, 260.0, &t);
+    let f = frame(&c, 480.0, 260.0, &t);
     let lines: Vec<Vec<(i32, i32)>> = of(&els, "polyline", BLUE)
         .into_iter()
         .filter(|e| e.inside(&f.plot, 1.0))
@@ -230,7 +142,7 @@ fn sensitivity_current_marker_and_gate_row() {
     let t = Theme::light();
     let c = sensitivity();
     let els = parse(&render(&c, 480, 260, &t));
-    let f = c.frame(480.0, 260.0, &t);
+    let f = frame(&c, 480.0, 260.0, &t);
     let x = col(&f.plot, 0.0, 100.0, 60.0);
 
     // The current-value rule: foreground, full plot height, at the value's column.
@@ -283,16 +195,21 @@ fn sensitivity_next_step_up_is_marked() {
     let t = Theme::light();
     let c = sensitivity();
     let els = parse(&render(&c, 480, 260, &t));
-    let f = c.frame(480.0, 260.0, &t);
-    // 3.56 now: the next line above is the 4.0 star band, reached between (70, 3.8) and
-    // (85, 4.4) at 70 + 15 × 0.2 / 0.6 = 75.
+    let f = frame(&c, 480.0, 260.0, &t);
+    // 3.56 now: the next level is the 4.0 star band, which the goal seek reaches at 74.9.
     let tri: Vec<&El> = of(&els, "polygon", GREEN);
     assert_eq!(tri.len(), 1);
     let apex = tri[0].points()[0];
-    assert_eq!(apex.0, col(&f.plot, 0.0, 100.0, 75.0));
-    assert!(texts(&els).contains(&"75"));
-    assert_eq!(c.summary().rows[3], ["活动 4.5", "≥ 87"]);
-    assert_eq!(c.summary().rows[4], ["4★", "≥ 75"]);
+    assert_eq!(apex.0, col(&f.plot, 0.0, 100.0, 74.9));
+    assert_eq!(
+        apex.1,
+        row(&f.plot, 4.0) - 6,
+        "the apex is 1.4 marker radii above the level"
+    );
+    assert!(texts(&els).contains(&"74.9"));
+    let s = c.summary(&Plain);
+    assert_eq!(s.rows[3], ["活动 4.5", "≥ 87"]);
+    assert_eq!(s.rows[4], ["4★", "≥ 74.9"]);
 }
 
 #[test]
@@ -301,7 +218,7 @@ fn sensitivity_reversed_axis_mirrors() {
     let mut c = sensitivity();
     c.reverse_x = true;
     let els = parse(&render(&c, 480, 260, &t));
-    let f = c.frame(480.0, 260.0, &t);
+    let f = frame(&c, 480.0, 260.0, &t);
     let rule = of(&els, "rect", FOREGROUND)
         .into_iter()
         .find(|e| e.num("width") == 1.0 && e.num("height") > 50.0)
@@ -316,7 +233,7 @@ fn high_dpi_scales_everything() {
     let c = sensitivity();
     let t2 = Theme::light().scaled(2.0);
     let els = parse(&render(&c, 960, 520, &t2));
-    let f = c.frame(960.0, 520.0, &t2);
+    let f = frame(&c, 960.0, 520.0, &t2);
     let line = of(&els, "polyline", BLUE)
         .into_iter()
         .find(|e| e.inside(&f.plot, 2.0))
@@ -326,7 +243,7 @@ fn high_dpi_scales_everything() {
     assert!(gate.iter().all(|d| d.num("height") == 4.0));
     assert_eq!(gate[0].num("y") as i32, row(&f.plot, 4.5) - 2);
     // The layout at 2× is the 1× layout doubled, to within rounding.
-    let f1 = c.frame(480.0, 260.0, &Theme::light());
+    let f1 = frame(&c, 480.0, 260.0, &Theme::light());
     assert!((f.plot.top - 2.0 * f1.plot.top).abs() <= 2.0);
     assert!((f.plot.left - 2.0 * f1.plot.left).abs() <= 2.0);
 }
@@ -356,7 +273,7 @@ fn dimension_bars_reach_their_scores() {
     let t = Theme::light();
     let c = dimension(true);
     let els = parse(&render(&c, 520, 280, &t));
-    let f = c.frame(520.0, 280.0, &t);
+    let f = frame(&c, 520.0, 280.0, &t);
     let solid: Vec<&El> = of(&els, "rect", BLUE)
         .into_iter()
         .filter(|e| e.inside(&f.plot, 1.0))
@@ -380,17 +297,51 @@ fn dimension_bars_reach_their_scores() {
 }
 
 #[test]
-fn dimension_labels_truncate_when_narrow() {
+fn dimension_names_wrap_then_stagger_then_cut() {
     let t = Theme::light();
     let mut c = dimension(false);
     c.bars[0].label = "Product experience".into();
-    let els = parse(&render(&c, 300, 200, &t));
-    let tx = texts(&els);
+    // Wide: whole, on one line.
+    let tx = |c: &DimensionChart, w: u32| -> Vec<String> {
+        texts(&parse(&render(c, w, 200, &t)))
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    };
+    assert!(tx(&c, 1280).contains(&"Product experience".to_owned()));
+    // A phone: wrapped onto two lines, nothing cut.
+    let narrow = tx(&c, 300);
     assert!(
-        tx.iter().any(|s| s.starts_with("Prod") && s.ends_with('…')),
-        "{tx:?}"
+        narrow.contains(&"Product".to_owned()) && narrow.contains(&"experience".to_owned()),
+        "{narrow:?}"
     );
-    assert!(!tx.contains(&"Product experience"));
+    assert!(!narrow.iter().any(|s| s.ends_with('…')), "{narrow:?}");
+    // Every name English and long, 300 px: the names take two staggered tiers.
+    for (b, name) in c.bars.iter_mut().zip([
+        "Product experience",
+        "Logistics experience",
+        "After-sales experience",
+        "Consultation experience",
+        "Complaints & disputes",
+    ]) {
+        b.label = name.into();
+    }
+    let (svg, layout) = common::render_with(&c, 300, 200, &t, &Plain);
+    let els = parse(&svg);
+    let names: Vec<&El> = els
+        .iter()
+        .filter(|e| e.tag == "text" && e.num("y") > layout.frame.plot.bottom)
+        .collect();
+    let rows: std::collections::BTreeSet<i64> = names.iter().map(|e| e.num("y") as i64).collect();
+    assert_eq!(rows.len(), 4, "two tiers of two lines: {names:?}");
+    let all: Vec<&str> = names.iter().map(|e| e.text.as_str()).collect();
+    for word in ["Consultation", "Complaints", "After-sales"] {
+        assert!(all.contains(&word), "{word} in {all:?}");
+    }
+    // Too narrow even for that: cut with `…`, the full names stay in the text alternative.
+    let tiny = tx(&c, 160);
+    assert!(tiny.iter().any(|s| s.ends_with('…')), "{tiny:?}");
+    assert_eq!(c.summary(&Plain).rows[3][0], "Consultation experience");
 }
 
 fn projection() -> ProjectionChart {
@@ -418,11 +369,19 @@ fn projection() -> ProjectionChart {
         excluded_label: "无分数".into(),
         today_label: Some("今天".into()),
         no_data_label: "暂无数据".into(),
-        marks: crossing_marks(&days, &hlines),
+        // The first days the core's projection reports for 4.5 and 4.8.
+        marks: vec![
+            Mark {
+                day: 5,
+                label: "活动 4.5".into(),
+            },
+            Mark {
+                day: 20,
+                label: "5★".into(),
+            },
+        ],
         days,
-        axis: DayAxis {
-            origin: CivilDate::new(2022, 8, 1),
-        },
+        origin: jiff::civil::date(2022, 8, 1),
         hlines,
         ..ProjectionChart::default()
     }
@@ -433,7 +392,7 @@ fn projection_gaps_make_separate_lines() {
     let t = Theme::light();
     let c = projection();
     let els = parse(&render(&c, 600, 280, &t));
-    let f: Frame = c.frame(600.0, 280.0, &t);
+    let f: Frame = frame(&c, 600.0, 280.0, &t);
     let runs = day_runs(&c.days);
     // -10..-8 | -5 (lone) | -2..30.
     assert_eq!(
@@ -460,11 +419,8 @@ fn projection_gaps_make_separate_lines() {
 fn projection_marks_are_labelled_where_reached() {
     let t = Theme::light();
     let c = projection();
-    // 4.2 + 0.02 (d + 10) ≥ 4.5 from d = 5, ≥ 4.8 from d = 20.
-    let m: Vec<(i32, &str)> = c.marks.iter().map(|m| (m.day, m.label.as_str())).collect();
-    assert_eq!(m, [(5, "活动 4.5"), (20, "5★")]);
     let els = parse(&render(&c, 600, 280, &t));
-    let f = c.frame(600.0, 280.0, &t);
+    let f = frame(&c, 600.0, 280.0, &t);
     let rings: Vec<i32> = els
         .iter()
         .filter(|e| e.tag == "circle" && e.get("stroke") == GREEN)
@@ -494,7 +450,7 @@ fn projection_marks_are_labelled_where_reached() {
 
 #[test]
 fn projection_summary_counts_gaps() {
-    let s = projection().summary();
+    let s = projection().summary(&Plain);
     assert_eq!(s.rows[0], ["2022-07-22", "4.20"]);
     assert_eq!(s.rows[1], ["活动 4.5", "2022-08-06"]);
     assert_eq!(s.rows.last().map(|r| r[1].as_str()), Some("4"));
@@ -527,11 +483,14 @@ fn rate() -> RateChart {
         days: rates
             .iter()
             .enumerate()
-            .map(|(i, v)| (i as i32, *v))
+            .map(|(i, v)| RateDay {
+                day: i as i32,
+                rate: *v,
+                below_target: v.is_some_and(|v| v < 80.0),
+                text: v.map(|v| format!("{v:.1}%")).unwrap_or_default(),
+            })
             .collect(),
-        axis: DayAxis {
-            origin: CivilDate::new(2024, 7, 1),
-        },
+        origin: jiff::civil::date(2024, 7, 1),
         shaded: vec![(3, 5), (9, 11)],
         ..RateChart::default()
     }
@@ -542,7 +501,7 @@ fn rate_penalties_are_shaded_and_target_drawn() {
     let t = Theme::light();
     let c = rate();
     let els = parse(&render(&c, 560, 260, &t));
-    let f = c.frame(560.0, 260.0, &t);
+    let f = frame(&c, 560.0, 260.0, &t);
     let shades: Vec<&El> = els
         .iter()
         .filter(|e| e.tag == "rect" && e.get("fill") == VERMILLION && e.get("opacity") == "0.16")
@@ -610,7 +569,7 @@ fn empty_charts_draw_a_no_data_state() {
                 overall: vec![(0.0, None), (100.0, None)],
                 ..SensitivityChart::default()
             };
-            (render(&c, 400, 240, &t), c.frame(400.0, 240.0, &t).plot)
+            (render(&c, 400, 240, &t), frame(&c, 400.0, 240.0, &t).plot)
         },
         {
             let c = DimensionChart {
@@ -622,22 +581,29 @@ fn empty_charts_draw_a_no_data_state() {
                 }],
                 ..DimensionChart::default()
             };
-            (render(&c, 400, 240, &t), c.frame(400.0, 240.0, &t).plot)
+            (render(&c, 400, 240, &t), frame(&c, 400.0, 240.0, &t).plot)
         },
         {
             let c = ProjectionChart {
                 no_data_label: label.into(),
                 ..ProjectionChart::default()
             };
-            (render(&c, 400, 240, &t), c.frame(400.0, 240.0, &t).plot)
+            (render(&c, 400, 240, &t), frame(&c, 400.0, 240.0, &t).plot)
         },
         {
             let c = RateChart {
                 no_data_label: label.into(),
-                days: vec![(0, None), (1, None)],
+                days: (0..2)
+                    .map(|day| RateDay {
+                        day,
+                        rate: None,
+                        below_target: false,
+                        text: String::new(),
+                    })
+                    .collect(),
                 ..RateChart::default()
             };
-            (render(&c, 400, 240, &t), c.frame(400.0, 240.0, &t).plot)
+            (render(&c, 400, 240, &t), frame(&c, 400.0, 240.0, &t).plot)
         },
     ];
     for (svg, plot) in checks {
@@ -675,7 +641,7 @@ fn no_words_are_built_in() {
     s.overall_label.clear();
     s.dimension_label.clear();
     s.current_label.clear();
-    s.hlines.iter_mut().for_each(|h| h.label.clear());
+    s.levels.iter_mut().for_each(|l| l.line.label.clear());
     let mut d = dimension(true);
     d.current_label.clear();
     d.baseline_label.clear();
@@ -706,4 +672,61 @@ fn no_words_are_built_in() {
             );
         }
     }
+}
+
+#[test]
+fn the_backdrop_stays_while_the_data_moves() {
+    let t = Theme::light();
+    let a = sensitivity();
+    let mut b = sensitivity();
+    b.current = Some(70.0);
+    b.overall[2].1 = Some(3.7);
+    b.levels[1].reach = Reach::At(72.0);
+    let (la, lb) = (
+        a.layout(480.0, 260.0, &t, &Plain),
+        b.layout(480.0, 260.0, &t, &Plain),
+    );
+    assert_eq!(a.backdrop(&la, &t), b.backdrop(&lb, &t));
+    assert_ne!(la.data(), lb.data(), "the current value's label moved");
+    let lc = a.layout(360.0, 260.0, &t, &Plain);
+    assert_ne!(
+        a.backdrop(&la, &t),
+        a.backdrop(&lc, &t),
+        "a new size, a new backdrop"
+    );
+    let mut d = dimension(true);
+    let ld = d.layout(480.0, 260.0, &t, &Plain);
+    let before = d.backdrop(&ld, &t);
+    d.bars[2].current = Some(4.5);
+    let ld2 = d.layout(480.0, 260.0, &t, &Plain);
+    assert_eq!(before, d.backdrop(&ld2, &t));
+
+    // The two layers: the backdrop has the background, grid, lines, legend and ticks; the
+    // data layer the curves and the labels that move with them, and no background.
+    let layer = |paint: &dyn Fn(&DrawingArea<SVGBackend<'_>, Shift>)| {
+        let mut s = String::new();
+        {
+            let area = SVGBackend::with_string(&mut s, (480, 260)).into_drawing_area();
+            paint(&area);
+        }
+        parse(&s)
+    };
+    let back = layer(&|area| a.backdrop(&la, &t).paint(area).expect("paints"));
+    let data = layer(&|area| a.paint_data(&la, area, &t).expect("paints"));
+    let full = |els: &[El]| {
+        els.iter()
+            .any(|e| e.tag == "rect" && e.num("width") == 480.0 && e.num("height") == 260.0)
+    };
+    assert!(full(&back) && !full(&data));
+    assert!(texts(&back).contains(&"100") && !texts(&back).contains(&"74.9"));
+    assert!(texts(&data).contains(&"60") && texts(&data).contains(&"74.9"));
+    assert!(
+        !of(&back, "rect", VERMILLION).is_empty(),
+        "the gate line is in the backdrop"
+    );
+    assert!(
+        of(&back, "polyline", BLUE).len() == 1,
+        "only the legend's swatch"
+    );
+    assert!(of(&data, "polyline", BLUE).len() == 1, "the score curve");
 }

@@ -44,7 +44,7 @@ pub fn DayTable(props: &DayTableProps) -> Html {
                         let (mark, starts) = match &r.mark {
                             DayMark::Starts { first, last } => (
                                 html! { <span class="cs-mark-start">{ fill(CT::MarkStarts.get(lang), &[
-                                    ("first", &first.month_day()), ("last", &last.month_day()),
+                                    ("first", &month_day(*first)), ("last", &month_day(*last)),
                                 ]) }</span> },
                                 true,
                             ),
@@ -71,4 +71,9 @@ pub fn DayTable(props: &DayTableProps) -> Html {
             </table>
         </div>
     }
+}
+
+/// `MM-DD`, the short date of a penalty's first and last day.
+fn month_day(d: jiff::civil::Date) -> String {
+    format!("{:02}-{:02}", d.month(), d.day())
 }

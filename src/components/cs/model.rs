@@ -11,11 +11,12 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use jiff::civil::Date;
 use servicescore::cs::{ImportErrors, SessionLog};
 use servicescore::csv_import::{ErrorGroup, Import, ImportWarning, RowProblem};
 use servicescore::rulepack::ViolationRules;
 use servicescore::Error;
-use servicescore_charts::CivilDate;
+use servicescore_charts::date::add_days;
 use yew::Reducible;
 
 use super::counts::{self, MAX_COUNT};
@@ -35,9 +36,9 @@ pub struct Imported {
     /// What the core says about the file (ignored columns, times without seconds, ...).
     pub warnings: Vec<ImportWarning>,
     /// Its first and last day (the log is never empty).
-    pub first_day: CivilDate,
+    pub first_day: Date,
     /// See `first_day`.
-    pub last_day: CivilDate,
+    pub last_day: Date,
 }
 
 impl PartialEq for Imported {
@@ -122,7 +123,7 @@ pub struct CsState {
     /// The last import's outcome.
     pub import: ImportState,
     /// Planning day chosen by the user (`None`: the default, see [`CsState::plan_day`]).
-    pub plan_day: Option<CivilDate>,
+    pub plan_day: Option<Date>,
     /// What was typed in the planning-day box while it is not a valid day.
     pub plan_draft: Option<String>,
     /// Incidents per violation id (only ids of the pack, only non-zero counts).
@@ -182,15 +183,15 @@ impl CsState {
     /// The day "what it takes" answers for: the chosen one, else two days after the log's
     /// last day L (L+1 is the next assessment, fully decided by the log and shown in the
     /// summary; L+2 is the first day whose window still has a future day in it).
-    pub fn plan_day(&self) -> Option<CivilDate> {
+    pub fn plan_day(&self) -> Option<Date> {
         let imp = self.imported.as_ref()?;
-        Some(self.plan_day.unwrap_or_else(|| imp.last_day.add_days(2)))
+        Some(self.plan_day.unwrap_or_else(|| add_days(imp.last_day, 2)))
     }
 
     /// The earliest and latest day "what it takes" accepts.
-    pub fn plan_bounds(&self) -> Option<(CivilDate, CivilDate)> {
+    pub fn plan_bounds(&self) -> Option<(Date, Date)> {
         let last = self.imported.as_ref()?.last_day;
-        Some((last.add_days(1), last.add_days(MAX_PLAN_DAYS)))
+        Some((add_days(last, 1), add_days(last, MAX_PLAN_DAYS)))
     }
 
     /// The count of a violation as shown in its box: what is being typed, else the count.
@@ -219,7 +220,7 @@ impl CsState {
                 result,
             } => self.parsed(name, gb18030, result),
             CsAction::SetPlanDay(text) => {
-                let day = CivilDate::parse(text.trim());
+                let day = servicescore::dates::parse_date(text.trim());
                 match (day, self.plan_bounds()) {
                     (Some(d), Some((lo, hi))) if d >= lo && d <= hi => {
                         self.plan_day = Some(d);
@@ -291,10 +292,7 @@ impl CsState {
                 warnings,
                 ..
             }) => {
-                let days = (
-                    log.first_day().and_then(crate::chart_data::civil),
-                    log.last_day().and_then(crate::chart_data::civil),
-                );
+                let days = (log.first_day(), log.last_day());
                 let (Some(first_day), Some(last_day)) = days else {
                     self.import = ImportState::Empty { name };
                     return;
@@ -359,8 +357,8 @@ mod tests {
         }
     }
 
-    fn date(s: &str) -> CivilDate {
-        CivilDate::parse(s).unwrap()
+    fn date(s: &str) -> Date {
+        servicescore::dates::parse_date(s).unwrap()
     }
 
     #[test]

@@ -33,12 +33,12 @@ pub fn MonthTable(props: &MonthTableProps) -> Html {
             <p class="note">
                 { fill(CT::MonthsNote.get(lang), &[("max", &max.value.to_string())]) }
                 { " " }
-                <Tag provenance={max.provenance} source={max.source.clone().map(AttrValue::from)} lang={lang} />
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={max.provenance} source={max.source.clone().map(AttrValue::from)} lang={lang} />
             </p>
             <p class="cs-target" data-testid="cs-dissatisfaction-target">
                 { fill(CT::MonthsTarget.get(lang), &[("target", &target_text(target.value))]) }
                 { " " }
-                <Tag provenance={target.provenance} source={target.source.clone().map(AttrValue::from)} lang={lang} />
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={target.provenance} source={target.source.clone().map(AttrValue::from)} lang={lang} />
             </p>
             <div class="cs-table-wrap" role="region" tabindex="0" aria-label={CT::MonthsHeading.get(lang)}>
                 <table class="cs-table">

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use jiff::civil::Date;
 use servicescore::cs::WhatItTakes;
-use servicescore_charts::CivilDate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,11 +17,11 @@ use crate::i18n::{fill, Lang, T};
 #[derive(Properties, PartialEq, Clone)]
 pub struct PlanPanelProps {
     /// The day answered for.
-    pub day: CivilDate,
+    pub day: Date,
     /// The log's last day.
-    pub last_day: CivilDate,
+    pub last_day: Date,
     /// Earliest and latest day accepted.
-    pub bounds: (CivilDate, CivilDate),
+    pub bounds: (Date, Date),
     /// What was typed while it is not a valid day.
     pub draft: Option<String>,
     /// The core's answer for `day`, or why there is none.

@@ -8,6 +8,7 @@
 
 use std::fmt::Display;
 
+use jiff::civil::Date;
 use servicescore::cs::RATE_DECIMALS;
 use servicescore::cs::{
     self, Assessment, Coverage, DayAssessment, DayStatus, MonthDissatisfaction, PlanOutcome,
@@ -16,10 +17,10 @@ use servicescore::cs::{
 use servicescore::display::{on_side, Fixed, Side};
 use servicescore::rulepack::CsRules;
 use servicescore::SessionLog;
-use servicescore_charts::{CivilDate, DayAxis, RateChart};
+use servicescore_charts::date::{add_days, days_between};
+use servicescore_charts::{RateChart, RateDay};
 
 use super::text::CT;
-use crate::chart_data::{self, civil};
 use crate::format::round_to;
 use crate::i18n::{fill, Lang};
 
@@ -78,9 +79,9 @@ pub fn status_word(s: DayStatus, lang: Lang) -> &'static str {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     /// First day listed: the day after the log's first day.
-    pub from: CivilDate,
+    pub from: Date,
     /// Last day listed: the day after the log's last day (the next assessment).
-    pub to: CivilDate,
+    pub to: Date,
     /// The core's assessment of `from..=to`.
     pub assessment: Assessment,
     /// The expected load per hour.
@@ -101,9 +102,6 @@ impl Report {
         let to = to.max(from);
         let assessment = cs::assess(rules, log, from, to).map_err(|e| e.to_string())?;
         let staffing = cs::staffing(rules, log).map_err(|e| e.to_string())?;
-        let (Some(from), Some(to)) = (civil(from), civil(to)) else {
-            return Err("the log's dates are outside the page's calendar".into());
-        };
         Ok(Report {
             from,
             to,
@@ -117,10 +115,9 @@ impl Report {
         self.assessment.days.last()
     }
 
-    /// Day offset of a core date from `from`.
-    fn offset(&self, d: impl Display) -> Option<i32> {
-        let d = civil(d)?;
-        Some(chart_data::offset(self.from, d))
+    /// Day offset of a date from `from`.
+    fn offset(&self, d: Date) -> i32 {
+        days_between(self.from, d)
     }
 
     /// Penalty periods as inclusive day offsets from `from` (for the chart).
@@ -128,18 +125,16 @@ impl Report {
         self.assessment
             .penalties
             .iter()
-            .filter_map(|p| Some((self.offset(p.first_day)?, self.offset(p.last_day)?)))
+            .map(|p| (self.offset(p.first_day), self.offset(p.last_day)))
             .collect()
     }
 
     /// What the summary card says about the next assessment.
     pub fn next_summary(&self) -> Option<NextSummary> {
         let d = self.next()?;
-        let date = civil(d.date)?;
+        let date = d.date;
         let days = |p: &servicescore::cs::Penalty| {
-            let first = civil(p.first_day)?;
-            let last = civil(p.last_day)?;
-            Some((first, last, last.add_days(1)))
+            Some((p.first_day, p.last_day, add_days(p.last_day, 1)))
         };
         let note = match d.status {
             DayStatus::Pass => NextNote::Pass,
@@ -158,10 +153,7 @@ impl Report {
         };
         Some(NextSummary {
             date,
-            window: d
-                .window_from
-                .zip(d.window_to)
-                .and_then(|(a, b)| Some((civil(a)?, civil(b)?))),
+            window: d.window_from.zip(d.window_to),
             counted: d.counted,
             in_time: d.in_time,
             rate_pct: d.rate_pct,
@@ -175,7 +167,7 @@ impl Report {
         let mark = |d: &DayAssessment| {
             if d.starts_penalty {
                 let p = self.assessment.penalty_started_on(d.date);
-                match p.and_then(|p| Some((civil(p.first_day)?, civil(p.last_day)?))) {
+                match p.map(|p| (p.first_day, p.last_day)) {
                     Some((first, last)) => DayMark::Starts { first, last },
                     None => DayMark::None,
                 }
@@ -217,17 +209,20 @@ impl Report {
                 .assessment
                 .days
                 .iter()
-                .filter_map(|d| {
+                .map(|d| {
                     let rate = match d.status {
                         DayStatus::Pass | DayStatus::Fail => d.rate_pct,
                         DayStatus::Penalty | DayStatus::NoData => None,
                     };
-                    Some((self.offset(d.date)?, rate))
+                    RateDay {
+                        day: self.offset(d.date),
+                        rate,
+                        below_target: d.status == DayStatus::Fail,
+                        text: day_rate(d, target),
+                    }
                 })
                 .collect(),
-            axis: DayAxis {
-                origin: Some(self.from),
-            },
+            origin: self.from,
             target,
             shaded: self.shaded(),
             y_range: (0.0, 100.0),
@@ -245,20 +240,20 @@ pub enum NextNote {
     /// The day fails and starts a penalty.
     PenaltyStarts {
         /// First penalty day.
-        first: CivilDate,
+        first: Date,
         /// Last penalty day.
-        last: CivilDate,
+        last: Date,
         /// First day of the next cycle.
-        next: CivilDate,
+        next: Date,
     },
     /// The day falls in a running penalty.
     PenaltyRunning {
         /// First penalty day.
-        first: CivilDate,
+        first: Date,
         /// Last penalty day.
-        last: CivilDate,
+        last: Date,
         /// First day of the next cycle.
-        next: CivilDate,
+        next: Date,
     },
     /// The day fails but the month's penalty was already used.
     FailNoPenalty,
@@ -268,9 +263,9 @@ pub enum NextNote {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NextSummary {
     /// The day assessed (the day after the log ends).
-    pub date: CivilDate,
+    pub date: Date,
     /// Its window, when not empty.
-    pub window: Option<(CivilDate, CivilDate)>,
+    pub window: Option<(Date, Date)>,
     /// Counted sessions in the window.
     pub counted: u64,
     /// Of those, in time.
@@ -287,7 +282,7 @@ impl NextSummary {
     /// The note in words.
     pub fn note_text(&self, rules: &CsRules, lang: Lang) -> String {
         let days = rules.penalty_days.value.to_string();
-        let period = |key: CT, first: &CivilDate, last: &CivilDate, next: &CivilDate| {
+        let period = |key: CT, first: &Date, last: &Date, next: &Date| {
             fill(
                 key.get(lang),
                 &[
@@ -320,9 +315,9 @@ pub enum DayMark {
     /// This day's fail starts a penalty on `first..=last`.
     Starts {
         /// First penalty day.
-        first: CivilDate,
+        first: Date,
         /// Last penalty day.
-        last: CivilDate,
+        last: Date,
     },
     /// A fail, but the month's penalty was already used.
     AlreadyUsed,
@@ -507,14 +502,8 @@ pub fn plan_text(w: &WhatItTakes, rules: &CsRules, lang: Lang) -> PlanText {
 /// # Errors
 ///
 /// The core's message (a day not after the log, an empty log).
-pub fn what_it_takes(
-    rules: &CsRules,
-    log: &SessionLog,
-    day: CivilDate,
-) -> Result<WhatItTakes, String> {
-    let d = servicescore::dates::parse_date(&day.to_string())
-        .ok_or_else(|| format!("day: {day} is not a date the core reads"))?;
-    cs::what_it_takes(rules, log, d).map_err(|e| e.to_string())
+pub fn what_it_takes(rules: &CsRules, log: &SessionLog, day: Date) -> Result<WhatItTakes, String> {
+    cs::what_it_takes(rules, log, day).map_err(|e| e.to_string())
 }
 
 /// One hour of the staffing list.
@@ -599,8 +588,8 @@ mod tests {
         assert_eq!(
             may22.mark,
             DayMark::Starts {
-                first: CivilDate::parse("2025-05-23").unwrap(),
-                last: CivilDate::parse("2025-05-25").unwrap()
+                first: servicescore::dates::parse_date("2025-05-23").unwrap(),
+                last: servicescore::dates::parse_date("2025-05-25").unwrap()
             }
         );
         for d in ["2025-05-23", "2025-05-24", "2025-05-25"] {
@@ -673,11 +662,26 @@ mod tests {
         assert_eq!(c.target, 80.0);
         assert_eq!(c.target_label, "目标 80%");
         assert_eq!(c.days.len(), 42);
-        assert_eq!(c.days[0], (0, Some(84.61538461538461)));
+        let day = |d: &RateDay| (d.day, d.rate);
+        assert_eq!(day(&c.days[0]), (0, Some(84.61538461538461)));
+        assert_eq!(c.days[0].text, "84.6%");
         // 05-23 is offset 17.
         assert_eq!(c.shaded, vec![(17, 19)]);
-        assert_eq!(c.days[17], (17, None));
-        assert_eq!(c.days[20], (20, None));
+        assert_eq!(day(&c.days[17]), (17, None));
+        assert_eq!(day(&c.days[20]), (20, None));
+        // Below target is the assessment's verdict, and its rate never reads as the target.
+        for d in &c.days {
+            let a = r
+                .assessment
+                .days
+                .iter()
+                .find(|a| days_between(r.from, a.date) == d.day);
+            let failed = a.is_some_and(|a| a.status == DayStatus::Fail);
+            assert_eq!(d.below_target, failed, "day {}", d.day);
+            if failed {
+                assert_ne!(d.text, "80.0%");
+            }
+        }
     }
 
     #[test]
@@ -705,7 +709,7 @@ mod tests {
     #[test]
     fn example_what_it_takes() {
         let (log, _) = example();
-        let day = CivilDate::parse("2025-06-17").unwrap();
+        let day = servicescore::dates::parse_date("2025-06-17").unwrap();
         let w = what_it_takes(rules(), &log, day).unwrap();
         let t = plan_text(&w, rules(), Lang::En);
         // Window 06-10..06-16: 432 logged (384 in time) + 72 expected on 06-16 →
@@ -714,7 +718,7 @@ mod tests {
             t.answer,
             "To pass on 2025-06-17: answer at least 20 of the expected next 72 counted sessions within 180 s (up to 52 may be late)."
         );
-        let next = CivilDate::parse("2025-06-16").unwrap();
+        let next = servicescore::dates::parse_date("2025-06-16").unwrap();
         let t = plan_text(
             &what_it_takes(rules(), &log, next).unwrap(),
             rules(),
@@ -725,7 +729,12 @@ mod tests {
             t.answer,
             "2025-06-16's window is already fully logged: rate 88.9%, a pass."
         );
-        assert!(what_it_takes(rules(), &log, CivilDate::parse("2025-06-15").unwrap()).is_err());
+        assert!(what_it_takes(
+            rules(),
+            &log,
+            servicescore::dates::parse_date("2025-06-15").unwrap()
+        )
+        .is_err());
     }
 
     /// A core date (a macro: this crate does not name jiff's `Date` type).
@@ -756,7 +765,7 @@ mod tests {
         // + 10 expected on 05-02 → 100·(9 + x) ≥ 80·20 → x = 7, 3 may be late.
         let log =
             SessionLog::from_csv(&format!("{header}{}", sessions("2025-05-01", 10, 9))).unwrap();
-        let day = CivilDate::parse("2025-05-03").unwrap();
+        let day = servicescore::dates::parse_date("2025-05-03").unwrap();
         let t = plan_text(
             &what_it_takes(rules(), &log, day).unwrap(),
             rules(),
@@ -776,7 +785,7 @@ mod tests {
         // 1 of 2 in time on 05-01: 05-02 fails for sure → penalty 05-03..05-05.
         let log =
             SessionLog::from_csv(&format!("{header}{}", sessions("2025-05-01", 2, 1))).unwrap();
-        let day = CivilDate::parse("2025-05-04").unwrap();
+        let day = servicescore::dates::parse_date("2025-05-04").unwrap();
         let t = plan_text(
             &what_it_takes(rules(), &log, day).unwrap(),
             rules(),

@@ -74,7 +74,7 @@ pub fn CsSummary(props: &CsSummaryProps) -> Html {
                     { " · " }
                 }
                 { fill(CT::TargetIs.get(lang), &[("target", &target_text(target))]) }
-                <Tag provenance={rules.reply_target_pct.provenance} source={src(&rules.reply_target_pct.source)} lang={lang} />
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={rules.reply_target_pct.provenance} source={src(&rules.reply_target_pct.source)} lang={lang} />
             </p>
             <p class={classes!("cs-note", matches!(status, DayStatus::Fail | DayStatus::Penalty).then_some("cs-note-bad"))}
                 data-testid="cs-penalty-note">{ n.note_text(rules, lang) }</p>
@@ -85,7 +85,7 @@ pub fn CsSummary(props: &CsSummaryProps) -> Html {
             <p class="note">
                 { fill(CT::PenaltyLength.get(lang), &[("days", &rules.penalty_days.value.to_string())]) }
                 { " " }
-                <Tag provenance={rules.penalty_days.provenance} source={src(&rules.penalty_days.source)} lang={lang} />
+                <Tag pack={crate::packs::PackRef::default_pack()} provenance={rules.penalty_days.provenance} source={src(&rules.penalty_days.source)} lang={lang} />
             </p>
         </section>
     }

@@ -27,6 +27,7 @@ use super::summary::CsSummary;
 use super::text::CT;
 use super::violations::ViolationTally;
 use crate::browser;
+use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
 use crate::i18n::{fill, Lang};
@@ -158,7 +159,7 @@ pub fn CsView(props: &CsViewProps) -> Html {
                         <h3>{ CT::DaysHeading.get(lang) }</h3>
                         <p class="note">{ fill(CT::DaysNote.get(lang), &[("window", &rules.reply_window_days.value.to_string())]) }</p>
                         if let Some(c) = &*chart {
-                            <ChartCanvas<RateChart> chart={c.clone()} height={CHART_HEIGHT} testid="cs-chart" />
+                            <ChartCanvas<RateChart> chart={c.clone()} fmt={PageFormat::new(RulePack::default_pack(), lang)} height={CHART_HEIGHT} testid="cs-chart" />
                         }
                         <DayTable report={r.clone()} lang={lang} />
                     </section>

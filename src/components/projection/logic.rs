@@ -2,20 +2,20 @@
 //! choosing the past (the baseline held, or the imported records), and computing what the view
 //! shows with one [`Window::project`] call. No browser: natively tested below.
 //!
-//! Dates are [`CivilDate`]s here (the charts' calendar type); the core's dates are reached
-//! through their common `YYYY-MM-DD` text at the few places the two meet.
+//! Dates are `jiff` civil dates, the calendar of the core and the charts alike.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use jiff::civil::Date;
 use servicescore::csv_import::{ErrorGroup, ImportWarning, RowProblem};
-use servicescore::dates::Date;
-use servicescore::timeline::{parse_date, DailyRecords, History, Plan, Window};
+use servicescore::timeline::{DailyRecords, History, Plan, Window};
 use servicescore::{Error, RulePack, Scenario};
-use servicescore_charts::{CivilDate, ProjectionChart};
+use servicescore_charts::date::{add_days, days_between};
+use servicescore_charts::ProjectionChart;
 use yew::Reducible;
 
-use crate::chart_data::{self, civil, offset};
+use crate::chart_data;
 use crate::i18n::Lang;
 
 /// The horizons offered (days).
@@ -77,15 +77,15 @@ pub struct Imported {
     /// Number of records (excluded days included).
     pub rows: usize,
     /// Oldest date.
-    pub first: CivilDate,
+    pub first: Date,
     /// Newest date; "today" is the day after.
-    pub last: CivilDate,
+    pub last: Date,
     /// Days marked excluded (force majeure, appealed).
-    pub excluded: Vec<CivilDate>,
+    pub excluded: Vec<Date>,
     /// What the core says about the file (days after today, ignored columns).
     pub warnings: Vec<ImportWarning>,
-    /// Day numbers (since 1970-01-01) of the kept records.
-    kept: BTreeSet<i64>,
+    /// The days of the kept records.
+    kept: BTreeSet<Date>,
     /// The kept days as the core's history.
     pub history: History,
 }
@@ -98,13 +98,13 @@ impl PartialEq for Imported {
 
 impl Imported {
     /// The first projected day: the day after the last record.
-    pub fn start(&self) -> CivilDate {
-        self.last.add_days(1)
+    pub fn start(&self) -> Date {
+        add_days(self.last, 1)
     }
 
     /// Whether `day` holds a kept record.
-    pub fn has_day(&self, day: CivilDate) -> bool {
-        self.kept.contains(&day.to_days())
+    pub fn has_day(&self, day: Date) -> bool {
+        self.kept.contains(&day)
     }
 }
 
@@ -188,21 +188,16 @@ pub fn read_import(
         refused(problems, e.truncated(), e.total, e.summary, false)
     })?;
     let records = import.data;
-    let (Some(first), Some(last)) = (
-        records.first_date().and_then(civil),
-        records.last_date().and_then(civil),
-    ) else {
+    let (Some(first), Some(last)) = (records.first_date(), records.last_date()) else {
         return Err(refused(Vec::new(), false, 0, Vec::new(), true));
     };
     let mut excluded = Vec::new();
     let mut kept = BTreeSet::new();
     for r in records.records() {
-        if let Some(d) = civil(r.date) {
-            if r.excluded {
-                excluded.push(d);
-            } else {
-                kept.insert(d.to_days());
-            }
+        if r.excluded {
+            excluded.push(r.date);
+        } else {
+            kept.insert(r.date);
         }
     }
     Ok(Imported {
@@ -344,7 +339,7 @@ pub struct Past {
     /// Where they come from.
     pub kind: PastKind,
     /// The first projected day ("today").
-    pub start: CivilDate,
+    pub start: Date,
     /// The history the projection starts from.
     pub history: Rc<History>,
     /// Published scores before `start` (negative offsets; `None` on a day excluded or missing
@@ -370,10 +365,9 @@ pub fn held_past(
     pack: &RulePack,
     kind: PastKind,
     scenario: &Scenario,
-    today: CivilDate,
+    today: Date,
 ) -> Result<Past, String> {
-    let before = core_date(today, parse_date)?;
-    let history = History::from_scenario(pack, scenario, before).map_err(|e| e.to_string())?;
+    let history = History::from_scenario(pack, scenario, today).map_err(|e| e.to_string())?;
     Ok(Past {
         kind,
         start: today,
@@ -396,20 +390,16 @@ pub fn imported_past(
     let start = imported.start();
     let span = i32::try_from(shown).unwrap_or(i32::MAX);
     // The first day with a score is the day after the first record.
-    let from = imported.first.add_days(1).max(start.add_days(-span));
-    let to = start.add_days(-1);
+    let from = add_days(imported.first, 1).max(add_days(start, -span));
+    let to = add_days(start, -1);
     let mut days = Vec::new();
     if from <= to {
         let timeline = window
-            .timeline(
-                &imported.history,
-                core_date(from, parse_date)?,
-                core_date(to, parse_date)?,
-            )
+            .timeline(&imported.history, from, to)
             .map_err(|e| e.to_string())?;
-        let first = offset(start, from);
+        let first = days_between(start, from);
         for (k, t) in timeline.iter().enumerate() {
-            let day = from.add_days(i32::try_from(k).unwrap_or(i32::MAX));
+            let day = add_days(from, i32::try_from(k).unwrap_or(i32::MAX));
             let score = t.score.filter(|_| imported.has_day(day));
             days.push((first + i32::try_from(k).unwrap_or(i32::MAX), score));
         }
@@ -422,12 +412,6 @@ pub fn imported_past(
     })
 }
 
-/// `d` as the core's date. Generic over the parser's date type so that this crate need not
-/// name (or depend on) the core's date library: call it as `core_date(d, parse_date)`.
-fn core_date<D>(d: CivilDate, parse: fn(&str) -> Option<D>) -> Result<D, String> {
-    parse(&d.to_string()).ok_or_else(|| format!("{d}: not a supported date"))
-}
-
 /// When one target is first reached.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReachRow {
@@ -436,7 +420,7 @@ pub struct ReachRow {
     /// Translated name.
     pub label: String,
     /// First projected day reaching it.
-    pub first: Option<CivilDate>,
+    pub first: Option<Date>,
     /// Its offset from today (0 = today).
     pub day: Option<i32>,
     /// Reached but lost again before the end of the horizon.
@@ -447,9 +431,9 @@ pub struct ReachRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeavingRow {
     /// The bad day.
-    pub date: CivilDate,
+    pub date: Date,
     /// The first published day without it.
-    pub leaves_on: CivilDate,
+    pub leaves_on: Date,
     /// Its one-day score.
     pub day_score: f64,
     /// What its leaving alone changes.
@@ -462,11 +446,11 @@ pub struct LeavingRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outlook {
     /// The first projected day.
-    pub start: CivilDate,
+    pub start: Date,
     /// Days projected.
     pub horizon: usize,
-    /// The chart.
-    pub chart: std::rc::Rc<ProjectionChart>,
+    /// The chart; `None` for an industry the rules do not apply to (no score to draw).
+    pub chart: Option<std::rc::Rc<ProjectionChart>>,
     /// First-reach dates, star levels then thresholds.
     pub reach: Vec<ReachRow>,
     /// Bad days leaving the window, oldest first.
@@ -493,45 +477,37 @@ pub fn outlook(
     lang: Lang,
 ) -> Result<Outlook, String> {
     let pack = window.model().pack();
-    let start = core_date(past.start, parse_date)?;
+    let start = past.start;
     let p = window
         .project(&past.history, &Plan::hold(start, scenario), start, horizon)
         .map_err(|e| e.to_string())?;
-    let chart = chart_data::projection_chart(pack, &p, &past.days, past.start, lang);
-    let end = past
-        .start
-        .add_days(i32::try_from(horizon).unwrap_or(i32::MAX));
+    let chart = chart_data::projection_chart(pack, &p, &past.days, start, lang);
+    let end = add_days(start, i32::try_from(horizon).unwrap_or(i32::MAX));
     let reach = chart_data::reach_order(&p)
         .into_iter()
-        .map(|r| {
-            let first = r.first_reached.and_then(civil);
-            ReachRow {
-                key: r.target.to_string(),
-                label: chart_data::target_label(pack, &r.target, lang),
-                first,
-                day: first.map(|d| offset(past.start, d)),
-                lost: first.is_some() && r.kept_from.is_none(),
-            }
+        .map(|r| ReachRow {
+            key: r.target.to_string(),
+            label: chart_data::target_label(pack, &r.target, lang),
+            first: r.first_reached,
+            day: r.first_reached.map(|d| days_between(start, d)),
+            lost: r.first_reached.is_some() && r.kept_from.is_none(),
         })
         .collect();
     let leaving = p
         .leaving
         .iter()
-        .filter_map(|l| {
-            let leaves_on = civil(l.leaves_on)?;
-            Some(LeavingRow {
-                date: civil(l.date)?,
-                leaves_on,
-                day_score: l.day_score,
-                effect: l.effect,
-                in_horizon: leaves_on < end,
-            })
+        .map(|l| LeavingRow {
+            date: l.date,
+            leaves_on: l.leaves_on,
+            day_score: l.day_score,
+            effect: l.effect,
+            in_horizon: l.leaves_on < end,
         })
         .collect();
     Ok(Outlook {
         start: past.start,
         horizon,
-        chart: std::rc::Rc::new(chart),
+        chart: window.model().applicable().then(|| std::rc::Rc::new(chart)),
         reach,
         leaving,
         first_score: p.days.first().and_then(|d| d.display_score.clone()),
@@ -548,7 +524,7 @@ pub fn outlook(
 /// A date the core refuses.
 pub fn window_scenario(window: &Window<'_>, imported: &Imported) -> Result<Scenario, String> {
     let mut s = window
-        .scenario_on(&imported.history, core_date(imported.start(), parse_date)?)
+        .scenario_on(&imported.history, imported.start())
         .map_err(|e| e.to_string())?;
     for v in s.metrics.values_mut().flatten() {
         *v = servicescore::round_display(*v, WINDOW_DECIMALS);
@@ -559,7 +535,8 @@ pub fn window_scenario(window: &Window<'_>, imported: &Imported) -> Result<Scena
 #[cfg(test)]
 mod tests {
     use super::*;
-    use servicescore::{Model, Target};
+    use servicescore::timeline::parse_date;
+    use servicescore::Model;
 
     const EXAMPLE: &str = include_str!("../../../www/examples/daily-example.csv");
 
@@ -580,8 +557,8 @@ mod tests {
         .unwrap()
     }
 
-    fn date(s: &str) -> CivilDate {
-        CivilDate::parse(s).unwrap()
+    fn date(s: &str) -> Date {
+        parse_date(s).unwrap()
     }
 
     fn first(o: &Outlook, key: &str) -> Option<String> {
@@ -633,7 +610,7 @@ mod tests {
         let row = o.reach.iter().find(|r| r.key == "stars:4.5").unwrap();
         assert_eq!((row.day, row.lost), (Some(40), false));
         assert_eq!(o.first_score.as_deref(), Some("4.40"));
-        assert_eq!(o.chart.days.len(), 360);
+        assert_eq!(o.chart.as_ref().map(|c| c.days.len()), Some(360));
         assert!(o
             .leaving
             .iter()
@@ -650,7 +627,7 @@ mod tests {
         b.set("reply_3min_pct", Some(92.0));
         let o = outlook(&w, &past, &b, 180, Lang::Zh).unwrap();
         assert_eq!(first(&o, "stars:4.5").as_deref(), Some("2027-02-09"));
-        assert_eq!(o.reach[2].key, Target::Stars(4.5).to_string());
+        assert_eq!(o.reach[2].key, "stars:4.5");
     }
 
     #[test]
@@ -671,8 +648,9 @@ mod tests {
         let o = outlook(&w, &past, &now, 90, Lang::En).unwrap();
         assert_eq!(o.start, today);
         assert_eq!(o.first_score.as_deref(), Some("4.40"));
-        assert_eq!(o.chart.days.len(), 90);
-        assert_eq!(o.chart.today_label, None);
+        let chart = o.chart.as_ref().expect("a chart");
+        assert_eq!(chart.days.len(), 90);
+        assert_eq!(chart.today_label, None);
         // Nothing was reached at 4.40 today; 4.5 comes later, 4 is already there.
         let four = o.reach.iter().find(|r| r.key == "stars:4").unwrap();
         assert_eq!(four.day, Some(0));
@@ -686,6 +664,16 @@ mod tests {
         let o = outlook(&w, &past, &now, 30, Lang::En).unwrap();
         assert_eq!(o.first_score, o.last_score);
         assert_eq!(held(None, Some(&medians), &now).0, PastKind::Saved);
+    }
+
+    #[test]
+    fn an_industry_the_rules_do_not_cover_gets_no_chart() {
+        let w = Window::new(Model::new(pack(), "local_life_service").unwrap());
+        let today = date("2026-11-22");
+        let now = plan_a();
+        let past = held_past(pack(), PastKind::Current, &now, today).unwrap();
+        let o = outlook(&w, &past, &now, 30, Lang::Zh).unwrap();
+        assert!(o.chart.is_none());
     }
 
     #[test]

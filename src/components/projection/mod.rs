@@ -20,13 +20,16 @@ use std::rc::Rc;
 
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
+use jiff::civil::Date;
 use servicescore::timeline::projection::BAD_DAY_MARGIN;
 use servicescore::timeline::Window;
 use servicescore::{Model, RulePack, Scenario};
-use servicescore_charts::{CivilDate, ProjectionChart};
+use servicescore_charts::date::add_days;
+use servicescore_charts::ProjectionChart;
 use yew::prelude::*;
 
 use crate::bridge::Command;
+use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
 use crate::format;
@@ -59,24 +62,24 @@ pub struct ProjectionViewProps {
     pub active: bool,
     /// Today, when not the browser's local date (tests, embedding pages).
     #[prop_or_default]
-    pub today: Option<CivilDate>,
+    pub today: Option<Date>,
 }
 
 /// Today in the browser's time zone: the one place the view reads the clock.
-pub fn local_today() -> CivilDate {
+pub fn local_today() -> Date {
     let now = js_sys::Date::new_0();
-    let part = |v: u32| u8::try_from(v).unwrap_or(1);
-    CivilDate::new(
-        i32::try_from(now.get_full_year()).unwrap_or(1970),
+    let part = |v: u32| i8::try_from(v).unwrap_or(1);
+    Date::new(
+        i16::try_from(now.get_full_year()).unwrap_or(1970),
         part(now.get_month() + 1),
         part(now.get_date()),
     )
-    .unwrap_or_else(|| CivilDate::from_days(0))
+    .unwrap_or(Date::constant(1970, 1, 1))
 }
 
 /// The excluded dates for the past's description: `: 2026-07-03, 2026-09-15` (`：…、…` in
 /// Chinese), at most five then `…`; empty when there is none.
-pub fn excluded_dates(dates: &[CivilDate], lang: Lang) -> String {
+pub fn excluded_dates(dates: &[Date], lang: Lang) -> String {
     const SHOWN: usize = 5;
     if dates.is_empty() {
         return String::new();
@@ -241,12 +244,14 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                 None => html! {},
                 Some(Ok(o)) => html! {
                     <>
-                        <ChartCanvas<ProjectionChart> chart={o.chart.clone()} height={CHART_HEIGHT} testid="projection-chart" />
+                        if let Some(c) = &o.chart {
+                            <ChartCanvas<ProjectionChart> chart={c.clone()} fmt={PageFormat::new(pack, lang)} height={CHART_HEIGHT} testid="projection-chart" />
+                        }
                         if let (Some(a), Some(b)) = (&o.first_score, &o.last_score) {
                             <p class="proj-run" data-testid="score-run">{ fill(PT::ScoreRun.get(lang), &[
                                 ("a", a),
                                 ("b", b),
-                                ("date", &o.start.add_days(i32::try_from(o.horizon).unwrap_or(1) - 1).to_string()),
+                                ("date", &add_days(o.start, i32::try_from(o.horizon).unwrap_or(1) - 1).to_string()),
                             ]) }</p>
                         }
                         <h3>{ PT::ReachHeading.get(lang) }</h3>
@@ -286,12 +291,12 @@ mod tests {
 
     #[test]
     fn excluded_dates_are_listed_up_to_five() {
-        let d = |s| CivilDate::parse(s).unwrap_or_else(|| CivilDate::from_days(0));
+        let d = |s| servicescore::timeline::parse_date(s).unwrap_or_default();
         let two = [d("2026-07-03"), d("2026-09-15")];
         assert_eq!(excluded_dates(&two, Lang::En), ": 2026-07-03, 2026-09-15");
         assert_eq!(excluded_dates(&two, Lang::Zh), "：2026-07-03、2026-09-15");
         assert_eq!(excluded_dates(&[], Lang::Zh), "");
-        let many: Vec<CivilDate> = (0..7).map(|k| d("2026-07-03").add_days(k)).collect();
+        let many: Vec<Date> = (0..7).map(|k| add_days(d("2026-07-03"), k)).collect();
         assert!(excluded_dates(&many, Lang::Es).ends_with("2026-07-07, …"));
     }
 }

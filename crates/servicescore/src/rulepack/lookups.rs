@@ -3,9 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use super::{IndustryDef, MetricDef, RulePack, Sourced, ThresholdDef};
+use super::{IndustryDef, MetricDef, RulePack, SourceDoc, Sourced, ThresholdDef};
 
 impl RulePack {
+    /// The document a `source` cites, and where in it (`rule-2022: 5分制` → the
+    /// `rule-2022` document and `5分制`); `None` when it names none of `sources` (an
+    /// assumption's reason, free text).
+    pub fn cited<'a>(&'a self, source: &'a str) -> Option<(&'a SourceDoc, Option<&'a str>)> {
+        let (id, rest) = match source.split_once(':') {
+            Some((id, rest)) => (id.trim(), Some(rest.trim()).filter(|r| !r.is_empty())),
+            None => (source.trim(), None),
+        };
+        self.sources.iter().find(|d| d.id == id).map(|d| (d, rest))
+    }
+
     /// Index of a metric by id.
     pub fn metric_index(&self, id: &str) -> Option<usize> {
         self.metrics.iter().position(|m| m.id == id)

@@ -72,10 +72,11 @@ pub enum Unit {
 #[cfg_attr(test, derive(databake::Bake), databake(path = crate::rulepack))]
 #[serde(deny_unknown_fields)]
 pub struct SourceDoc {
-    /// Short id.
+    /// Short id, the prefix of every `source` that cites the document
+    /// (`rule-2022: 5分制，最低为3分`).
     pub id: String,
-    /// Title and date.
-    pub title: String,
+    /// Title and date, in the page's three languages.
+    pub title: Names,
 }
 
 /// Score scale.

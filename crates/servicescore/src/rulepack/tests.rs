@@ -124,9 +124,10 @@ fn qianfan_pack_is_the_2022_pack_with_three_observed_dimensions() {
     ] {
         assert_eq!(of(id), ("service", 0.25, Provenance::Observed));
     }
-    assert!(q.sources[0]
-        .title
-        .starts_with("merchants' reports of the 千帆 back office 店铺分 page, 2026"));
+    assert!(q.sources[0].title.en.starts_with(
+        "Merchants' reports of the Qianfan back office's shop-score (店铺分) page, 2026"
+    ));
+    assert!(q.sources[0].title.zh.contains("千帆"));
     // Everything else is the default pack's, provenance included.
     let strip = |p: &RulePack| {
         let mut v = serde_json::to_value(p).unwrap();
@@ -283,11 +284,27 @@ fn observed_constants_need_a_source() {
         e.to_string(),
         "score.decimals: an observed constant must name where it was seen"
     );
-    let p = pack_with(|v| {
+    // The source must cite one of the pack's documents.
+    let e = pack_with(|v| {
         v["score"]["decimals"] =
             serde_json::json!({"value": 1, "provenance": "observed", "source": "a page"});
     })
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "score.decimals: source \"a page\" cites no document of `sources` (start it with one of: \
+         rule-2022, cs-rules, help-centre, douyin-stars)"
+    );
+    let p = pack_with(|v| {
+        v["score"]["decimals"] = serde_json::json!(
+            {"value": 1, "provenance": "observed", "source": "help-centre: 店铺分页面"});
+    })
     .unwrap();
+    let (doc, at) = p.cited("help-centre: 店铺分页面").unwrap();
+    assert_eq!((doc.id.as_str(), at), ("help-centre", Some("店铺分页面")));
+    assert!(p
+        .cited("Weights inside a dimension are not published")
+        .is_none());
     assert_eq!(p.score.decimals.provenance, Provenance::Observed);
     assert!(p.to_json().contains("\"provenance\": \"observed\""));
 }

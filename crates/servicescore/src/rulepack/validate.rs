@@ -50,13 +50,31 @@ impl RulePack {
     }
 
     fn validate_sources(&self) -> Result<()> {
-        // Published constants must say where they are published, observed ones where seen.
+        unique("sources", self.sources.iter().map(|d| d.id.as_str()))?;
+        // Published constants must say where they are published, observed ones where seen:
+        // a document of `sources`, by its id, optionally followed by `: <where in it>`.
         let mut missing = None;
+        let mut unknown = None;
         self.each_provenance(&mut |path, p, src| {
             if missing.is_none() && p.needs_source() && src.is_none_or(str::is_empty) {
                 missing = Some((path.to_string(), p));
             }
+            if let (true, Some(s), None) = (p.needs_source(), src, &unknown) {
+                if !s.is_empty() && self.cited(s).is_none() {
+                    unknown = Some((path.to_string(), s.to_string()));
+                }
+            }
         });
+        if let (None, Some((path, s))) = (&missing, unknown) {
+            let known: Vec<&str> = self.sources.iter().map(|d| d.id.as_str()).collect();
+            return Err(Error::field(
+                path,
+                format!(
+                    "source \"{s}\" cites no document of `sources` (start it with one of: {})",
+                    known.join(", ")
+                ),
+            ));
+        }
         match missing {
             Some((path, Provenance::Observed)) => Err(Error::field(
                 path,

@@ -19,40 +19,58 @@ pub(super) fn build() -> crate::rulepack::RulePack {
         sources: alloc::vec::Vec::from([
             crate::rulepack::SourceDoc {
                 id: "rule-2022".to_owned(),
-                title: "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004)"
-                    .to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "《小红书商家服务分规则》（2022-07-25 发布，2022-08-01 生效）"
+                        .to_owned(),
+                    en: "Xiaohongshu merchant service score rules (《小红书商家服务分规则》), published 2022-07-25, effective 2022-08-01"
+                        .to_owned(),
+                    es: "Reglas de puntuación de servicio de comercios de Xiaohongshu (《小红书商家服务分规则》), publicadas el 2022-07-25, vigentes desde el 2022-08-01"
+                        .to_owned(),
+                },
             },
             crate::rulepack::SourceDoc {
                 id: "cs-rules".to_owned(),
-                title: "小红书客服管理规则 as quoted in seed 000".to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "《小红书商家客服服务管理规则》".to_owned(),
+                    en: "Xiaohongshu merchant customer-service management rules (《小红书商家客服服务管理规则》)"
+                        .to_owned(),
+                    es: "Reglas de gestión de la atención al cliente de comercios de Xiaohongshu (《小红书商家客服服务管理规则》)"
+                        .to_owned(),
+                },
             },
             crate::rulepack::SourceDoc {
                 id: "help-centre".to_owned(),
-                title: "older 小红书店铺分 rule, public help-centre material (not in the seeds)"
-                    .to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "小红书旧版店铺分规则（公开帮助中心资料）"
+                        .to_owned(),
+                    en: "Xiaohongshu's older shop-score rule (public help-centre material)"
+                        .to_owned(),
+                    es: "Regla anterior de puntuación de tienda de Xiaohongshu (material público del centro de ayuda)"
+                        .to_owned(),
+                },
             },
             crate::rulepack::SourceDoc {
                 id: "douyin-stars".to_owned(),
-                title: "Douyin's published score-to-star bands for its 5-point display, used as an analogy"
-                    .to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "抖音公布的 5 分制分数与星级对应关系（类比）"
+                        .to_owned(),
+                    en: "Douyin's published score-to-star bands for its 5-point display (an analogy)"
+                        .to_owned(),
+                    es: "Tramos de estrellas publicados por Douyin para su escala de 5 puntos (una analogía)"
+                        .to_owned(),
+                },
             },
         ]),
         score: crate::rulepack::ScoreScale {
             min: crate::rulepack::Sourced {
                 value: 3f64,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004): 5分制，最低为3分"
-                        .to_owned(),
-                ),
+                source: Some("rule-2022: 5分制，最低为3分".to_owned()),
             },
             max: crate::rulepack::Sourced {
                 value: 5f64,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004): 5分制"
-                        .to_owned(),
-                ),
+                source: Some("rule-2022: 5分制".to_owned()),
             },
             decimals: crate::rulepack::Sourced {
                 value: 2u32,
@@ -75,7 +93,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.2f64,
                     provenance: crate::rulepack::Provenance::Published,
                     source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
+                        "rule-2022: FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
                             .to_owned(),
                     ),
                 },
@@ -91,7 +109,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.2f64,
                     provenance: crate::rulepack::Provenance::Published,
                     source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
+                        "rule-2022: FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
                             .to_owned(),
                     ),
                 },
@@ -107,7 +125,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.2f64,
                     provenance: crate::rulepack::Provenance::Published,
                     source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
+                        "rule-2022: FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
                             .to_owned(),
                     ),
                 },
@@ -123,7 +141,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.2f64,
                     provenance: crate::rulepack::Provenance::Published,
                     source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
+                        "rule-2022: FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
                             .to_owned(),
                     ),
                 },
@@ -139,7 +157,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.2f64,
                     provenance: crate::rulepack::Provenance::Published,
                     source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
+                        "rule-2022: FAQ: 新版店铺分=20%*商品体验+20%*物流体验+20%*售后体验+20%*咨询体验+20%*纠纷体验"
                             .to_owned(),
                     ),
                 },
@@ -426,10 +444,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -443,10 +458,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -460,10 +472,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -477,10 +486,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -494,10 +500,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -511,10 +514,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -528,10 +528,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -545,10 +542,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: false,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: Some(crate::rulepack::Names {
                     zh: "《小红书商家服务分规则》第一条：本规则不适用于户外服务行业商家，因此没有服务分。"
@@ -569,10 +563,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: false,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: Some(crate::rulepack::Names {
                     zh: "《小红书商家服务分规则》第一条：本规则不适用于线下生活服务行业商家，因此没有服务分。"
@@ -1652,10 +1643,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
             window_days: crate::rulepack::Sourced {
                 value: 180u32,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004): 近180天"
-                        .to_owned(),
-                ),
+                source: Some("rule-2022: 近180天".to_owned()),
             },
             half_life_days: crate::rulepack::Sourced {
                 value: 60f64,
@@ -1670,40 +1658,32 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 value: "09:00:00".to_owned(),
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: sessions that start 09:00:00–23:00:00 are assessed"
+                    "cs-rules: 第九条：每日09:00:00-23:00:00（以用户发起会话时间计算）"
                         .to_owned(),
                 ),
             },
             assessed_to: crate::rulepack::Sourced {
                 value: "23:00:00".to_owned(),
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "小红书客服管理规则 as quoted in seed 000".to_owned(),
-                ),
+                source: Some("cs-rules".to_owned()),
             },
             reply_within_seconds: crate::rulepack::Sourced {
                 value: 180u32,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: 3分钟回复率"
-                        .to_owned(),
-                ),
+                source: Some("cs-rules: 第十一条：3分钟回复率".to_owned()),
             },
             reply_window_days: crate::rulepack::Sourced {
                 value: 7u32,
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: T-7 to T-1, updated daily"
+                    "cs-rules: 第十条：近7天（T-7至T-1），每日更新"
                         .to_owned(),
                 ),
             },
             reply_target_pct: crate::rulepack::Sourced {
                 value: 80f64,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "older 小红书店铺分 rule, public help-centre material (not in the seeds): weekly reply rate target ≥80%"
-                        .to_owned(),
-                ),
+                source: Some("help-centre: 周回复率目标 ≥80%".to_owned()),
             },
             dissatisfaction_target_pct: crate::rulepack::Sourced {
                 value: 10f64,
@@ -1729,7 +1709,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 value: 3u32,
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: forced course and exam, not passed within 3 days → traffic limited"
+                    "cs-rules: 第十一条注2：强制学习推送课程并考试，3天内未通过则限流"
                         .to_owned(),
                 ),
             },
@@ -1737,7 +1717,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 value: 3u32,
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: all public traffic limited for at least 3 days"
+                    "cs-rules: 第十一条注2：限制店铺所有公域流量至少3天"
                         .to_owned(),
                 ),
             },
@@ -1759,10 +1739,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(2u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 1"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第1项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1779,10 +1756,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(5u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 2"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第2项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1800,10 +1774,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(10u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 3"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第3项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1822,10 +1793,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 4"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第4项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1844,10 +1812,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: None,
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 5"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第5项".to_owned()),
                     },
                     consequence: Some(crate::rulepack::Names {
                         zh: "暂停黑名单功能（不扣分）".to_owned(),
@@ -1858,7 +1823,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                         value: 3u32,
                         provenance: crate::rulepack::Provenance::Published,
                         source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 5: 3 or more upheld complaints caused by blacklisting buyers"
+                            "cs-rules: 第十三条第5项（3 次及以上因拉黑引发投诉）"
                                 .to_owned(),
                         ),
                     }),
@@ -1875,10 +1840,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 6"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第6项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1895,10 +1857,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 7"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第7项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1916,10 +1875,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 8"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第8项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1936,10 +1892,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 9"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第9项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1959,10 +1912,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 10"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第10项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1979,10 +1929,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: None,
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 11"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第11项".to_owned()),
                     },
                     consequence: Some(crate::rulepack::Names {
                         zh: "按社区规则处理".to_owned(),
@@ -2003,10 +1950,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: None,
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 12"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第12项".to_owned()),
                     },
                     consequence: Some(crate::rulepack::Names {
                         zh: "平台视情况处理".to_owned(),
@@ -2020,18 +1964,12 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 points: crate::rulepack::Sourced {
                     value: 100u32,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "older 小红书店铺分 rule, public help-centre material (not in the seeds): 100 serious-violation points"
-                            .to_owned(),
-                    ),
+                    source: Some("help-centre: 严重违规积分 100 分".to_owned()),
                 },
                 fine_cny: crate::rulepack::Sourced {
                     value: 20000u32,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "older 小红书店铺分 rule, public help-centre material (not in the seeds): ¥20,000 penalty"
-                            .to_owned(),
-                    ),
+                    source: Some("help-centre: 违约金 2 万元".to_owned()),
                 },
                 consequence: crate::rulepack::Names {
                     zh: "严重违规累计100分：处以2万元违约金并清退"

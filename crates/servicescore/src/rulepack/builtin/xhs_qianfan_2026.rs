@@ -19,53 +19,74 @@ pub(super) fn build() -> crate::rulepack::RulePack {
         sources: alloc::vec::Vec::from([
             crate::rulepack::SourceDoc {
                 id: "qianfan-2026".to_owned(),
-                title: "merchants' reports of the 千帆 back office 店铺分 page, 2026: three dimensions 品质 50 %, 物流 20 %, 服务 30 %, shown with one decimal (not a published rule)"
-                    .to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "商家反馈的千帆后台“店铺分”页面（2026）：品质 50%、物流 20%、服务 30%，显示一位小数（并非公开规则）"
+                        .to_owned(),
+                    en: "Merchants' reports of the Qianfan back office's shop-score (店铺分) page, 2026: quality 50 %, logistics 20 %, service 30 %, shown with one decimal (not a published rule)"
+                        .to_owned(),
+                    es: "Lo que los comercios ven en la página de puntuación de tienda (店铺分) del panel Qianfan, 2026: calidad 50 %, logística 20 %, servicio 30 %, con un decimal (no es una regla publicada)"
+                        .to_owned(),
+                },
             },
             crate::rulepack::SourceDoc {
                 id: "rule-2022".to_owned(),
-                title: "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004)"
-                    .to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "《小红书商家服务分规则》（2022-07-25 发布，2022-08-01 生效）"
+                        .to_owned(),
+                    en: "Xiaohongshu merchant service score rules (《小红书商家服务分规则》), published 2022-07-25, effective 2022-08-01"
+                        .to_owned(),
+                    es: "Reglas de puntuación de servicio de comercios de Xiaohongshu (《小红书商家服务分规则》), publicadas el 2022-07-25, vigentes desde el 2022-08-01"
+                        .to_owned(),
+                },
             },
             crate::rulepack::SourceDoc {
                 id: "cs-rules".to_owned(),
-                title: "小红书客服管理规则 as quoted in seed 000".to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "《小红书商家客服服务管理规则》".to_owned(),
+                    en: "Xiaohongshu merchant customer-service management rules (《小红书商家客服服务管理规则》)"
+                        .to_owned(),
+                    es: "Reglas de gestión de la atención al cliente de comercios de Xiaohongshu (《小红书商家客服服务管理规则》)"
+                        .to_owned(),
+                },
             },
             crate::rulepack::SourceDoc {
                 id: "help-centre".to_owned(),
-                title: "older 小红书店铺分 rule, public help-centre material (not in the seeds)"
-                    .to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "小红书旧版店铺分规则（公开帮助中心资料）"
+                        .to_owned(),
+                    en: "Xiaohongshu's older shop-score rule (public help-centre material)"
+                        .to_owned(),
+                    es: "Regla anterior de puntuación de tienda de Xiaohongshu (material público del centro de ayuda)"
+                        .to_owned(),
+                },
             },
             crate::rulepack::SourceDoc {
                 id: "douyin-stars".to_owned(),
-                title: "Douyin's published score-to-star bands for its 5-point display, used as an analogy"
-                    .to_owned(),
+                title: crate::rulepack::Names {
+                    zh: "抖音公布的 5 分制分数与星级对应关系（类比）"
+                        .to_owned(),
+                    en: "Douyin's published score-to-star bands for its 5-point display (an analogy)"
+                        .to_owned(),
+                    es: "Tramos de estrellas publicados por Douyin para su escala de 5 puntos (una analogía)"
+                        .to_owned(),
+                },
             },
         ]),
         score: crate::rulepack::ScoreScale {
             min: crate::rulepack::Sourced {
                 value: 3f64,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004): 5分制，最低为3分"
-                        .to_owned(),
-                ),
+                source: Some("rule-2022: 5分制，最低为3分".to_owned()),
             },
             max: crate::rulepack::Sourced {
                 value: 5f64,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004): 5分制"
-                        .to_owned(),
-                ),
+                source: Some("rule-2022: 5分制".to_owned()),
             },
             decimals: crate::rulepack::Sourced {
                 value: 1u32,
                 provenance: crate::rulepack::Provenance::Observed,
-                source: Some(
-                    "merchants' reports of the 千帆 back office 店铺分 page, 2026: the score is shown with one decimal"
-                        .to_owned(),
-                ),
+                source: Some("qianfan-2026: 分数显示一位小数".to_owned()),
             },
         },
         dimensions: alloc::vec::Vec::from([
@@ -79,10 +100,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 weight: crate::rulepack::Sourced {
                     value: 0.5f64,
                     provenance: crate::rulepack::Provenance::Observed,
-                    source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: 品质 50%"
-                            .to_owned(),
-                    ),
+                    source: Some("qianfan-2026: 品质 50%".to_owned()),
                 },
             },
             crate::rulepack::DimensionDef {
@@ -95,10 +113,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 weight: crate::rulepack::Sourced {
                     value: 0.2f64,
                     provenance: crate::rulepack::Provenance::Observed,
-                    source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: 物流 20%"
-                            .to_owned(),
-                    ),
+                    source: Some("qianfan-2026: 物流 20%".to_owned()),
                 },
             },
             crate::rulepack::DimensionDef {
@@ -111,10 +126,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 weight: crate::rulepack::Sourced {
                     value: 0.3f64,
                     provenance: crate::rulepack::Provenance::Observed,
-                    source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: 服务 30%"
-                            .to_owned(),
-                    ),
+                    source: Some("qianfan-2026: 服务 30%".to_owned()),
                 },
             },
         ]),
@@ -140,8 +152,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.5f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -171,8 +182,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.5f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -202,8 +212,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.5f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -233,8 +242,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.5f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -264,8 +272,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.25f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -295,8 +302,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.25f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -326,8 +332,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.25f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -357,8 +362,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     value: 0.25f64,
                     provenance: crate::rulepack::Provenance::Observed,
                     source: Some(
-                        "merchants' reports of the 千帆 back office 店铺分 page, 2026: the metrics of a dimension weigh equally"
-                            .to_owned(),
+                        "qianfan-2026: 同一维度内各指标权重相同".to_owned(),
                     ),
                 },
                 daily: crate::rulepack::DailyAggregate {
@@ -407,10 +411,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -424,10 +425,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -441,10 +439,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -458,10 +453,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -475,10 +467,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -492,10 +481,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -509,10 +495,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: true,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: None,
             },
@@ -526,10 +509,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: false,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: Some(crate::rulepack::Names {
                     zh: "《小红书商家服务分规则》第一条：本规则不适用于户外服务行业商家，因此没有服务分。"
@@ -550,10 +530,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 applicable: crate::rulepack::Sourced {
                     value: false,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004) 第一条 (scope)"
-                            .to_owned(),
-                    ),
+                    source: Some("rule-2022: 第一条（适用范围）".to_owned()),
                 },
                 not_applicable_reason: Some(crate::rulepack::Names {
                     zh: "《小红书商家服务分规则》第一条：本规则不适用于线下生活服务行业商家，因此没有服务分。"
@@ -1633,10 +1610,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
             window_days: crate::rulepack::Sourced {
                 value: 180u32,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "《小红书商家服务分规则》, published 2022-07-25, effective 2022-08-01 (seeds 000, 004): 近180天"
-                        .to_owned(),
-                ),
+                source: Some("rule-2022: 近180天".to_owned()),
             },
             half_life_days: crate::rulepack::Sourced {
                 value: 60f64,
@@ -1651,40 +1625,32 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 value: "09:00:00".to_owned(),
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: sessions that start 09:00:00–23:00:00 are assessed"
+                    "cs-rules: 第九条：每日09:00:00-23:00:00（以用户发起会话时间计算）"
                         .to_owned(),
                 ),
             },
             assessed_to: crate::rulepack::Sourced {
                 value: "23:00:00".to_owned(),
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "小红书客服管理规则 as quoted in seed 000".to_owned(),
-                ),
+                source: Some("cs-rules".to_owned()),
             },
             reply_within_seconds: crate::rulepack::Sourced {
                 value: 180u32,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: 3分钟回复率"
-                        .to_owned(),
-                ),
+                source: Some("cs-rules: 第十一条：3分钟回复率".to_owned()),
             },
             reply_window_days: crate::rulepack::Sourced {
                 value: 7u32,
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: T-7 to T-1, updated daily"
+                    "cs-rules: 第十条：近7天（T-7至T-1），每日更新"
                         .to_owned(),
                 ),
             },
             reply_target_pct: crate::rulepack::Sourced {
                 value: 80f64,
                 provenance: crate::rulepack::Provenance::Published,
-                source: Some(
-                    "older 小红书店铺分 rule, public help-centre material (not in the seeds): weekly reply rate target ≥80%"
-                        .to_owned(),
-                ),
+                source: Some("help-centre: 周回复率目标 ≥80%".to_owned()),
             },
             dissatisfaction_target_pct: crate::rulepack::Sourced {
                 value: 10f64,
@@ -1710,7 +1676,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 value: 3u32,
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: forced course and exam, not passed within 3 days → traffic limited"
+                    "cs-rules: 第十一条注2：强制学习推送课程并考试，3天内未通过则限流"
                         .to_owned(),
                 ),
             },
@@ -1718,7 +1684,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 value: 3u32,
                 provenance: crate::rulepack::Provenance::Published,
                 source: Some(
-                    "小红书客服管理规则 as quoted in seed 000: all public traffic limited for at least 3 days"
+                    "cs-rules: 第十一条注2：限制店铺所有公域流量至少3天"
                         .to_owned(),
                 ),
             },
@@ -1740,10 +1706,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(2u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 1"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第1项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1760,10 +1723,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(5u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 2"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第2项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1781,10 +1741,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(10u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 3"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第3项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1803,10 +1760,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 4"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第4项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1825,10 +1779,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: None,
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 5"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第5项".to_owned()),
                     },
                     consequence: Some(crate::rulepack::Names {
                         zh: "暂停黑名单功能（不扣分）".to_owned(),
@@ -1839,7 +1790,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                         value: 3u32,
                         provenance: crate::rulepack::Provenance::Published,
                         source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 5: 3 or more upheld complaints caused by blacklisting buyers"
+                            "cs-rules: 第十三条第5项（3 次及以上因拉黑引发投诉）"
                                 .to_owned(),
                         ),
                     }),
@@ -1856,10 +1807,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 6"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第6项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1876,10 +1824,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 7"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第7项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1897,10 +1842,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 8"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第8项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1917,10 +1859,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 9"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第9项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1940,10 +1879,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: Some(25u32),
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 10"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第10项".to_owned()),
                     },
                     consequence: None,
                     consequence_from: None,
@@ -1960,10 +1896,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: None,
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 11"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第11项".to_owned()),
                     },
                     consequence: Some(crate::rulepack::Names {
                         zh: "按社区规则处理".to_owned(),
@@ -1984,10 +1917,7 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                     points: crate::rulepack::Sourced {
                         value: None,
                         provenance: crate::rulepack::Provenance::Published,
-                        source: Some(
-                            "小红书客服管理规则 as quoted in seed 000, item 12"
-                                .to_owned(),
-                        ),
+                        source: Some("cs-rules: 第十三条第12项".to_owned()),
                     },
                     consequence: Some(crate::rulepack::Names {
                         zh: "平台视情况处理".to_owned(),
@@ -2001,18 +1931,12 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 points: crate::rulepack::Sourced {
                     value: 100u32,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "older 小红书店铺分 rule, public help-centre material (not in the seeds): 100 serious-violation points"
-                            .to_owned(),
-                    ),
+                    source: Some("help-centre: 严重违规积分 100 分".to_owned()),
                 },
                 fine_cny: crate::rulepack::Sourced {
                     value: 20000u32,
                     provenance: crate::rulepack::Provenance::Published,
-                    source: Some(
-                        "older 小红书店铺分 rule, public help-centre material (not in the seeds): ¥20,000 penalty"
-                            .to_owned(),
-                    ),
+                    source: Some("help-centre: 违约金 2 万元".to_owned()),
                 },
                 consequence: crate::rulepack::Names {
                     zh: "严重违规累计100分：处以2万元违约金并清退"
