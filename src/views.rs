@@ -16,6 +16,7 @@ use crate::components::advice::Advice;
 use crate::components::cs::CsView;
 use crate::components::projection::ProjectionView;
 use crate::components::score_charts::ScoreCharts;
+use crate::components::start::StartView;
 use crate::derived::{self, Derived};
 use crate::packs::PackRef;
 
@@ -86,6 +87,10 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
                     active={view == "projection"} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
             { portal("cs", html! { <CsView lang={lang} /> }) }
+            { portal("start", html! {
+                <StartView pack={(*pack).clone()} industry={AttrValue::from(scenario.industry.clone())}
+                    lang={lang} oncommand={props.oncommand.clone()} />
+            }) }
             { portal("about", html! {
                 <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />
             }) }
