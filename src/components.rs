@@ -21,6 +21,7 @@ pub mod score_panel;
 pub mod slider;
 pub mod slot;
 pub mod stars;
+pub mod start;
 pub mod summary_bar;
 pub mod tag;
 

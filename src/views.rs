@@ -18,6 +18,7 @@ use crate::components::dashboard::DashboardForm;
 use crate::components::pack_tools::PackTools;
 use crate::components::projection::ProjectionView;
 use crate::components::score_charts::ScoreCharts;
+use crate::components::start::StartView;
 use crate::derived::{self, Derived};
 use crate::packs::PackRef;
 
@@ -88,6 +89,10 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
                     active={view == "projection"} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
             { portal("cs", html! { <CsView lang={lang} /> }) }
+            { portal("start", html! {
+                <StartView pack={(*pack).clone()} industry={AttrValue::from(scenario.industry.clone())}
+                    lang={lang} oncommand={props.oncommand.clone()} />
+            }) }
             { portal("about", html! {
                 <>
                     <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />

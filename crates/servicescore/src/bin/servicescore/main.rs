@@ -7,6 +7,7 @@
 mod calibrate_cmd;
 mod common;
 mod cs_cmd;
+mod ladder_cmd;
 mod packs;
 mod plan_cmd;
 mod score_cmds;
@@ -112,7 +113,9 @@ enum Command {
     /// assessed each day (pass, fail, penalty, no_data: a fail starts a penalty, at most once a
     /// month, during which nothing is assessed) and the monthly
     /// dissatisfaction rate. Months listed: every calendar month overlapping --from..--to, each
-    /// over the whole month.
+    /// over the whole month. Then the penalty ladder: each penalty's forced exam and its last
+    /// allowed day, the traffic limit a missed or late exam brings (--exam-passed, --today), and
+    /// the risk of failing in two or more calendar months (traffic limit or the shop cleared).
     CsAssess(cs_cmd::AssessArgs),
     /// What it takes to pass the reply rate on a future day (how many of the expected sessions
     /// must be answered in time, or the first day it becomes reachable), and the expected
