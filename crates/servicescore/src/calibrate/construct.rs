@@ -31,7 +31,7 @@ use crate::rulepack::{RulePack, Snapshot};
 
 use super::dashboard::{half_unit, shown_percentiles, values, PERCENTILE_TOLERANCE};
 use super::frame::Frame;
-use super::monotone::{equal_shift, interpolate, inverse_interval, isotonic, knots_through};
+use super::monotone::{equal_shift_each, interpolate, inverse_interval, isotonic, knots_through};
 
 /// The values the construction aimed at (reconciled with each other), for the polish.
 #[derive(Debug, Clone, PartialEq)]
@@ -407,49 +407,6 @@ fn distribute(
             }
         }
     }
-}
-
-/// [`equal_shift`] with bounds per value.
-fn equal_shift_each(x: &mut [f64], w: &[f64], bounds: &[(f64, f64)], extra: f64) -> f64 {
-    if bounds.windows(2).all(|b| b[0] == b[1]) {
-        let b = bounds.first().copied().unwrap_or((0.0, 0.0));
-        return equal_shift(x, w, b, extra);
-    }
-    let base = x.to_vec();
-    let sum = |d: f64| -> f64 {
-        base.iter()
-            .zip(w)
-            .zip(bounds)
-            .map(|((b, wi), (lo, hi))| wi * ((b + d).clamp(*lo, *hi) - b.clamp(*lo, *hi)))
-            .sum()
-    };
-    let reach = bounds
-        .iter()
-        .map(|(lo, hi)| (hi - lo).abs())
-        .fold(0.0, f64::max)
-        + base.iter().map(|b| b.abs()).fold(0.0, f64::max);
-    let (mut a, mut b) = if extra > 0.0 {
-        (0.0, reach)
-    } else {
-        (-reach, 0.0)
-    };
-    for _ in 0..200 {
-        let m = 0.5 * (a + b);
-        if sum(m) < extra {
-            a = m;
-        } else {
-            b = m;
-        }
-    }
-    let d = if (sum(b) - extra).abs() <= (sum(a) - extra).abs() {
-        b
-    } else {
-        a
-    };
-    for ((xi, bi), (lo, hi)) in x.iter_mut().zip(&base).zip(bounds) {
-        *xi = (bi + d).clamp(*lo, *hi);
-    }
-    extra - sum(d)
 }
 
 /// Orders the pins so that the curve through them can be non-decreasing: sorted by points,

@@ -189,21 +189,27 @@ pub(crate) fn inverse_interval(xs: &[f64], ys: &[f64], y: f64) -> (f64, f64) {
     (a, b.max(a))
 }
 
-/// Shifts every value of `x` by one common amount, each clamped to `[lo, hi]`, so that the
-/// `w`-weighted sum grows by `extra` as far as the clamps allow ("equal shift in points").
-/// Returns the part of `extra` that could not be placed.
-pub(crate) fn equal_shift(x: &mut [f64], w: &[f64], (lo, hi): (f64, f64), extra: f64) -> f64 {
+/// Shifts every value of `x` by one common amount, each clamped to its own `bounds`, so that
+/// the `w`-weighted sum grows by `extra` as far as the clamps allow ("equal shift in points").
+/// Returns the part of `extra` that could not be placed. The common shift is found by
+/// bisection (the weighted sum of clamped shifts is non-decreasing in the shift).
+pub(crate) fn equal_shift_each(x: &mut [f64], w: &[f64], bounds: &[(f64, f64)], extra: f64) -> f64 {
     if x.is_empty() || extra == 0.0 {
         return extra;
     }
-    let base: Vec<f64> = x.to_vec();
+    let base = x.to_vec();
     let sum = |d: f64| -> f64 {
         base.iter()
             .zip(w)
-            .map(|(b, wi)| wi * ((b + d).clamp(lo, hi) - b.clamp(lo, hi)))
+            .zip(bounds)
+            .map(|((b, wi), (lo, hi))| wi * ((b + d).clamp(*lo, *hi) - b.clamp(*lo, *hi)))
             .sum()
     };
-    let reach = (hi - lo).abs() + base.iter().map(|b| b.abs()).fold(0.0, f64::max);
+    let reach = bounds
+        .iter()
+        .map(|(lo, hi)| (hi - lo).abs())
+        .fold(0.0, f64::max)
+        + base.iter().map(|b| b.abs()).fold(0.0, f64::max);
     let (mut a, mut b) = if extra > 0.0 {
         (0.0, reach)
     } else {
@@ -222,8 +228,8 @@ pub(crate) fn equal_shift(x: &mut [f64], w: &[f64], (lo, hi): (f64, f64), extra:
     } else {
         a
     };
-    for (xi, bi) in x.iter_mut().zip(&base) {
-        *xi = (bi + d).clamp(lo, hi);
+    for ((xi, bi), (lo, hi)) in x.iter_mut().zip(&base).zip(bounds) {
+        *xi = (bi + d).clamp(*lo, *hi);
     }
     extra - sum(d)
 }
@@ -285,13 +291,13 @@ mod tests {
     #[test]
     fn equal_shift_fills_up_to_the_clamps() {
         let mut x = [4.9, 4.0];
-        let left = equal_shift(&mut x, &[0.5, 0.5], (3.0, 5.0), 0.3);
+        let left = equal_shift_each(&mut x, &[0.5, 0.5], &[(3.0, 5.0); 2], 0.3);
         assert!(left.abs() < 1e-9);
         assert!(
             (x[0] - 5.0).abs() < 1e-9 && (x[1] - 4.5).abs() < 1e-9,
             "{x:?}"
         );
         let mut x = [5.0];
-        assert!((equal_shift(&mut x, &[1.0], (3.0, 5.0), 0.2) - 0.2).abs() < 1e-12);
+        assert!((equal_shift_each(&mut x, &[1.0], &[(3.0, 5.0)], 0.2) - 0.2).abs() < 1e-12);
     }
 }
