@@ -1,11 +1,12 @@
 //! Customer-service assessment and violation points: properties of the reply-rate state
 //! machine, and the `cs-assess`, `cs-plan` and `violations` commands (SPEC §3).
 
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli;
 
+use cli::{assert_refused, example, ok_json, run};
 use jiff::civil::{date, Date};
 use proptest::prelude::*;
-use serde_json::Value;
 use servicescore::cs::{assess, DayStatus, Session, SessionLog};
 use servicescore::rulepack::CsRules;
 use servicescore::RulePack;
@@ -152,44 +153,6 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_servicescore"));
-    cmd.args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn example(name: &str) -> String {
-    format!("{}/../../www/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn ok_json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn assert_refused(out: &Output, stderr: &str) {
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty(), "nothing on stdout");
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        format!("error: {stderr}\n")
-    );
-}
-
-/// The SPEC §3 form, and the exact statuses of the shipped example (browser tests assert the
-/// same facts).
 #[test]
 fn cs_assess_example_json() {
     let path = example("sessions-example.csv");
@@ -349,7 +312,7 @@ fn cs_assess_table_never_rounds_a_rate_across_its_target() {
             "--to",
             "2024-05-07",
         ],
-        Some(&csv),
+        Some(csv.as_str()),
     );
     assert!(
         out.status.success(),
@@ -371,7 +334,7 @@ fn cs_assess_table_never_rounds_a_rate_across_its_target() {
             "2024-05-07",
             "--json",
         ],
-        Some(&csv),
+        Some(csv.as_str()),
     ));
     assert_eq!(json["days"][0]["rate_pct"], 79.96);
 }

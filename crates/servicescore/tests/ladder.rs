@@ -2,49 +2,11 @@
 //! `--json` (every earlier field unchanged), `--exam-passed` and `--today`, the text section,
 //! and the exact messages for bad options.
 
-use std::process::{Command, Output, Stdio};
+#[path = "support/cli.rs"]
+mod cli;
 
+use cli::{assert_refused, ok_json, run};
 use serde_json::{json, Value};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_servicescore"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn example() -> String {
-    format!(
-        "{}/../../www/examples/sessions-example.csv",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn ok_json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn assert_refused(out: &Output, stderr: &str) {
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty(), "nothing on stdout");
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        format!("error: {stderr}\n")
-    );
-}
 
 /// A log with one late reply on each of `days` (`YYYY-MM-DD`) and nothing else: every
 /// assessed day whose window holds one of them fails.
@@ -59,7 +21,7 @@ fn late_log(days: &[&str]) -> String {
 /// The example log: one penalty (fail 2025-05-22, penalty 05-23..05-25), no second month.
 #[test]
 fn the_example_gets_its_ladder_after_every_earlier_field() {
-    let path = example();
+    let path = cli::example("sessions-example.csv");
     let base = ok_json(&run(
         &["cs-assess", &path, "--today", "2025-06-20", "--json"],
         "",
@@ -130,7 +92,7 @@ fn fails_in_two_months_give_two_steps_and_the_repeat_risk() {
             "2024-06-30",
             "--json",
         ],
-        &csv,
+        csv.as_str(),
     ));
     let steps: Vec<(&str, &str, &str, &str)> = v["ladder"]
         .as_array()
@@ -170,7 +132,7 @@ fn the_text_output_has_the_ladder() {
             "--to",
             "2024-06-30",
         ],
-        &csv,
+        csv.as_str(),
     );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
@@ -189,7 +151,7 @@ fn the_text_output_has_the_ladder() {
 
 #[test]
 fn bad_exam_options_exit_2_with_one_line() {
-    let path = example();
+    let path = cli::example("sessions-example.csv");
     let bad = |opts: &[&str], msg: &str| {
         let mut args = vec![
             "cs-assess",

@@ -3,9 +3,11 @@
 //! deadline plans confirmed by the timeline, and the `plan` command.
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::run;
 use proptest::prelude::*;
 use serde_json::Value;
 use servicescore::plan::{
@@ -830,23 +832,6 @@ fn deadline_errors() {
 }
 
 // ---- the command ---------------------------------------------------------------------------
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_servicescore"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
 
 fn error_of(args: &[&str]) -> String {
     let out = run(args, WEAK_SHOP);
