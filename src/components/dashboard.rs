@@ -242,9 +242,34 @@ enum Outcome {
     Refused(String),
 }
 
-/// The dashboard form.
+/// The dashboard form, folded: its fields are built only while it is open, so a slider move
+/// elsewhere on the page re-renders one `<details>` here, not some twenty boxes. Opening it
+/// prefills it from the scenario and the pack in use at that moment; it stays as typed (and
+/// shows the fit) after Calibrate makes the calibrated pack the pack in use.
 #[component]
 pub fn DashboardForm(props: &DashboardProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
+    html! {
+        <details class="dashboard" data-testid="dashboard" {ontoggle}>
+            <summary><h2>{ DB::Title.get(props.lang) }</h2></summary>
+            if *open {
+                <DashboardBody ..props.clone() />
+            }
+        </details>
+    }
+}
+
+/// The open form's fields, results and messages.
+#[component]
+fn DashboardBody(props: &DashboardProps) -> Html {
     let lang = props.lang;
     let pack = props.pack.clone();
     let industry = props.scenario.industry.clone();
@@ -404,8 +429,7 @@ pub fn DashboardForm(props: &DashboardProps) -> Html {
     };
 
     html! {
-        <details class="dashboard" data-testid="dashboard">
-            <summary><h2>{ DB::Title.get(lang) }</h2></summary>
+        <>
             <p class="hint">{ DB::Help.get(lang) }</p>
             <div class="dashboard-field">
                 <label for="dash-date">{ DB::Date.get(lang) }</label>
@@ -424,7 +448,7 @@ pub fn DashboardForm(props: &DashboardProps) -> Html {
             }
             <button type="button" data-testid="calibrate" onclick={on_calibrate}>{ DB::Calibrate.get(lang) }</button>
             { result.unwrap_or_default() }
-        </details>
+        </>
     }
 }
 
