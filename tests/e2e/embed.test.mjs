@@ -29,7 +29,22 @@ async function embed(page, server, query, { resize = false, crossSite = false } 
   const frame = page.frame({ url: (u) => u.href.includes('embed=1') });
   assert.ok(frame, 'the iframe is loaded');
   await frame.locator(sel.score).waitFor();
+  await settled(page, frame);
   return frame;
+}
+
+/**
+ * Waits until the second module has rendered its part (the charts' slot is filled) and
+ * the posted height is the document's: a height read before that would grow when the views
+ * arrive, whatever the test does.
+ */
+async function settled(page, frame) {
+  await frame.waitForFunction(() => document.getElementById('slot-charts')?.children.length > 0, null, { timeout: 15_000 });
+  const docHeight = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  for (let i = 0; i < 40; i++) {
+    if (Math.abs((await lastHeight(page)).height - (await docHeight())) <= 1) return;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
 
 const lastHeight = (page) => page.evaluate((t) => window.__msgs.filter((m) => m && m.type === t).at(-1), TYPE);
