@@ -58,7 +58,8 @@ for (const dev of DEVICES) {
       assert.ok(all.includes(lang === 'zh' ? '0 粉丝' : lang === 'en' ? '0 followers' : '0 seguidores'));
       await assertNoOverflow(page, 'the start view', '.tabs');
       // A phone zooms out instead of overflowing (a long Spanish option once made it 734 px).
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), dev.touch ? 360 : 1280);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= (dev.touch ? 360 : 1280), `the page is ${width} px wide`);
 
       // Tick two items (a tap on a phone, a click or Space on a desktop).
       await press(page, '#start-check-deposit', dev.touch);

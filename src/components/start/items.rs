@@ -193,7 +193,12 @@ impl Checklist {
     /// What is wrong with it (not JSON, another schema, a field of the wrong type), in English
     /// for the log; the page shows its own message.
     pub fn decode(raw: &str) -> Result<Checklist, String> {
-        let c: Checklist = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        let v: serde_json::Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        // serde reads a struct from an array too: the stored form is an object, nothing else.
+        if !v.is_object() {
+            return Err("not a JSON object".to_string());
+        }
+        let c: Checklist = serde_json::from_value(v).map_err(|e| e.to_string())?;
         if c.schema != 1 {
             return Err(format!("schema {} is not 1", c.schema));
         }
