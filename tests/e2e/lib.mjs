@@ -171,10 +171,21 @@ export function watchErrors(page, errors) {
 // ---------------------------------------------------------------------------------------
 // Page helpers.
 
-/** Opens `url` and waits until the app has rendered its score. */
+/**
+ * Opens `url` and waits until the app has rendered its score: visible on the score view; on
+ * another view (`?view=cs`, `?view=start`) the score is rendered but hidden, and that view's
+ * tab is selected. The pre-rendered copy of the first view (`#prerender`) does not count.
+ */
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.locator('[data-testid=overall-score]').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForFunction(() => {
+    const live = (s) => [...document.querySelectorAll(s)].find((e) => !e.closest('#prerender'));
+    const score = live('[data-testid=overall-score]');
+    if (!score) return false;
+    if (score.checkVisibility()) return true;
+    const tab = live('[role=tab][aria-selected=true]');
+    return !!tab && tab.dataset.testid !== 'tab-score';
+  }, null, { timeout: 15_000 });
 }
 
 export const sel = {

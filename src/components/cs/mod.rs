@@ -11,11 +11,13 @@
 //! - [`summary::CsSummary`]: the next assessment (`cs-rate`, `cs-status`);
 //! - [`day_table::DayTable`]: every day of the range; [`month_table::MonthTable`];
 //! - [`plan::PlanPanel`] and [`staffing::StaffingList`]: what it takes, sessions per hour;
+//! - [`ladder::LadderPanel`]: each penalty's exam, its exam-date box and the traffic limit;
 //! - [`violations::ViolationTally`]: the 12 violations, totals and the serious limit.
 
 pub mod counts;
 pub mod day_table;
 pub mod import_status;
+pub mod ladder;
 pub mod model;
 pub mod month_table;
 pub mod plan;

@@ -181,6 +181,36 @@ crate::i18n::texts! {
     LimitRemaining => ["严重违规积分距 {limit} 分还差 {n} 分。", "{n} serious points left before {limit}.", "Faltan {n} puntos graves para llegar a {limit}."],
     LimitReached => ["严重违规积分已达到 {limit} 分！", "Serious points have reached {limit}!", "¡Los puntos graves han llegado a {limit}!"],
     ResetCounts => ["全部清零", "Reset all to 0", "Poner todo a 0"],
+    LadderHeading => ["处罚阶梯", "The penalty ladder", "La escala de sanciones"],
+    LadderIntro => [
+        "每次处罚都会推送强制课程和考试：{exam} 天内（自处罚首日起）未通过（包括未考），所有公域流量至少限制 {limit} 天。填写你通过考试的日期（留空表示还没有通过）；今天是 {today}。",
+        "Each penalty brings a forced course and exam: not passed within {exam} days (from the penalty's first day; not taking it counts), all public traffic is limited for at least {limit} days. Enter the day you passed each exam (empty: not yet); today is {today}.",
+        "Cada sanción trae un curso y un examen obligatorios: sin aprobar en {exam} días (desde el primer día de la sanción; no presentarse cuenta), todo el tráfico público se limita al menos {limit} días. Indica el día en que aprobaste cada examen (vacío: aún no); hoy es {today}.",
+    ],
+    LadderNone => ["这份记录中没有处罚。", "No penalty in this log.", "Ningún castigo en este registro."],
+    LadderPenalty => [
+        "{fail} 不达标 → 处罚 {from} 至 {to}（计入 {month}）",
+        "Failed on {fail} → penalty {from} to {to} (counts for {month})",
+        "Suspenso el {fail} → sanción del {from} al {to} (cuenta para {month})",
+    ],
+    LadderExamDue => ["考试最晚通过日：{due}", "Exam to be passed by: {due}", "Examen a aprobar como tarde el: {due}"],
+    ExamDateLabel => ["考试通过日期", "Exam passed on", "Examen aprobado el"],
+    ExamHint => ["YYYY-MM-DD，留空 = 还没有通过", "YYYY-MM-DD; empty = not yet", "AAAA-MM-DD; vacío = aún no"],
+    ExamBadDate => ["不是有效日期（YYYY-MM-DD）；按“还没有通过”计算。", "Not a valid date (YYYY-MM-DD); counted as not yet.", "No es una fecha válida (AAAA-MM-DD); se cuenta como aún no."],
+    ExamBeforePenalty => ["早于处罚开始，考试不可能在那天通过；按“还没有通过”计算。", "Before the penalty started: the exam cannot have been passed then; counted as not yet.", "Anterior al inicio de la sanción: el examen no pudo aprobarse entonces; se cuenta como aún no."],
+    ExamAfterToday => ["晚于今天；按“还没有通过”计算。", "After today; counted as not yet.", "Posterior a hoy; se cuenta como aún no."],
+    ExamInTime => ["按时通过：不限流", "Passed in time: no traffic limit", "Aprobado a tiempo: sin limitación de tráfico"],
+    ExamLate => ["逾期通过", "Passed late", "Aprobado tarde"],
+    ExamPending => ["尚未通过，仍在期限内", "Not passed yet, still in time", "Aún sin aprobar, todavía a tiempo"],
+    ExamMissed => ["未在期限内通过", "Not passed in time", "No aprobado a tiempo"],
+    LadderLimit => ["所有公域流量限制：自 {from} 起，至少到 {to}", "All public traffic limited from {from}, at least until {to}", "Todo el tráfico público limitado desde el {from}, al menos hasta el {to}"],
+    LadderIfMissed => ["请在 {due} 前通过，否则自 {from} 起限流，至少到 {to}", "Pass it by {due}, or traffic is limited from {from}, at least until {to}", "Apruébalo como tarde el {due}, o el tráfico se limita desde el {from}, al menos hasta el {to}"],
+    LadderNoLimit => ["不限流。", "No traffic limit.", "Sin limitación de tráfico."],
+    RepeatRisk => [
+        "多个自然月不达标（{months}），自 {since} 起：平台可限制所有公域流量至少 {limit} 天，或清退店铺。",
+        "Fails in several calendar months ({months}) since {since}: the platform may limit all public traffic for at least {limit} days or clear the shop.",
+        "Suspensos en varios meses naturales ({months}) desde el {since}: la plataforma puede limitar todo el tráfico público al menos {limit} días o cerrar la tienda.",
+    ],
     LoadExampleCounts => ["载入示例", "Load the example", "Cargar el ejemplo"],
     ExampleFailed => ["无法载入示例：{reason}", "The example could not be loaded: {reason}", "No se pudo cargar el ejemplo: {reason}"],
     CountsDropped => [
@@ -295,6 +325,11 @@ mod tests {
         CT::LoadExampleCounts,
         CT::ExampleFailed,
         CT::CountsDropped,
+        CT::LadderIntro,
+        CT::LadderPenalty,
+        CT::LadderLimit,
+        CT::LadderIfMissed,
+        CT::RepeatRisk,
     ];
 
     fn placeholders(s: &str) -> Vec<&str> {

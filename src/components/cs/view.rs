@@ -18,6 +18,7 @@ use yew::prelude::*;
 use super::counts;
 use super::day_table::DayTable;
 use super::import_status::ImportStatus;
+use super::ladder::LadderPanel;
 use super::model::{CsAction, CsState, CsStore};
 use super::month_table::MonthTable;
 use super::plan::PlanPanel;
@@ -164,6 +165,9 @@ pub fn CsView(props: &CsViewProps) -> Html {
                         <DayTable report={r.clone()} lang={lang} />
                     </section>
                     <MonthTable report={r.clone()} lang={lang} />
+                    if let Some(today) = crate::components::file_import::today() {
+                        <LadderPanel report={r.clone()} today={today} lang={lang} />
+                    }
                 </div>
             }
         }

@@ -185,6 +185,31 @@ fn fails_in_two_months_are_the_repeat_risk() {
 }
 
 #[test]
+fn fails_in_three_months_keep_the_risk_from_the_second() {
+    // Fails on May 31, Jun 11 and Jul 10: three months, the risk dated from June's fail; each
+    // step judged on its own (Jul's exam still pending on Jul 12, its last allowed day Jul 13).
+    let log = late_on(&[date(2024, 5, 30), date(2024, 6, 10), date(2024, 7, 9)]);
+    let a = report(&log, date(2024, 5, 31), date(2024, 7, 20));
+    let l = ladder(&rules(), &a, &no_exams(), date(2024, 7, 12)).unwrap();
+    let got: Vec<(&str, ExamStatus, Date)> = l
+        .steps
+        .iter()
+        .map(|s| (s.month.as_str(), s.exam, s.exam_due))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2024-05", ExamStatus::Missed, date(2024, 6, 3)),
+            ("2024-06", ExamStatus::Missed, date(2024, 6, 14)),
+            ("2024-07", ExamStatus::Pending, date(2024, 7, 13)),
+        ]
+    );
+    let r = l.repeat_risk.unwrap();
+    assert_eq!(r.months, ["2024-05", "2024-06", "2024-07"]);
+    assert_eq!(r.since, date(2024, 6, 11));
+}
+
+#[test]
 fn a_log_without_fails_has_an_empty_ladder() {
     let log = SessionLog::from_sessions(day(date(2024, 5, 1), 5, 0));
     let a = report(&log, date(2024, 5, 2), date(2024, 5, 9));
