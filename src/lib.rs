@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod lazy;
 pub mod pack_load;
 pub mod packs;
+pub mod plans;
 pub mod panic;
 pub mod state;
 pub mod storage;
