@@ -33,6 +33,7 @@ crate::i18n::texts! {
     Current => ["当前方案", "Current", "Actual"],
     Baseline => ["基准", "Baseline", "Referencia"],
     EveryDimension => ["每个维度 ≥ {x}", "each dimension ≥ {x}", "cada dimensión ≥ {x}"],
+    PlanLine => ["按方案", "With the plan", "Con el plan"],
     ProjectionTitle => ["未来 {n} 天每天公布的服务分", "Score published each day, next {n} days", "Puntuación publicada cada día, próximos {n} días"],
     Today => ["今天", "Today", "Hoy"],
     DaysWithoutScore => ["无分数的天数（已排除或缺失）", "Days without a score (excluded or missing)", "Días sin puntuación (excluidos o ausentes)"],
@@ -319,7 +320,20 @@ pub fn projection_chart(
         marks,
         y_range: score_range(pack),
         hlines: score_lines(pack, lang),
+        plan: Vec::new(),
+        plan_label: CT::PlanLine.get(lang).to_string(),
     }
+}
+
+/// The published scores of a planned projection as the chart's plan line (offsets from the
+/// first projected day).
+pub fn plan_line(projection: &Projection) -> Vec<(i32, Option<f64>)> {
+    projection
+        .days
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (i32::try_from(k).unwrap_or(i32::MAX), d.score))
+        .collect()
 }
 
 /// The projection's reach entries in the order the page lists them: star levels from the

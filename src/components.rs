@@ -12,6 +12,7 @@ pub mod metric_row;
 pub mod metrics_panel;
 pub mod notices;
 pub mod number_box;
+pub mod plan_weights;
 pub mod projection;
 pub mod scenario_bar;
 pub mod score_charts;

@@ -223,7 +223,12 @@ mod tests {
     fn the_weak_shop_gets_a_plan_to_four_and_a_half_stars() {
         let (model, values) = weak();
         let goals = next_goals(&model, &values);
-        let plans = goal_plans(&model, &values, &goals, &Weights::default().moves(model.pack()));
+        let plans = goal_plans(
+            &model,
+            &values,
+            &goals,
+            &Weights::default().moves(model.pack()),
+        );
         let p = plans
             .iter()
             .find(|g| g.target == Target::Stars(4.5))
@@ -239,7 +244,12 @@ mod tests {
     fn a_heavy_weight_moves_the_plan_off_a_metric() {
         let (model, values) = weak();
         let goals = next_goals(&model, &values);
-        let plain = goal_plans(&model, &values, &goals, &Weights::default().moves(model.pack()));
+        let plain = goal_plans(
+            &model,
+            &values,
+            &goals,
+            &Weights::default().moves(model.pack()),
+        );
         let p = plain[0].plan.clone().unwrap();
         let heavy_id = p.changes[0].metric.clone();
         let heavy = Weights::default().with(&heavy_id, WEIGHT_MAX);
@@ -252,7 +262,12 @@ mod tests {
     fn a_single_answer_is_never_dearer_than_the_plan() {
         let (model, values) = weak();
         let goals = next_goals(&model, &values);
-        for g in goal_plans(&model, &values, &goals, &Weights::default().moves(model.pack())) {
+        for g in goal_plans(
+            &model,
+            &values,
+            &goals,
+            &Weights::default().moves(model.pack()),
+        ) {
             if let (Some(s), Some(p)) = (&g.single, &g.plan) {
                 assert!(s.effort <= p.effort + EFFORT_EPS);
             }
