@@ -49,12 +49,15 @@ pub fn stars_label(stars: f64, fmt: &PageFormat) -> String {
     format!("{}★", fmt.number(stars, decimals_needed(stars, 2)))
 }
 
-/// The name of a target as the advice and the projection show it: `4.5 星`, a gate's name, or `摆脱…` for
-/// a risk (reaching a risk target means leaving it).
+/// The name of a target as the advice and the projection show it: `4.5 星` (`4,5 estrellas`), a
+/// gate's name, or `摆脱…` for a risk (reaching a risk target means leaving it).
 pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
     match target {
-        Target::Stars(x) => fill(T::TargetStars.get(lang), &[("x", &format::stars(*x))]),
-        Target::Score(x) => format::score(*x),
+        Target::Stars(x) => fill(
+            T::TargetStars.get(lang),
+            &[("x", &format::localize(format::stars(*x), lang))],
+        ),
+        Target::Score(x) => format::localize(format::score(*x), lang),
         Target::Threshold(id) => match pack.threshold(id) {
             Some(t) if t.kind == ThresholdKind::Risk => {
                 let name = t.names.get(lang.code());
@@ -560,6 +563,10 @@ mod tests {
         assert_eq!(
             target_label(pack(), &Target::Stars(4.5), Lang::En),
             "4.5 stars"
+        );
+        assert_eq!(
+            target_label(pack(), &Target::Stars(4.5), Lang::Es),
+            "4,5 estrellas"
         );
         // Without a past: no "today" rule.
         let c = projection_chart(pack(), &p, &[], origin, Lang::En);
