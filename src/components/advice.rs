@@ -262,7 +262,11 @@ pub fn Advice(props: &AdviceProps) -> Html {
                             <li data-testid="help" data-help-metric={h.metric.clone()}>
                                 <span>{ fill(T::HelpsStep.get(lang), &[("metric", name), ("from", &from), ("to", &to)]) }</span>
                                 <strong class="gain">{ fill(T::HelpsGain.get(lang), &[("x", &format::localize(format!("{:.3}", h.gain), lang))]) }</strong>
-                                <span class="muted">{ fill(T::HelpsEffort.get(lang), &[("e", &effort_text(h.effort, lang))]) }</span>
+                                // Every metric gets the same effort; only one clipped at its best
+                                // end says how much it took.
+                                if h.effort < servicescore::plan::EQUAL_EFFORT - 1e-9 {
+                                    <span class="muted">{ fill(T::HelpsEffort.get(lang), &[("e", &effort_text(h.effort, lang))]) }</span>
+                                }
                             </li>
                         }
                     }) }
