@@ -14,8 +14,11 @@ use crate::bridge::{slot_id, Command, PackWire, Snapshot};
 use crate::components::about::About;
 use crate::components::advice::Advice;
 use crate::components::cs::CsView;
+use crate::components::dashboard::DashboardForm;
+use crate::components::pack_tools::PackTools;
 use crate::components::projection::ProjectionView;
 use crate::components::score_charts::ScoreCharts;
+use crate::components::start::StartView;
 use crate::derived::{self, Derived};
 use crate::packs::PackRef;
 use crate::plans::{Weights, WEIGHTS_KEY};
@@ -122,8 +125,19 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
                     active={view == "projection"} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
             { portal("cs", html! { <CsView lang={lang} /> }) }
+            { portal("start", html! {
+                <StartView pack={(*pack).clone()} industry={AttrValue::from(scenario.industry.clone())}
+                    lang={lang} oncommand={props.oncommand.clone()} />
+            }) }
             { portal("about", html! {
-                <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />
+                <>
+                    <About industry={AttrValue::from(scenario.industry.clone())} lang={lang} />
+                    <PackTools pack={(*pack).clone()} industry={AttrValue::from(scenario.industry.clone())}
+                        user_pack={matches!(snap.pack, PackWire::User { .. })} lang={lang}
+                        oncommand={props.oncommand.clone()} />
+                    <DashboardForm pack={(*pack).clone()} scenario={scenario.clone()} lang={lang}
+                        oncommand={props.oncommand.clone()} />
+                </>
             }) }
         </>
     }

@@ -29,6 +29,8 @@
 //! - [`rulepack`]: the pack's schema, provenance (`published`, `assumed`, `observed`, `user`),
 //!   validation with errors naming JSON paths, lookups (medians), reading older schemas, and
 //!   the built-in packs ([`rulepack::builtin`]).
+//! - [`calibrate`]: start from the merchant's real dashboard — fit the pack's assumed
+//!   constants to what the back office shows, and honest ranges ([`calibrate::Ranges`]).
 //! - [`eval`]: scenario → percentiles, points, dimensions, score, stars, thresholds.
 //! - [`display`]: the one rounding and number formatting (scores at the pack's decimals, rates
 //!   never rounded across their target), locale-independent.
@@ -56,6 +58,7 @@
 #![deny(missing_docs)]
 
 pub mod advice;
+pub mod calibrate;
 pub mod cs;
 pub mod csv_import;
 pub mod dates;

@@ -34,15 +34,22 @@
 //! - [`log`]: reading a session log (CSV) with line-and-column errors.
 //! - [`assess`](mod@assess): the day-by-day reply-rate state machine and the monthly
 //!   dissatisfaction rate.
+//! - [`ladder`](mod@ladder): the penalty ladder — the exam, its deadline, the traffic limit a
+//!   missed exam brings, and the risk of failing in several months — dated for each penalty.
 //! - [`plan`]: "what it takes" to pass on a future day, and the expected load per hour.
 //! - [`shown`]: rates as shown (never rounded across their target) and penalties by date.
 
 pub mod assess;
+pub mod ladder;
 pub mod log;
 pub mod plan;
 pub mod shown;
 
 pub use assess::{assess, Assessment, DayAssessment, DayStatus, MonthDissatisfaction, Penalty};
+pub use ladder::{
+    check_exam, ladder, ExamProblem, ExamStatus, Ladder, LadderError, LadderStep, RepeatRisk,
+    REPEAT_RISK_MONTHS,
+};
 pub use log::{ImportErrors, Session, SessionLog, MAX_REPORTED_ERRORS};
 pub use plan::{staffing, what_it_takes, Coverage, HourLoad, PlanOutcome, Staffing, WhatItTakes};
 pub use shown::RATE_DECIMALS;

@@ -14,7 +14,9 @@
 //! - [`validate`](mod@validate) — every invariant, with errors naming JSON paths;
 //! - [`upgrade`](mod@upgrade) — reading schema-1 packs;
 //! - [`lookups`] — finding metrics, industries, thresholds, knots and medians by id;
-//! - [`builtin`] — the registry of built-in packs.
+//! - [`builtin`] — the registry of built-in packs;
+//! - `calibration.rs` — the optional `uncertainty` (bounds of honest ranges) and `calibration`
+//!   (what a calibrated pack was fitted to) sections.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +29,7 @@ mod bake;
 #[cfg(test)]
 use bake::OwnedBorrowsSize as _;
 pub mod builtin;
+mod calibration;
 mod cs_rules;
 pub mod lookups;
 pub mod provenance;
@@ -36,6 +39,7 @@ mod tests;
 pub mod upgrade;
 pub mod validate;
 
+pub use calibration::{Calibration, Snapshot, Uncertainty};
 pub use cs_rules::{
     parse_time_of_day, CsRules, SeriousLimit, Severity, ViolationDef, ViolationRules,
 };
@@ -125,6 +129,13 @@ pub struct RulePack {
     pub customer_service: CsRules,
     /// Customer-service violations.
     pub violations: ViolationRules,
+    /// How far the unpublished constants may be from the truth: the bounds of honest ranges
+    /// (optional; both built-in packs have one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
+    /// What a calibrated pack was fitted to (only in packs written by calibration).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Calibration>,
 }
 
 impl RulePack {

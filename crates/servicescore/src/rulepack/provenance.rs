@@ -139,5 +139,12 @@ impl RulePack {
         let lim = &self.violations.serious_limit;
         s(f, "violations.serious_limit.points", &lim.points);
         s(f, "violations.serious_limit.fine_cny", &lim.fine_cny);
+        if let Some(u) = &self.uncertainty {
+            s(f, "uncertainty.benchmarks", &u.benchmarks);
+            s(f, "uncertainty.points_curve", &u.points_curve);
+            s(f, "uncertainty.weights", &u.weights);
+            s(f, "uncertainty.change_factor", &u.change_factor);
+            s(f, "uncertainty.change_slack", &u.change_slack);
+        }
     }
 }

@@ -46,7 +46,8 @@ impl RulePack {
         self.validate_thresholds()?;
         self.validate_decay()?;
         self.customer_service.validate()?;
-        self.validate_violations()
+        self.validate_violations()?;
+        self.validate_calibration_sections()
     }
 
     fn validate_sources(&self) -> Result<()> {
@@ -387,7 +388,8 @@ impl RulePack {
 
 impl CsRules {
     /// Checks the customer-service constants: assessed hours written `HH:MM:SS`, in order;
-    /// reply limit, window and penalty at least 1; targets percentages 0–100; the dissatisfied
+    /// reply limit, window, penalty, exam deadline and
+    /// traffic limit at least 1; targets percentages 0–100; the dissatisfied
     /// rating 1–5. [`RulePack::validate`] runs this; it is public because `CsRules` may be
     /// built or edited by hand (the assessment functions run it too).
     ///
@@ -409,6 +411,8 @@ impl CsRules {
             ("reply_within_seconds", self.reply_within_seconds.value),
             ("reply_window_days", self.reply_window_days.value),
             ("penalty_days", self.penalty_days.value),
+            ("exam_deadline_days", self.exam_deadline_days.value),
+            ("traffic_limit_min_days", self.traffic_limit_min_days.value),
         ] {
             if v == 0 {
                 return Err(Error::field(

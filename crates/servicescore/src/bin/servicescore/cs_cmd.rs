@@ -8,6 +8,7 @@ use servicescore::rulepack::Severity;
 use servicescore::{violations, Error, RulePack};
 
 use crate::common::{json, today, CliError, Input};
+use crate::ladder_cmd;
 use crate::text::pct;
 
 /// Options of `servicescore cs-assess`.
@@ -23,12 +24,22 @@ pub struct AssessArgs {
     /// Last day to list (YYYY-MM-DD); default: the day after the log's last session.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
-    /// The day the log's dates are compared with for the future-date warning
+    /// Today: the log's dates are compared with it for the future-date warning, and an exam
+    /// not passed is still pending up to its last allowed day, missed after it
     /// [default: today's date here].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+    /// The day the forced exam of a penalty was passed, as PENALTY_START=EXAM_DATE (the
+    /// penalty's first day, then the exam's day; both YYYY-MM-DD); repeat it for each penalty.
+    /// A penalty left out has not been passed yet.
+    #[arg(long = "exam-passed", value_name = "PENALTY_START=EXAM_DATE")]
+    pub exam_passed: Vec<String>,
     /// JSON output: {"days": [{"date", "counted", "in_time", "rate_pct", "status", ...}],
-    /// "months": [{"month", "rated", "dissatisfied", "rate_pct", ...}], "penalties": [...]}.
+    /// "months": [{"month", "rated", "dissatisfied", "rate_pct", ...}], "penalties": [...],
+    /// "ladder": [{"fail_date", "penalty_from", "penalty_to", "month", "exam_due",
+    /// "exam_passed": date|null, "exam": "passed_in_time"|"passed_late"|"pending"|"missed",
+    /// "traffic_limit_from": date|null, "traffic_limit_min_to": date|null}],
+    /// "repeat_risk": {"months", "since", "traffic_limit_min_days"}|null}.
     #[arg(long)]
     pub json: bool,
 }
@@ -91,7 +102,9 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
     // Options are checked before the file is read, so a typo is reported as such.
     let from = date_option("from", args.from.as_deref())?;
     let to = date_option("to", args.to.as_deref())?;
-    let log = read_log(&args.file, args.today.as_deref())?;
+    let exams = ladder_cmd::exam_options(&args.exam_passed)?;
+    let today = today(args.today.as_deref())?;
+    let log = args.file.read_sessions(today)?;
     let range = log.default_range();
     let from = match (from, range) {
         (Some(d), _) => d,
@@ -109,8 +122,13 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
     };
     let rules = &pack.customer_service;
     let report = cs::assess(rules, &log, from, to).map_err(option_error)?;
+    let ladder = ladder_cmd::build(rules, &report, &exams, today)?;
     if args.json {
-        return json(&report);
+        return json(&ladder_cmd::AssessJson {
+            report: &report,
+            ladder: &ladder.steps,
+            repeat_risk: &ladder.repeat_risk,
+        });
     }
     let mut out = format!(
         "Sessions starting {}–{} count; a reply within {} s is in time; the rate of day T covers \
@@ -183,6 +201,7 @@ pub fn assess(pack: &RulePack, args: &AssessArgs) -> Result<String, CliError> {
             );
         }
     }
+    ladder_cmd::text(&mut out, rules, &ladder);
     Ok(out)
 }
 

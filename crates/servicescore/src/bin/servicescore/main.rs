@@ -4,8 +4,10 @@
 //! and exits 0; invalid input prints one line naming the field (or the CSV line and column) on
 //! standard error, nothing on standard output, and exits 2.
 
+mod calibrate_cmd;
 mod common;
 mod cs_cmd;
+mod ladder_cmd;
 mod packs;
 mod plan_cmd;
 mod score_cmds;
@@ -41,9 +43,30 @@ struct Cli {
 enum Command {
     /// Evaluate a scenario: `{"industry": "general", "metrics": {"<metric id>": number|null}}`
     /// → JSON result (score, display_score, stars, dimensions, metrics, thresholds).
+    ///
+    /// With `--range`: honest ranges, `"score_range": [lo, hi]` and a `"range"` per dimension
+    /// (the spread over the packs that agree with what is known: published constants fixed,
+    /// assumed ones within the pack's `uncertainty` bounds, a calibrated pack pinned by its
+    /// dashboard).
     Eval {
         /// Scenario JSON file, or `-` for standard input.
         file: Input,
+        /// Add honest ranges to the result.
+        #[arg(long)]
+        range: bool,
+    },
+    /// Calibrate the pack to a dashboard file (后台数据: metric values and the scores the back
+    /// office shows on a day, one or more snapshots): fits the pack's `assumed` constants, writes
+    /// the calibrated pack (usable with `--pack`) and prints what was shown and fitted.
+    Calibrate {
+        /// Dashboard JSON file, or `-`.
+        file: Input,
+        /// Where to write the calibrated pack (nothing is written when the input is invalid).
+        #[arg(long, value_name = "CALIBRATED.json")]
+        out: String,
+        /// JSON report instead of a summary.
+        #[arg(long)]
+        json: bool,
     },
     /// Least improvement of one metric (or of each) that reaches a target.
     ///
@@ -90,7 +113,9 @@ enum Command {
     /// assessed each day (pass, fail, penalty, no_data: a fail starts a penalty, at most once a
     /// month, during which nothing is assessed) and the monthly
     /// dissatisfaction rate. Months listed: every calendar month overlapping --from..--to, each
-    /// over the whole month.
+    /// over the whole month. Then the penalty ladder: each penalty's forced exam and its last
+    /// allowed day, the traffic limit a missed or late exam brings (--exam-passed, --today), and
+    /// the risk of failing in two or more calendar months (traffic limit or the shop cleared).
     CsAssess(cs_cmd::AssessArgs),
     /// What it takes to pass the reply rate on a future day (how many of the expected sessions
     /// must be answered in time, or the first day it becomes reachable), and the expected
@@ -139,7 +164,8 @@ fn run(cli: Cli) -> Result<String, CliError> {
     let pack = packs::resolve(cli.pack.as_deref())?;
     let pack = &pack;
     match cli.command {
-        Command::Eval { file } => score_cmds::eval(pack, &file),
+        Command::Eval { file, range } => score_cmds::eval(pack, &file, range),
+        Command::Calibrate { file, out, json } => calibrate_cmd::calibrate(pack, &file, &out, json),
         Command::Goal {
             file,
             target,

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use servicescore::calibrate::range::score_range;
 use servicescore::display::{fmt_num, format_display};
 use servicescore::{evaluate, goal, sensitivity as sens, RulePack, Scenario, Target};
 
@@ -15,10 +16,34 @@ fn scenario(pack: &RulePack, file: &Input) -> Result<Scenario, CliError> {
     Ok(s)
 }
 
-/// `servicescore eval`.
-pub fn eval(pack: &RulePack, file: &Input) -> Result<String, CliError> {
+/// `servicescore eval [--range]`.
+pub fn eval(pack: &RulePack, file: &Input, range: bool) -> Result<String, CliError> {
     let s = scenario(pack, file)?;
-    json(&evaluate(pack, &s)?)
+    let result = evaluate(pack, &s)?;
+    if !range {
+        return json(&result);
+    }
+    let ranges = score_range(pack, &s)?;
+    let mut value = serde_json::to_value(&result).map_err(|e| CliError(format!("output: {e}")))?;
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("score_range".into(), serde_json::json!(ranges.score_range));
+        obj.insert(
+            "display_score_range".into(),
+            serde_json::json!(ranges.display_score_range),
+        );
+        if let Some(c) = &ranges.calibrated_to {
+            obj.insert("calibrated_to".into(), serde_json::json!(c));
+        }
+        if let Some(dims) = obj.get_mut("dimensions").and_then(|d| d.as_object_mut()) {
+            for (id, r) in &ranges.dimensions {
+                if let Some(d) = dims.get_mut(id).and_then(|d| d.as_object_mut()) {
+                    d.insert("range".into(), serde_json::json!(r.range));
+                    d.insert("display_range".into(), serde_json::json!(r.display_range));
+                }
+            }
+        }
+    }
+    json(&value)
 }
 
 /// `servicescore goal`.

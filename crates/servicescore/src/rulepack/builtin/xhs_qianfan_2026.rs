@@ -1948,5 +1948,48 @@ pub(super) fn build() -> crate::rulepack::RulePack {
                 },
             },
         },
+        uncertainty: Some(crate::rulepack::Uncertainty {
+            benchmarks: crate::rulepack::Sourced {
+                value: 0.4f64,
+                provenance: crate::rulepack::Provenance::Assumed,
+                source: Some(
+                    "How far our benchmark tables may be off is not published either. Each knot is our guess at an industry quantile; it may lie up to 40 % of the way to each neighbouring knot (the end knots as far outward, within the metric's range): a wide margin for a guessed table, and below 50 % so that two knots never cross. The hidden-truth test (tests/calibrate.rs) draws true packs from these bounds."
+                        .to_owned(),
+                ),
+            },
+            points_curve: crate::rulepack::Sourced {
+                value: 0.25f64,
+                provenance: crate::rulepack::Provenance::Assumed,
+                source: Some(
+                    "How industry rank maps to points is not published: each point of the curve may be 0.25 points off (half a star band of 0.5), kept non-decreasing and on the 3–5 scale."
+                        .to_owned(),
+                ),
+            },
+            weights: crate::rulepack::Sourced {
+                value: 1.5f64,
+                provenance: crate::rulepack::Provenance::Assumed,
+                source: Some(
+                    "Weights that are not published may be up to 1.5 times or 1/1.5 of their value (50/50 may really be up to about 70/30); published and observed weights do not vary."
+                        .to_owned(),
+                ),
+            },
+            change_factor: crate::rulepack::Sourced {
+                value: 2f64,
+                provenance: crate::rulepack::Provenance::Assumed,
+                source: Some(
+                    "After calibration, the points a what-if gains or loses away from the dashboard are known up to a factor 2: with knots up to 40 % of a gap off on either side, a local slope of the value-to-percentile map can be off by about that much."
+                        .to_owned(),
+                ),
+            },
+            change_slack: crate::rulepack::Sourced {
+                value: 1f64,
+                provenance: crate::rulepack::Provenance::Assumed,
+                source: Some(
+                    "Plus up to 1 point per unit of industry percentile moved, for stretches where the fitted curve is flat (the top of the points curve) but the truth need not be; the hidden-truth test checks how often the ranges hold the truth."
+                        .to_owned(),
+                ),
+            },
+        }),
+        calibration: None,
     }
 }
