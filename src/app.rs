@@ -54,12 +54,10 @@ pub fn App(props: &AppProps) -> Html {
     let st = &store.0;
     let scenario = st.scenario();
     let pack = st.pack.clone();
-    // The advice is computed only where it is shown (not behind the other views).
-    let with_advice = st.view == View::Score;
-    let derived = use_memo(
-        (pack.clone(), scenario.clone(), with_advice),
-        |(p, s, with_advice)| Derived::compute(p, s, *with_advice),
-    );
+    // The shell shows the breakdown only: the advice and the plans are the views module's.
+    let derived = use_memo((pack.clone(), scenario.clone()), |(p, s)| {
+        Derived::compute(p, s, false, &crate::plans::Weights::default())
+    });
     // Apart from the scenario's: a slider move does not recompute the pinned baseline.
     let baseline_eval = use_memo((pack.clone(), st.baseline.clone()), |(p, b)| {
         derived::baseline_eval(p, b.as_ref())

@@ -33,6 +33,7 @@ crate::i18n::texts! {
     Current => ["当前方案", "Current", "Actual"],
     Baseline => ["基准", "Baseline", "Referencia"],
     EveryDimension => ["每个维度 ≥ {x}", "each dimension ≥ {x}", "cada dimensión ≥ {x}"],
+    PlanLine => ["按方案", "With the plan", "Con el plan"],
     ProjectionTitle => ["未来 {n} 天每天公布的服务分", "Score published each day, next {n} days", "Puntuación publicada cada día, próximos {n} días"],
     Today => ["今天", "Today", "Hoy"],
     DaysWithoutScore => ["无分数的天数（已排除或缺失）", "Days without a score (excluded or missing)", "Días sin puntuación (excluidos o ausentes)"],
@@ -48,12 +49,15 @@ pub fn stars_label(stars: f64, fmt: &PageFormat) -> String {
     format!("{}★", fmt.number(stars, decimals_needed(stars, 2)))
 }
 
-/// The name of a target as the advice and the projection show it: `4.5 星`, a gate's name, or `摆脱…` for
-/// a risk (reaching a risk target means leaving it).
+/// The name of a target as the advice and the projection show it: `4.5 星` (`4,5 estrellas`), a
+/// gate's name, or `摆脱…` for a risk (reaching a risk target means leaving it).
 pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
     match target {
-        Target::Stars(x) => fill(T::TargetStars.get(lang), &[("x", &format::stars(*x))]),
-        Target::Score(x) => format::score(*x),
+        Target::Stars(x) => fill(
+            T::TargetStars.get(lang),
+            &[("x", &format::localize(format::stars(*x), lang))],
+        ),
+        Target::Score(x) => format::localize(format::score(*x), lang),
         Target::Threshold(id) => match pack.threshold(id) {
             Some(t) if t.kind == ThresholdKind::Risk => {
                 let name = t.names.get(lang.code());
@@ -319,7 +323,20 @@ pub fn projection_chart(
         marks,
         y_range: score_range(pack),
         hlines: score_lines(pack, lang),
+        plan: Vec::new(),
+        plan_label: CT::PlanLine.get(lang).to_string(),
     }
+}
+
+/// The published scores of a planned projection as the chart's plan line (offsets from the
+/// first projected day).
+pub fn plan_line(projection: &Projection) -> Vec<(i32, Option<f64>)> {
+    projection
+        .days
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (i32::try_from(k).unwrap_or(i32::MAX), d.score))
+        .collect()
 }
 
 /// The projection's reach entries in the order the page lists them: star levels from the
@@ -546,6 +563,10 @@ mod tests {
         assert_eq!(
             target_label(pack(), &Target::Stars(4.5), Lang::En),
             "4.5 stars"
+        );
+        assert_eq!(
+            target_label(pack(), &Target::Stars(4.5), Lang::Es),
+            "4,5 estrellas"
         );
         // Without a past: no "today" rule.
         let c = projection_chart(pack(), &p, &[], origin, Lang::En);

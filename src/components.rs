@@ -14,6 +14,7 @@ pub mod metrics_panel;
 pub mod notices;
 pub mod number_box;
 pub mod pack_tools;
+pub mod plan_weights;
 pub mod projection;
 pub mod scenario_bar;
 pub mod score_charts;

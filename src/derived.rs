@@ -1,12 +1,14 @@
 //! What the page shows, computed from the state by the core: the breakdown, the "what helps
-//! most" ranking and the next goals, and (apart, since it changes only when pinned) the
+//! most" ranking (by effort), the next goals and the plans to them, and (apart, since it changes only when pinned) the
 //! baseline's breakdown. Pure: no browser, natively tested.
 
 use std::rc::Rc;
 
 use servicescore::advice::next_goals;
-use servicescore::sensitivity::{rank, MetricSensitivity};
+use servicescore::plan::{rank_by_effort, EffortGain};
 use servicescore::{breakdown, Evaluation, Model, RulePack, Scenario};
+
+use crate::plans::{goal_plans, GoalPlan, Weights};
 
 pub use servicescore::advice::{Goal, Route};
 
@@ -16,10 +18,12 @@ pub struct Derived {
     /// The current breakdown.
     /// (Shared: every component that shows it holds the same one.)
     pub eval: Rc<Evaluation>,
-    /// Metrics ranked by what one standard step gains.
-    pub helps: Vec<MetricSensitivity>,
+    /// Metrics ranked by score gained per unit of effort (SPEC §5, the user's weights).
+    pub helps: Vec<EffortGain>,
     /// Next targets (escape a risk, next star level, next gates) with routes.
     pub goals: Vec<Goal>,
+    /// The least-effort plan to each of [`Derived::goals`], in the same order.
+    pub plans: Vec<GoalPlan>,
 }
 
 impl Derived {
@@ -32,10 +36,13 @@ impl Derived {
     /// `with_advice`: also rank the metrics and seek the next goals (the score view's advice);
     /// without it `helps` and `goals` are empty, so that a slider move in the projection view,
     /// where the advice is hidden, does not run a goal seek per metric and target.
+    ///
+    /// `weights`: the user's effort weights, for the ranking and the plans.
     pub fn compute(
         pack: &RulePack,
         scenario: &Scenario,
         with_advice: bool,
+        weights: &Weights,
     ) -> servicescore::Result<Derived> {
         let model = Model::new(pack, &scenario.industry)?;
         let values = scenario.values(pack);
@@ -45,14 +52,22 @@ impl Derived {
                 eval,
                 helps: Vec::new(),
                 goals: Vec::new(),
+                plans: Vec::new(),
             });
         }
-        let helps = rank(&model, &values)
+        let moves = weights.moves(pack);
+        let helps = rank_by_effort(&model, &values, &moves)
             .into_iter()
             .filter(|h| h.gain > 1e-12)
             .collect();
         let goals = next_goals(&model, &values);
-        Ok(Derived { eval, helps, goals })
+        let plans = goal_plans(&model, &values, &goals, &moves);
+        Ok(Derived {
+            eval,
+            helps,
+            goals,
+            plans,
+        })
     }
 }
 
@@ -70,7 +85,13 @@ mod tests {
 
     fn derived(json: &str) -> Derived {
         let pack = RulePack::default_pack();
-        Derived::compute(pack, &Scenario::from_json(json).unwrap(), true).unwrap()
+        Derived::compute(
+            pack,
+            &Scenario::from_json(json).unwrap(),
+            true,
+            &Weights::default(),
+        )
+        .unwrap()
     }
 
     // The targets and routes themselves are the core's (`servicescore::advice`, tested there).

@@ -215,10 +215,11 @@ texts! {
     HelpsStep => ["{metric}：{from} → {to}", "{metric}: {from} → {to}", "{metric}: {from} → {to}"],
     HelpsGain => ["服务分 +{x}", "score +{x}", "puntuación +{x}"],
     HelpsNone => ["没有可改进的指标（已到最佳值或暂无数据）。", "Nothing left to improve (best values or no data).", "Nada que mejorar (valores óptimos o sin datos)."],
+    HelpsEffort => ["（工作量 {e}）", " (effort {e})", " (esfuerzo {e})"],
     HelpsNote => [
-        "每项按一个标准步长改进（其他指标不变），按服务分增益排序。",
-        "Each metric improved by one standard step, the others held; ranked by score gained.",
-        "Cada métrica mejorada un paso estándar, las demás fijas; ordenadas por la ganancia.",
+        "按相同工作量比较：每项指标各投入同样的工作量（其行业基准范围的 5%，再乘以你设定的难度权重），其他指标不变，按每单位工作量提高的服务分排序。",
+        "Compared at equal effort: each metric gets the same effort (5% of its industry benchmark range, times your difficulty weight), the others held; ranked by score gained per unit of effort.",
+        "Comparadas con el mismo esfuerzo: cada métrica recibe el mismo esfuerzo (5 % de su rango de referencia del sector, por tu peso de dificultad), las demás fijas; ordenadas por puntuación ganada por unidad de esfuerzo.",
     ],
     GoalTitle => ["下一个目标", "Next goal", "Próximo objetivo"],
     GoalRaise => ["将{metric}从 {from} 提高到 {to}，即可达到{target}。", "Raise {metric} from {from} to {to} to reach {target}.", "Sube {metric} de {from} a {to} para alcanzar {target}."],
@@ -228,6 +229,28 @@ texts! {
     GoalAllMet => ["已达到最高星级和所有门槛。", "Top stars and every threshold reached.", "Máximas estrellas y todos los umbrales alcanzados."],
     GoalApply => ["应用", "Apply", "Aplicar"],
     GoalAlternatives => ["其他做法", "Other ways", "Otras opciones"],
+    PlanTo => ["达到{target}的最省力方案（工作量 {effort}）：", "Least effort to reach {target} (effort {effort}):", "Lo mínimo para alcanzar {target} (esfuerzo {effort}):"],
+    PlanChange => ["{metric}：{from} → {to}", "{metric}: {from} → {to}", "{metric}: {from} → {to}"],
+    PlanResult => ["应用后：{score} 分，{stars} 星", "Then: score {score}, {stars} stars", "Después: puntuación {score}, {stars} estrellas"],
+    PlanApplyAll => ["全部应用", "Apply all", "Aplicar todo"],
+    PlanSingle => ["或只改一项（工作量 {effort}）：{metric} {from} → {to}", "Or change just one (effort {effort}): {metric} {from} → {to}", "O cambia solo una (esfuerzo {effort}): {metric} {from} → {to}"],
+    PlanUnreachable => [
+        "即使所有指标都达到最佳值，也无法达到{target}：最多 {score} 分，{stars} 星。",
+        "{target} is out of reach even with every metric at its best: at most score {score}, {stars} stars.",
+        "{target} no se alcanza ni con todas las métricas en su mejor valor: como mucho puntuación {score}, {stars} estrellas.",
+    ],
+    PlanUnreachableNoScore => [
+        "即使所有指标都达到最佳值，也无法达到{target}。",
+        "{target} is out of reach even with every metric at its best.",
+        "{target} no se alcanza ni con todas las métricas en su mejor valor.",
+    ],
+    WeightsTitle => ["这项对我来说很难：工作量权重", "This is hard for me: effort weights", "Esto me cuesta: pesos de esfuerzo"],
+    WeightsNote => [
+        "权重越大，方案越少动用这项指标（1 为默认，0.5 表示容易，2 表示困难；范围 0.1–10）。只保存在本浏览器中。",
+        "A higher weight makes plans lean less on that metric (1 is the default, 0.5 easy, 2 hard; 0.1–10). Kept in this browser only.",
+        "Un peso mayor hace que los planes usen menos esa métrica (1 por defecto, 0,5 fácil, 2 difícil; 0,1–10). Se guarda solo en este navegador.",
+    ],
+    WeightRange => ["请输入 0.1–10 之间的权重", "Enter a weight from 0.1 to 10", "Introduce un peso entre 0,1 y 10"],
     TargetStars => ["{x} 星", "{x} stars", "{x} estrellas"],
     // "…to reach {target}": a score that has left the risk. en/es get the name in lower case.
     TargetEscape => ["摆脱{name}", "a score clear of {name}", "una puntuación fuera del {name}"],
@@ -342,6 +365,9 @@ mod tests {
         // A placeholder missing from one translation would silently drop a number.
         for key in [
             T::GoalRaise,
+            T::PlanTo,
+            T::PlanSingle,
+            T::PlanUnreachable,
             T::OutOfRange,
             T::BadParam,
             T::ExplainBracket,

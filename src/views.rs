@@ -21,6 +21,7 @@ use crate::components::score_charts::ScoreCharts;
 use crate::components::start::StartView;
 use crate::derived::{self, Derived};
 use crate::packs::PackRef;
+use crate::plans::{Weights, WEIGHTS_KEY};
 
 /// Props of [`ViewsApp`].
 #[derive(Properties, PartialEq, Clone)]
@@ -56,10 +57,44 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
     let lang = snap.lang;
     let scenario = snap.scenario.clone();
     let view = snap.view.as_str();
+    // The effort weights: read from this browser once mounted, written back when they change.
+    let weights = use_state(Weights::default);
+    let loaded = use_mut_ref(|| false);
+    {
+        let weights = weights.clone();
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            if let Some(raw) = crate::browser::storage_get(WEIGHTS_KEY) {
+                weights.set(Weights::decode(&raw));
+            }
+            *loaded.borrow_mut() = true;
+        });
+    }
+    use_effect_with((*weights).clone(), move |w| {
+        if *loaded.borrow() {
+            let _ = crate::browser::storage_set(WEIGHTS_KEY, &w.encode());
+        }
+    });
+    let on_weight = use_callback(weights.clone(), |(metric, w): (String, f64), weights| {
+        weights.set(weights.with(&metric, w));
+    });
+    // The plans are memoised on their inputs: a slider move recomputes them once, a language
+    // switch or a view switch back does not.
     let derived = use_memo(
-        ((*pack).clone(), scenario.clone(), view == "score"),
-        |(p, s, advice)| Derived::compute(p, s, *advice).ok(),
+        (
+            (*pack).clone(),
+            scenario.clone(),
+            view == "score",
+            (*weights).clone(),
+        ),
+        |(p, s, advice, w)| Derived::compute(p, s, *advice, w).ok(),
     );
+    let with_data: Vec<String> = pack
+        .metrics
+        .iter()
+        .filter(|m| scenario.metrics.get(&m.id).copied().flatten().is_some())
+        .map(|m| m.id.clone())
+        .collect();
     let baseline = use_memo(((*pack).clone(), snap.baseline.clone()), |(p, b)| {
         derived::baseline_eval(p, b.as_ref())
     });
@@ -81,11 +116,12 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
                     eval={d.eval.clone()} baseline={(*baseline).clone()} lang={lang} onfocus={on_focus} />
             }) }
             { portal("advice", html! {
-                <Advice helps={d.helps.clone()} goals={d.goals.clone()} has_score={d.eval.score.is_some()}
-                    lang={lang} oncommand={props.oncommand.clone()} />
+                <Advice pack={(*pack).clone()} helps={d.helps.clone()} goals={d.goals.clone()} plans={d.plans.clone()}
+                    weights={(*weights).clone()} with_data={with_data} onweight={on_weight.clone()}
+                    has_score={d.eval.score.is_some()} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
             { portal("projection", html! {
-                <ProjectionView scenario={scenario.clone()} baseline={snap.baseline.clone()} saved={snap.saved.clone()}
+                <ProjectionView weights={(*weights).clone()} scenario={scenario.clone()} baseline={snap.baseline.clone()} saved={snap.saved.clone()}
                     active={view == "projection"} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
             { portal("cs", html! { <CsView lang={lang} /> }) }

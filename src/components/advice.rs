@@ -1,21 +1,39 @@
-//! "What helps most" (the core's sensitivity ranking) and the next goal (goal seek): which
-//! single change reaches the next star level or threshold, with a button to apply it.
+//! The next goals and "what helps most". Each next goal (the next star level, an unmet gate,
+//! escaping a risk) gets the least-effort plan (SPEC §5: several metrics at once, each change
+//! "from → to", its effort, one Apply for all), the cheapest single-metric answer beside it
+//! when that costs no more, or, out of reach, what the best values give. "What helps most"
+//! ranks the metrics by score gained per unit of comparable effort. The effort weights are
+//! editable below ([`PlanWeights`]).
 
+use servicescore::plan::{EffortGain, LeastEffort};
 use servicescore::RulePack;
 use yew::prelude::*;
 
 use crate::bridge::Command;
+use crate::components::plan_weights::PlanWeights;
 use crate::derived::{Goal, Route};
 use crate::format;
 use crate::i18n::{fill, Lang, T};
+use crate::packs::PackRef;
+use crate::plans::{plan_values_to_set, GoalPlan, Single, Weights};
 
 /// Props of [`Advice`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AdviceProps {
-    /// Ranked sensitivity.
-    pub helps: Vec<servicescore::MetricSensitivity>,
+    /// The pack in use.
+    pub pack: PackRef,
+    /// Metrics ranked by score per unit of effort.
+    pub helps: Vec<EffortGain>,
     /// Next goals.
     pub goals: Vec<Goal>,
+    /// The plan to each goal (same order).
+    pub plans: Vec<GoalPlan>,
+    /// The effort weights.
+    pub weights: Weights,
+    /// Metric ids with data (the ones a weight box is offered for).
+    pub with_data: Vec<String>,
+    /// A weight was typed.
+    pub onweight: Callback<(String, f64)>,
     /// Whether there is a score at all.
     pub has_score: bool,
     /// Page language.
@@ -49,18 +67,106 @@ pub fn route_sentence(pack: &RulePack, r: &Route, target: &str, lang: Lang) -> S
     }
 }
 
-/// The advice panel.
-#[component]
-pub fn Advice(props: &AdviceProps) -> Html {
-    let pack = RulePack::default_pack();
-    let lang = props.lang;
-    if !props.has_score {
-        return html! {};
+/// An effort as the page writes it: two decimals, the language's separator.
+pub fn effort_text(e: f64, lang: Lang) -> String {
+    format::localize(format!("{e:.2}"), lang)
+}
+
+/// A displayed score from the core (`4.50`) in the page's language.
+fn score_text(s: Option<&str>, lang: Lang) -> String {
+    s.map_or_else(
+        || "—".to_string(),
+        |s| format::localize(s.to_string(), lang),
+    )
+}
+
+/// A star count in the page's language (`4,5`).
+fn stars_text(s: Option<f64>, lang: Lang) -> String {
+    s.map_or_else(
+        || "—".to_string(),
+        |s| format::localize(format::stars(s), lang),
+    )
+}
+
+/// "Metric: from → to" of one change.
+pub fn change_text(pack: &RulePack, metric: &str, from: f64, to: f64, lang: Lang) -> String {
+    let Some(m) = pack.metric(metric) else {
+        return String::new();
+    };
+    fill(
+        T::PlanChange.get(lang),
+        &[
+            ("metric", m.names.get(lang.code())),
+            ("from", &format::value(m, from, lang)),
+            ("to", &format::value(m, to, lang)),
+        ],
+    )
+}
+
+/// The plan to one goal, its single-metric alternative, or why it is out of reach.
+fn plan_html(
+    pack: &RulePack,
+    p: &LeastEffort,
+    single: Option<&Single>,
+    name: &str,
+    lang: Lang,
+    oncommand: &Callback<Command>,
+) -> Html {
+    if !p.reachable {
+        let best = p.best.as_ref();
+        let text = match best.and_then(|b| b.display_score.as_deref()) {
+            Some(score) => fill(
+                T::PlanUnreachable.get(lang),
+                &[
+                    ("target", name),
+                    ("score", &score_text(Some(score), lang)),
+                    ("stars", &stars_text(best.and_then(|b| b.stars), lang)),
+                ],
+            ),
+            None => fill(T::PlanUnreachableNoScore.get(lang), &[("target", name)]),
+        };
+        return html! { <p data-testid="goal-unreachable">{ text }</p> };
     }
-    let apply = |r: &Route| {
-        let cb = props.oncommand.clone();
-        let metric = pack.metrics[r.metric].id.clone();
-        let value = r.to;
+    let values = plan_values_to_set(p);
+    let apply_all = {
+        let cb = oncommand.clone();
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(Command::SetValues {
+                values: values.clone(),
+            })
+        })
+    };
+    html! {
+        <>
+            <p data-testid="goal-text">{ fill(T::PlanTo.get(lang), &[("target", name), ("effort", &effort_text(p.effort, lang))]) }</p>
+            <ul class="plan-changes" data-testid="plan-changes">
+                { for p.changes.iter().map(|c| html! {
+                    <li data-testid="plan-change" data-metric={c.metric.clone()} data-to={c.to.to_string()}>
+                        { change_text(pack, &c.metric, c.from, c.to, lang) }
+                    </li>
+                }) }
+            </ul>
+            <p class="muted" data-testid="plan-result">{ fill(T::PlanResult.get(lang), &[
+                ("score", &score_text(p.display_score.as_deref(), lang)),
+                ("stars", &stars_text(p.stars, lang)),
+            ]) }</p>
+            <button type="button" class="small" onclick={apply_all} data-testid="goal-apply">
+                { if p.changes.len() > 1 { T::PlanApplyAll.get(lang) } else { T::GoalApply.get(lang) } }
+            </button>
+            if let Some(s) = single {
+                { single_html(pack, s, lang, oncommand) }
+            }
+        </>
+    }
+}
+
+/// The single-metric answer no dearer than the plan, with its own Apply.
+fn single_html(pack: &RulePack, s: &Single, lang: Lang, oncommand: &Callback<Command>) -> Html {
+    let m = &pack.metrics[s.metric];
+    let apply = {
+        let cb = oncommand.clone();
+        let metric = m.id.clone();
+        let value = s.to;
         Callback::from(move |_: MouseEvent| {
             cb.emit(Command::SetValue {
                 metric: metric.clone(),
@@ -69,37 +175,77 @@ pub fn Advice(props: &AdviceProps) -> Html {
         })
     };
     html! {
+        <p class="plan-single" data-testid="goal-single">
+            <span>{ fill(T::PlanSingle.get(lang), &[
+                ("effort", &effort_text(s.effort, lang)),
+                ("metric", m.names.get(lang.code())),
+                ("from", &format::value(m, s.from, lang)),
+                ("to", &format::value(m, s.to, lang)),
+            ]) }</span>
+            <button type="button" class="small" onclick={apply} data-testid="goal-apply-single">{ T::GoalApply.get(lang) }</button>
+        </p>
+    }
+}
+
+/// The single-route answer (no plan: a target the planner cannot plan, or a metric to add).
+fn route_html(
+    pack: &RulePack,
+    g: &Goal,
+    name: &str,
+    lang: Lang,
+    oncommand: &Callback<Command>,
+) -> Html {
+    let Some(best) = g.routes.first() else {
+        return html! { <span data-testid="goal-text">{ fill(T::GoalNone.get(lang), &[("target", name)]) }</span> };
+    };
+    let apply = {
+        let cb = oncommand.clone();
+        let metric = pack.metrics[best.metric].id.clone();
+        let value = best.to;
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(Command::SetValue {
+                metric: metric.clone(),
+                value,
+            })
+        })
+    };
+    html! {
+        <>
+            <span data-testid="goal-text">{ route_sentence(pack, best, name, lang) }</span>
+            <button type="button" class="small" onclick={apply} data-testid="goal-apply">{ T::GoalApply.get(lang) }</button>
+        </>
+    }
+}
+
+/// The advice panel.
+#[component]
+pub fn Advice(props: &AdviceProps) -> Html {
+    let pack: &RulePack = &props.pack;
+    let lang = props.lang;
+    if !props.has_score {
+        return html! {};
+    }
+    html! {
         <section class="advice" aria-labelledby="advice-heading">
             <h3 id="advice-heading">{ T::GoalTitle.get(lang) }</h3>
             if props.goals.is_empty() {
                 <p data-testid="goal-all-met">{ T::GoalAllMet.get(lang) }</p>
             }
             <ul class="goals">
-                { for props.goals.iter().map(|g| {
+                { for props.goals.iter().enumerate().map(|(k, g)| {
                     let name = crate::chart_data::target_label(pack, &g.target, lang);
-                    match g.routes.first() {
-                        Some(best) => html! {
-                            <li class="goal" data-testid="goal">
-                                <span data-testid="goal-text">{ route_sentence(pack, best, &name, lang) }</span>
-                                <button type="button" class="small" onclick={apply(best)}
-                                    data-testid="goal-apply">{ T::GoalApply.get(lang) }</button>
-                                if g.routes.len() > 1 {
-                                    <details class="alternatives">
-                                        <summary>{ T::GoalAlternatives.get(lang) }</summary>
-                                        <ul>
-                                            { for g.routes.iter().skip(1).take(3).map(|r| html! {
-                                                <li>{ route_sentence(pack, r, &name, lang) }</li>
-                                            }) }
-                                        </ul>
-                                    </details>
-                                }
-                            </li>
-                        },
-                        None => html! {
-                            <li class="goal goal-none" data-testid="goal">
-                                <span data-testid="goal-text">{ fill(T::GoalNone.get(lang), &[("target", &name)]) }</span>
-                            </li>
-                        },
+                    let planned = props.plans.get(k).filter(|p| p.target == g.target);
+                    let content = match planned.and_then(|p| p.plan.as_ref().map(|x| (x, p.single.as_ref()))) {
+                        // A plan that moves something, or says what the best gives.
+                        Some((p, single)) if !p.changes.is_empty() || !p.reachable => {
+                            plan_html(pack, p, single, &name, lang, &props.oncommand)
+                        }
+                        _ => route_html(pack, g, &name, lang, &props.oncommand),
+                    };
+                    html! {
+                        <li class="goal" data-testid="goal" data-target={servicescore::plan::target_string(&g.target)}>
+                            { content }
+                        </li>
                     }
                 }) }
             </ul>
@@ -115,13 +261,20 @@ pub fn Advice(props: &AdviceProps) -> Html {
                         html! {
                             <li data-testid="help" data-help-metric={h.metric.clone()}>
                                 <span>{ fill(T::HelpsStep.get(lang), &[("metric", name), ("from", &from), ("to", &to)]) }</span>
-                                <strong class="gain">{ fill(T::HelpsGain.get(lang), &[("x", &format!("{:.3}", h.gain))]) }</strong>
+                                <strong class="gain">{ fill(T::HelpsGain.get(lang), &[("x", &format::localize(format!("{:.3}", h.gain), lang))]) }</strong>
+                                // Every metric gets the same effort; only one clipped at its best
+                                // end says how much it took.
+                                if h.effort < servicescore::plan::EQUAL_EFFORT - 1e-9 {
+                                    <span class="muted">{ fill(T::HelpsEffort.get(lang), &[("e", &effort_text(h.effort, lang))]) }</span>
+                                }
                             </li>
                         }
                     }) }
                 </ol>
                 <p class="note">{ T::HelpsNote.get(lang) }</p>
             }
+            <PlanWeights pack={props.pack.clone()} metrics={props.with_data.clone()} weights={props.weights.clone()}
+                onweight={props.onweight.clone()} lang={lang} />
         </section>
     }
 }

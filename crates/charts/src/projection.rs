@@ -45,6 +45,11 @@ pub struct ProjectionChart {
     pub y_range: (f64, f64),
     /// Reference lines: gates, star bands, risk.
     pub hlines: Vec<HLine>,
+    /// A second line: the score published day by day under a plan (same offsets as `days`;
+    /// empty = none), drawn dashed in the accent colour.
+    pub plan: Vec<(i32, Option<f64>)>,
+    /// Legend label of the plan line.
+    pub plan_label: String,
 }
 
 impl Default for ProjectionChart {
@@ -60,6 +65,8 @@ impl Default for ProjectionChart {
             marks: Vec::new(),
             y_range: (3.0, 5.0),
             hlines: Vec::new(),
+            plan: Vec::new(),
+            plan_label: String::new(),
         }
     }
 }
@@ -84,11 +91,29 @@ impl ProjectionChart {
         self.today_label.is_some() && lo < 0.0 && hi >= 0.0
     }
 
+    fn plan_stroke(theme: &Theme) -> Stroke {
+        Stroke {
+            colour: theme.accent,
+            dash: Dash::Dashed,
+            width: theme.line_px,
+        }
+    }
+
+    fn has_plan(&self) -> bool {
+        !day_runs(&self.plan).is_empty()
+    }
+
     fn legend_items(&self, theme: &Theme) -> Vec<(&str, Glyph)> {
         let mut items = vec![(
             self.score_label.as_str(),
             Glyph::Line(theme.series_stroke(), None),
         )];
+        if self.has_plan() {
+            items.push((
+                self.plan_label.as_str(),
+                Glyph::Line(Self::plan_stroke(theme), None),
+            ));
+        }
         items.retain(|(l, _)| !l.is_empty());
         items
     }
@@ -218,6 +243,17 @@ impl Chart for ProjectionChart {
             let x = f.x.map(f64::from(day));
             paint::vrule(area, x, f.plot.top, f.plot.bottom, s, theme)?;
         }
+        if self.has_plan() {
+            let runs = day_runs(&self.plan);
+            draw_runs(
+                area,
+                f,
+                &runs,
+                Self::plan_stroke(theme),
+                Marker::Diamond,
+                theme,
+            )?;
+        }
         if self.has_data() {
             let runs = day_runs(&self.days);
             draw_runs(area, f, &runs, theme.series_stroke(), Marker::Dot, theme)?;
@@ -264,6 +300,17 @@ impl Chart for ProjectionChart {
                     rows.push(vec![
                         self.excluded_label.clone(),
                         fmt.number(missing as f64, 0),
+                    ]);
+                }
+                let planned = self
+                    .plan
+                    .iter()
+                    .rev()
+                    .find_map(|&(d, v)| v.filter(|v| v.is_finite()).map(|v| (d, v)));
+                if let Some((d, v)) = planned {
+                    rows.push(vec![
+                        format!("{} · {}", self.plan_label, day(d)),
+                        fmt.score(v),
                     ]);
                 }
             }
@@ -351,6 +398,23 @@ mod tests {
                 vec!["2022-08-11".to_owned(), "5.05".to_owned()],
                 vec!["无分数天数".to_owned(), "2".to_owned()],
             ]
+        );
+    }
+
+    #[test]
+    fn the_plan_line_has_a_legend_and_a_summary_row() {
+        let t = Theme::light();
+        let mut c = chart();
+        assert_eq!(c.legend_items(&t).len(), 1);
+        c.plan = (0..=10)
+            .map(|d| (d, Some(4.4 + 0.01 * f64::from(d))))
+            .collect();
+        c.plan_label = "方案".into();
+        assert_eq!(c.legend_items(&t).len(), 2);
+        let s = c.summary(&Plain);
+        assert_eq!(
+            s.rows.last(),
+            Some(&vec!["方案 · 2022-08-11".to_owned(), "4.50".to_owned()])
         );
     }
 

@@ -9,6 +9,7 @@
 //! and goes out only through [`Command::Load`]. Every computation is in [`logic`] (pure).
 
 pub mod controls;
+pub mod deadline;
 pub mod import_status;
 pub mod leaving_list;
 pub mod logic;
@@ -22,8 +23,9 @@ use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use jiff::civil::Date;
 use servicescore::timeline::projection::BAD_DAY_MARGIN;
+use servicescore::timeline::Plan;
 use servicescore::timeline::Window;
-use servicescore::{Model, RulePack, Scenario};
+use servicescore::{Model, RulePack, Scenario, Target};
 use servicescore_charts::date::add_days;
 use servicescore_charts::ProjectionChart;
 use yew::prelude::*;
@@ -34,7 +36,9 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
 use crate::format;
 use crate::i18n::{fill, Lang};
+use crate::plans::{deadline_plan, Weights};
 use controls::Controls;
+use deadline::Deadline;
 use import_status::ImportStatus;
 use leaving_list::LeavingList;
 use logic::{ByPtr, PastKind, Source, ViewAction, ViewState};
@@ -63,6 +67,21 @@ pub struct ProjectionViewProps {
     /// Today, when not the browser's local date (tests, embedding pages).
     #[prop_or_default]
     pub today: Option<Date>,
+    /// The user's effort weights (for the deadline plan).
+    #[prop_or_default]
+    pub weights: Weights,
+}
+
+/// Days from the first projected day to the deadline offered first.
+pub const DEFAULT_DEADLINE_DAYS: i32 = 30;
+
+/// The target the deadline form offers first: the first one not yet reached today, else the
+/// first.
+pub fn default_deadline_target(rows: &[logic::ReachRow]) -> Option<String> {
+    rows.iter()
+        .find(|r| r.day.is_none_or(|d| d > 0))
+        .or(rows.first())
+        .map(|r| r.key.clone())
 }
 
 /// Today in the browser's time zone: the one place the view reads the clock.
@@ -152,6 +171,96 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             })
         },
     );
+
+    // Reach a target by a date: the least-effort plan whose score published on the date
+    // meets the target, over the same past as the outlook (the imported days, or the held
+    // scenario). Computed only while shown; memoised on its inputs.
+    let chosen_target = use_state(|| None::<String>);
+    let chosen_by = use_state(|| None::<Date>);
+    let reach_rows = match &*outlook {
+        Some(Ok(o)) => o.reach.clone(),
+        _ => Vec::new(),
+    };
+    let target_key = (*chosen_target)
+        .clone()
+        .filter(|k| reach_rows.iter().any(|r| r.key == *k))
+        .or_else(|| default_deadline_target(&reach_rows));
+    let plan_start = match &*past {
+        Ok(p) => Some(p.start),
+        Err(_) => None,
+    };
+    let by = plan_start.map(|s| {
+        (*chosen_by)
+            .filter(|d| *d >= s)
+            .unwrap_or_else(|| add_days(s, DEFAULT_DEADLINE_DAYS))
+    });
+    let deadline = use_memo(
+        (
+            ByPtr(window.clone()),
+            ByPtr(past.clone()),
+            props.active.then(|| props.scenario.clone()),
+            target_key.clone(),
+            by,
+            props.weights.clone(),
+        ),
+        |(w, past, scenario, key, by, weights)| {
+            let (Ok(w), Ok(p), Some(s), Some(key), Some(by)) = (&*w.0, &*past.0, scenario, key, by)
+            else {
+                return None;
+            };
+            let target = Target::parse(key, pack).ok()?;
+            Some(deadline_plan(
+                w,
+                &p.history,
+                p.start,
+                *by,
+                &s.values(pack),
+                &target,
+                &weights.moves(pack),
+            ))
+        },
+    );
+    // The plan drawn on the chart: its values held from today, over the same horizon.
+    let planned_chart = use_memo(
+        (
+            ByPtr(window.clone()),
+            ByPtr(past.clone()),
+            ByPtr(outlook.clone()),
+            ByPtr(deadline.clone()),
+            props.scenario.clone(),
+            view.horizon,
+        ),
+        |(w, past, outlook, deadline, scenario, horizon)| {
+            let chart = match &*outlook.0 {
+                Some(Ok(o)) => o.chart.clone()?,
+                _ => return None,
+            };
+            let plan = match &*deadline.0 {
+                Some(Ok(d)) if d.plan.reachable && !d.plan.changes.is_empty() => &d.plan,
+                _ => return Some(chart),
+            };
+            let (Ok(w), Ok(p)) = (&*w.0, &*past.0) else {
+                return Some(chart);
+            };
+            let mut planned = scenario.clone();
+            for c in &plan.changes {
+                planned.metrics.insert(c.metric.clone(), Some(c.to));
+            }
+            let Ok(projected) = w.project(
+                &p.history,
+                &Plan::hold(p.start, &planned),
+                p.start,
+                *horizon,
+            ) else {
+                return Some(chart);
+            };
+            let mut c = (*chart).clone();
+            c.plan = crate::chart_data::plan_line(&projected);
+            Some(Rc::new(c))
+        },
+    );
+    let on_deadline_target = use_callback(chosen_target.clone(), |k: String, t| t.set(Some(k)));
+    let on_deadline_by = use_callback(chosen_by.clone(), |d: Date, b| b.set(Some(d)));
 
     // Import: show "parsing…" first, parse after the browser has painted it. Callbacks are
     // memoised so that the children they go to do not re-render on every slider move.
@@ -244,8 +353,8 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                 None => html! {},
                 Some(Ok(o)) => html! {
                     <>
-                        if let Some(c) = &o.chart {
-                            <ChartCanvas<ProjectionChart> chart={c.clone()} fmt={PageFormat::new(pack, lang)} height={CHART_HEIGHT} testid="projection-chart" />
+                        if let Some(c) = (*planned_chart).clone().or_else(|| o.chart.clone()) {
+                            <ChartCanvas<ProjectionChart> chart={c} fmt={PageFormat::new(pack, lang)} height={CHART_HEIGHT} testid="projection-chart" />
                         }
                         if let (Some(a), Some(b)) = (&o.first_score, &o.last_score) {
                             <p class="proj-run" data-testid="score-run">{ fill(PT::ScoreRun.get(lang), &[
@@ -253,6 +362,11 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                                 ("b", b),
                                 ("date", &add_days(o.start, i32::try_from(o.horizon).unwrap_or(1) - 1).to_string()),
                             ]) }</p>
+                        }
+                        if let (Some(key), Some(by), Some(start)) = (target_key.clone(), by, plan_start) {
+                            <Deadline targets={o.reach.clone()} target={AttrValue::from(key)} by={by} start={start}
+                                answer={(*deadline).clone()} lang={lang} ontarget={on_deadline_target.clone()}
+                                onby={on_deadline_by.clone()} oncommand={props.oncommand.clone()} />
                         }
                         <h3>{ PT::ReachHeading.get(lang) }</h3>
                         <ReachList rows={o.reach.clone()} horizon={o.horizon} lang={lang} />

@@ -3,6 +3,23 @@
 crate::i18n::texts! {
     PT;
     Heading => ["180 天走势预测", "180-day outlook", "Previsión a 180 días"],
+    DeadlineHeading => ["在某个日期前达到目标", "Reach a target by a date", "Alcanzar un objetivo antes de una fecha"],
+    DeadlineTarget => ["目标", "Target", "Objetivo"],
+    DeadlineBy => ["日期", "By", "Fecha"],
+    DeadlineReached => [
+        "最省力的方案（工作量 {effort}）：从今天起这样做，{date} 起达到{target}。",
+        "Least effort (effort {effort}): do this from today and {target} is reached on {date}.",
+        "Lo mínimo (esfuerzo {effort}): hazlo desde hoy y alcanzas {target} el {date}.",
+    ],
+    DeadlineAlready => ["不需要改变：{date} 起即可达到{target}。", "No change needed: {target} is reached on {date}.", "No hace falta cambiar nada: alcanzas {target} el {date}."],
+    DeadlineTooSoon => [
+        "{by} 之前无法达到{target}：即使所有指标都达到最佳值，最早也要到 {date}。",
+        "{target} cannot be reached by {by}: even with every metric at its best, the earliest is {date}.",
+        "{target} no se alcanza antes del {by}: ni con todas las métricas en su mejor valor; lo antes posible es el {date}.",
+    ],
+    DeadlineNever => ["即使所有指标都达到最佳值，也无法达到{target}。", "{target} cannot be reached even with every metric at its best.", "{target} no se alcanza ni con todas las métricas en su mejor valor."],
+    DeadlineApply => ["应用方案", "Apply the plan", "Aplicar el plan"],
+    DeadlineCannot => ["无法计算方案：{e}", "Cannot plan: {e}", "No se puede planificar: {e}"],
     Intro => [
         "从今天起，指标按滑块上的数值；今天之前，按下面选择的过去数据。每天公布的服务分取前 180 天的数据，日期越近权重越大（半衰期为假设）。",
         "From today, the metrics are what the sliders say; before today, they are the past data chosen below. Each day's published score uses the 180 days before it, recent days weighing more (the half-life is assumed).",
