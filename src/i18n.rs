@@ -60,20 +60,72 @@ impl Lang {
     }
 }
 
-/// Replaces each `{name}` in `template` by its value.
+/// Replaces each `{name}` in `template` by its value, and each plural choice
+/// `{name:one|other}` by `one` when the value of `name` is exactly `1`, else by `other`.
+///
+/// The choice is English's and Spanish's rule for counts (CLDR's `one` category is the
+/// integer 1 in both); Chinese has no plural forms and its texts use no choice. A value is
+/// put in as it is (never scanned for placeholders); an unknown name is left as written.
 ///
 /// # Examples
 ///
 /// ```
 /// use servicescore_web::i18n::fill;
 /// assert_eq!(fill("{a} → {b}", &[("a", "1"), ("b", "2")]), "1 → 2");
+/// assert_eq!(fill("{n} {n:error|errors}", &[("n", "1")]), "1 error");
+/// assert_eq!(fill("{n} {n:error|errors}", &[("n", "12")]), "12 errors");
 /// ```
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in args {
-        out = out.replace(&format!("{{{k}}}"), v);
+    let value = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &after[..close];
+        let put = match inner.split_once(':') {
+            Some((name, forms)) => value(name).map(|v| {
+                let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+                if v.trim() == "1" {
+                    one
+                } else {
+                    other
+                }
+            }),
+            None => value(inner),
+        };
+        match put {
+            Some(text) => out.push_str(text),
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// The placeholder names of a template, sorted, each once (a plural choice `{n:a|b}` counts
+/// as `n`): every translation of a text must use the same ones.
+pub fn placeholder_names(template: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|p| {
+            p.split_once('}')
+                .map(|(n, _)| n.split(':').next().unwrap_or(n))
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// Defines a text table: `texts! { Name; Key => [zh, en, es], ... }` makes an enum `Name`
@@ -86,6 +138,10 @@ macro_rules! texts {
         pub enum $name { $($key),* }
 
         impl $name {
+            /// Every key of the table (for the placeholder check).
+            #[allow(dead_code)]
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+
             /// The text in `lang`.
             pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
                 match self {
@@ -94,6 +150,21 @@ macro_rules! texts {
                         $crate::i18n::Lang::En => $en,
                         $crate::i18n::Lang::Es => $es,
                     }),*
+                }
+            }
+        }
+
+        /// Every key of this table has the same placeholders in every language (a placeholder
+        /// missing from one translation would silently drop a number) and no empty text.
+        #[cfg(test)]
+        #[test]
+        fn text_table_placeholders_match() {
+            for &key in $name::ALL {
+                let zh = $crate::i18n::placeholder_names(key.get($crate::i18n::Lang::Zh));
+                for lang in $crate::i18n::Lang::ALL {
+                    let text = key.get(lang);
+                    assert!(!text.is_empty(), "{key:?} is empty in {lang:?}");
+                    assert_eq!($crate::i18n::placeholder_names(text), zh, "{key:?} in {lang:?}");
                 }
             }
         }
@@ -333,9 +404,9 @@ texts! {
     ImportReading => ["正在读取 {name}…", "Reading {name}…", "Leyendo {name}…"],
     ImportParsing => ["正在解析…", "Parsing…", "Analizando…"],
     ImportGbk => ["文件不是 UTF-8 编码，已按 GB18030（GBK）读取。", "The file is not UTF-8; it was read as GB18030 (GBK).", "El archivo no es UTF-8; se leyó como GB18030 (GBK)."],
-    ImportErrors => ["{name} 有 {n} 处错误，未导入任何数据：", "{name} has {n} errors; nothing was imported:", "{name} tiene {n} errores; no se importó nada:"],
+    ImportErrors => ["{name} 有 {n} 处错误，未导入任何数据：", "{name} has {n} {n:error|errors}; nothing was imported:", "{name} tiene {n} {n:error|errores}; no se importó nada:"],
     ImportMore => ["……还有更多错误未列出", "…and more errors not listed", "…y más errores no listados"],
-    ImportDone => ["已导入 {name}：{n} 行", "Imported {name}: {n} rows", "Importado {name}: {n} filas"],
+    ImportDone => ["已导入 {name}：{n} 行", "Imported {name}: {n} {n:row|rows}", "Importado {name}: {n} {n:fila|filas}"],
     FileTooLarge => ["文件超过 {mb} MB", "The file is larger than {mb} MB", "El archivo supera {mb} MB"],
     ErrorReload => ["重新加载", "Reload", "Recargar"],
     ErrorReset => ["清除已保存的方案并重新开始", "Clear the stored scenario and start again", "Borrar el escenario guardado y empezar de nuevo"],
@@ -361,34 +432,16 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_are_the_same_in_every_language() {
-        // A placeholder missing from one translation would silently drop a number.
-        for key in [
-            T::GoalRaise,
-            T::PlanTo,
-            T::PlanSingle,
-            T::PlanUnreachable,
-            T::OutOfRange,
-            T::BadParam,
-            T::ExplainBracket,
-            T::ExplainOverall,
-        ] {
-            let names = |s: &str| {
-                let mut v: Vec<String> = s
-                    .split('{')
-                    .skip(1)
-                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
-                    .collect();
-                v.sort();
-                v
-            };
-            let zh = names(key.get(Lang::Zh));
-            assert_eq!(zh, names(key.get(Lang::En)), "{key:?}");
-            assert_eq!(zh, names(key.get(Lang::Es)), "{key:?}");
-        }
+    fn fill_puts_values_and_plural_choices() {
         assert_eq!(
             fill(T::NotMetBy.get(Lang::En), &[("x", "0.12")]),
             "0.12 below"
         );
+        assert_eq!(fill("{n} {n:row|rows}", &[("n", "1")]), "1 row");
+        assert_eq!(fill("{n} {n:row|rows}", &[("n", "0")]), "0 rows");
+        // A value is never scanned for placeholders; an unknown name stays as written.
+        assert_eq!(fill("{a} {b}", &[("a", "{b}")]), "{b} {b}");
+        assert_eq!(fill("{a", &[("a", "x")]), "{a");
+        assert_eq!(placeholder_names("{n} {n:a|b} {name}"), vec!["n", "name"]);
     }
 }

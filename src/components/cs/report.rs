@@ -778,7 +778,7 @@ mod tests {
         );
         assert_eq!(
             t.basis.as_deref(),
-            Some("Basis: window 2025-04-26 to 2025-05-02; 9 of 10 logged counted sessions in time; 10 more expected on the 1 day(s) not yet logged (10.0 counted sessions a day on average).")
+            Some("Basis: window 2025-04-26 to 2025-05-02; 9 of 10 logged counted sessions in time; 10 more expected on the 1 day not yet logged (10.0 counted sessions a day on average).")
         );
         assert_eq!(t.reachable_on, None);
 
