@@ -179,22 +179,33 @@ pub fn post_height(height: f64) {
 /// # Errors
 ///
 /// A short reason (`HTTP 404`, `could not be fetched`).
-pub async fn fetch_text(path: &str) -> Result<String, String> {
+pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
     use wasm_bindgen::JsCast;
-    let w = window().ok_or("no window")?;
+    let w = window().ok_or(FetchError::Unreachable)?;
     let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path))
         .await
-        .map_err(|_| "could not be fetched".to_string())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+        .map_err(|_| FetchError::Unreachable)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Unreadable)?;
     if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
+        return Err(FetchError::Status(resp.status()));
     }
-    let text = resp.text().map_err(|_| "unreadable".to_string())?;
+    let text = resp.text().map_err(|_| FetchError::Unreadable)?;
     wasm_bindgen_futures::JsFuture::from(text)
         .await
         .ok()
         .and_then(|v| v.as_string())
-        .ok_or_else(|| "unreadable".to_string())
+        .ok_or(FetchError::Unreadable)
+}
+
+/// Why [`fetch_text`] got no text; the page words it with [`crate::i18n::fetch_error_text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchError {
+    /// No answer (offline, blocked).
+    Unreachable,
+    /// The server answered with this HTTP status (404: not there).
+    Status(u16),
+    /// An answer that is not text.
+    Unreadable,
 }
 
 /// Whether `path`, resolved against the page's address, stays on the page's origin.

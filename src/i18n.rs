@@ -112,6 +112,16 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Why a same-origin file (an example, a pack path) could not be fetched, in `lang`.
+pub fn fetch_error_text(e: crate::browser::FetchError, lang: Lang) -> String {
+    use crate::browser::FetchError;
+    match e {
+        FetchError::Unreachable => T::FetchUnreachable.get(lang).to_string(),
+        FetchError::Status(s) => fill(T::FetchMissing.get(lang), &[("status", &s.to_string())]),
+        FetchError::Unreadable => T::FetchUnreadable.get(lang).to_string(),
+    }
+}
+
 /// The placeholder names of a template, sorted, each once (a plural choice `{n:a|b}` counts
 /// as `n`): every translation of a text must use the same ones.
 pub fn placeholder_names(template: &str) -> Vec<&str> {
@@ -407,6 +417,10 @@ texts! {
     ImportErrors => ["{name} 有 {n} 处错误，未导入任何数据：", "{name} has {n} {n:error|errors}; nothing was imported:", "{name} tiene {n} {n:error|errores}; no se importó nada:"],
     ImportMore => ["……还有更多错误未列出", "…and more errors not listed", "…y más errores no listados"],
     ImportDone => ["已导入 {name}：{n} 行", "Imported {name}: {n} {n:row|rows}", "Importado {name}: {n} {n:fila|filas}"],
+    FetchUnreachable => ["无法取得该文件（离线或被阻止）", "the file could not be fetched (offline or blocked)", "no se pudo obtener el archivo (sin conexión o bloqueado)"],
+    FetchMissing => ["该文件不存在（HTTP {status}）", "the file is not there (HTTP {status})", "el archivo no está (HTTP {status})"],
+    FetchUnreadable => ["该文件无法读取为文本", "the file cannot be read as text", "el archivo no se puede leer como texto"],
+    FileReadFailed => ["浏览器无法读取该文件", "the browser could not read the file", "el navegador no pudo leer el archivo"],
     FileTooLarge => ["文件超过 {mb} MB", "The file is larger than {mb} MB", "El archivo supera {mb} MB"],
     ErrorReload => ["重新加载", "Reload", "Recargar"],
     ErrorReset => ["清除已保存的方案并重新开始", "Clear the stored scenario and start again", "Borrar el escenario guardado y empezar de nuevo"],

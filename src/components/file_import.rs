@@ -88,7 +88,11 @@ pub fn FileImport(props: &FileImportProps) -> Html {
                     match gloo_file::futures::read_as_bytes(&blob.slice(done, end)).await {
                         Ok(b) => bytes.extend_from_slice(&b),
                         Err(e) => {
-                            status.set(Status::Failed(format!("{name}: {e}")));
+                            web_sys::console::warn_1(&format!("{name}: {e}").into());
+                            status.set(Status::Failed(format!(
+                                "{name}: {}",
+                                T::FileReadFailed.get(lang)
+                            )));
                             return;
                         }
                     }
@@ -165,7 +169,10 @@ pub fn FileImport(props: &FileImportProps) -> Html {
                         text,
                         gb18030: false,
                     }),
-                    Err(e) => status.set(Status::Failed(format!("{path}: {e}"))),
+                    Err(e) => status.set(Status::Failed(format!(
+                        "{path}: {}",
+                        crate::i18n::fetch_error_text(e, lang)
+                    ))),
                 }
             });
         })

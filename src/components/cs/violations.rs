@@ -77,7 +77,10 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
             spawn_local(async move {
                 let result = match crate::browser::fetch_text(EXAMPLE).await {
                     Ok(text) => counts::from_example(rules, &text),
-                    Err(e) => Err(format!("{EXAMPLE}: {e}")),
+                    Err(e) => Err(format!(
+                        "{EXAMPLE}: {}",
+                        crate::i18n::fetch_error_text(e, lang)
+                    )),
                 };
                 match result {
                     Ok(c) => d.dispatch(CsAction::LoadCounts(c)),
