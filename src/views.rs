@@ -42,6 +42,31 @@ fn resolve(w: &PackWire) -> PackRef {
     }
 }
 
+/// The slots in the order they are first built: the active view's first, then the others,
+/// one slot per task (see [`ViewsApp`]).
+const SLOTS: [&str; 6] = ["charts", "advice", "projection", "cs", "start", "about"];
+
+/// The view a slot belongs to.
+fn view_of(slot: &str) -> &str {
+    match slot {
+        "charts" | "advice" => "score",
+        "about" => "",
+        other => other,
+    }
+}
+
+/// The order in which the slots are first built when `view` is on screen: its own slots
+/// first, in [`SLOTS`] order, then the others.
+fn build_order(view: &str) -> Vec<&'static str> {
+    let mut order: Vec<&'static str> = SLOTS
+        .iter()
+        .copied()
+        .filter(|s| view_of(s) == view)
+        .collect();
+    order.extend(SLOTS.iter().copied().filter(|s| view_of(s) != view));
+    order
+}
+
 /// The element a slot renders into, when the shell has laid it out.
 fn host(name: &str) -> Option<web_sys::Element> {
     web_sys::window()?
@@ -102,9 +127,27 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
         let cb = props.oncommand.clone();
         Callback::from(move |metric: String| cb.emit(Command::Focus { metric }))
     };
-    let portal = |name: &str, content: Html| match host(name) {
-        Some(h) => create_portal(content, h),
-        None => Html::default(),
+    // The slots are first built one per task, the view on screen first: building all six
+    // in the task that mounts the module blocked a phone's main thread for some 400 ms
+    // (Lighthouse, 4× CPU); once built, a slot stays and updates like any component.
+    let built = use_state(|| build_order(view).into_iter().take(1).collect::<Vec<_>>());
+    {
+        let built = built.clone();
+        let next = build_order(view).into_iter().find(|s| !built.contains(s));
+        use_effect_with((built.len(), next), move |(_, next)| {
+            let timeout = next.map(|slot| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let mut v = (*built).clone();
+                    v.push(slot);
+                    built.set(v);
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+    let portal = |name: &'static str, content: Html| match host(name) {
+        Some(h) if built.contains(&name) => create_portal(content, h),
+        _ => Html::default(),
     };
     let Some(d) = (*derived).clone() else {
         return Html::default();

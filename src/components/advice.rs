@@ -133,7 +133,8 @@ fn plan_html(
         Callback::from(move |_: MouseEvent| {
             cb.emit(Command::SetValues {
                 values: values.clone(),
-            })
+            });
+            focus_heading();
         })
     };
     html! {
@@ -171,7 +172,8 @@ fn single_html(pack: &RulePack, s: &Single, lang: Lang, oncommand: &Callback<Com
             cb.emit(Command::SetValue {
                 metric: metric.clone(),
                 value,
-            })
+            });
+            focus_heading();
         })
     };
     html! {
@@ -206,7 +208,8 @@ fn route_html(
             cb.emit(Command::SetValue {
                 metric: metric.clone(),
                 value,
-            })
+            });
+            focus_heading();
         })
     };
     html! {
@@ -214,6 +217,20 @@ fn route_html(
             <span data-testid="goal-text">{ route_sentence(pack, best, name, lang) }</span>
             <button type="button" class="small" onclick={apply} data-testid="goal-apply">{ T::GoalApply.get(lang) }</button>
         </>
+    }
+}
+
+/// After an Apply, focus goes to the panel's heading: the button pressed may be gone (the
+/// goal is met and the list changes), and from the heading the next goal is one Tab away
+/// while the score region announces the new score.
+fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    if let Some(h) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("advice-heading"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h.focus();
     }
 }
 
@@ -227,7 +244,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
     }
     html! {
         <section class="advice" aria-labelledby="advice-heading">
-            <h3 id="advice-heading">{ T::GoalTitle.get(lang) }</h3>
+            <h3 id="advice-heading" tabindex="-1">{ T::GoalTitle.get(lang) }</h3>
             if props.goals.is_empty() {
                 <p data-testid="goal-all-met">{ T::GoalAllMet.get(lang) }</p>
             }

@@ -27,7 +27,7 @@ test('loads at the root: defaults 4.40, 4 stars, each of the two wasm modules fe
   // The views module (charts, advice, the other tabs) is asked for after the first frame.
   await page.locator('[data-testid=sensitivity-chart]').waitFor();
   const wasm = server.requests.slice(before).filter((r) => r.url.endsWith('.wasm'));
-  // Each once: the shell's loader reuses its preload; the views module is not preloaded.
+  // Each once: the shell's wasm after the first paint (no preload), the views module when first needed.
   assert.equal(wasm.length, 2, JSON.stringify(wasm));
   assert.ok(/servicescore-web-[0-9a-f]+_bg\.wasm$/.test(wasm[0].url), JSON.stringify(wasm));
   assert.ok(/servicescore-views-[0-9a-f]+_bg\.wasm$/.test(wasm[1].url), JSON.stringify(wasm));
