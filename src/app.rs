@@ -249,13 +249,23 @@ pub fn App(props: &AppProps) -> Html {
                 <div id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
                     hidden={st.view != View::Score}>
                     <ScorePanel pack={st.pack.clone()} eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
-                    <Slot name="charts" status={views} lang={lang} />
-                    <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
-                    if !st.embed {
+                    if st.embed {
+                        // Compact for an article: the sliders and the score stay, the charts,
+                        // the working and the plans fold under one line (open, the height
+                        // posted to the article grows).
+                        <details class="embed-more" data-testid="embed-more">
+                            <summary>{ T::EmbedMore.get(lang) }</summary>
+                            <Slot name="charts" status={views} lang={lang} />
+                            <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
+                            <Slot name="advice" status={views} lang={lang} />
+                        </details>
+                    } else {
+                        <Slot name="charts" status={views} lang={lang} />
+                        <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
                             lang={lang} dispatch={dispatch.clone()} />
+                        <Slot name="advice" status={views} lang={lang} />
                     }
-                    <Slot name="advice" status={views} lang={lang} />
                 </div>
                 // Kept mounted while hidden so an imported file survives switching tabs.
                 <div id="panel-projection" class="projection-panel" role="tabpanel"

@@ -352,6 +352,7 @@ texts! {
     ReasonIndustry => ["未知行业", "unknown industry", "sector desconocido"],
     ReasonLang => ["未知语言（可用 zh、en、es）", "unknown language (use zh, en or es)", "idioma desconocido (usa zh, en o es)"],
     ReasonParam => ["未知参数", "unknown parameter", "parámetro desconocido"],
+    EmbedMore => ["图表、计算过程与提分方案", "Charts, the working and plans to a goal", "Gráficos, el cálculo y planes para una meta"],
     ReasonEmbed => ["应为 0 或 1", "expected 0 or 1", "se esperaba 0 o 1"],
     ReasonDuplicate => ["重复参数，使用了第一个值", "repeated; the first value was used", "repetido; se usó el primer valor"],
     StorageDropped => [

@@ -106,3 +106,26 @@ test('embed in a cross-site iframe: no storage warning, the URL scenario shows',
   const notices = await frame.locator(sel.notice).allTextContents();
   assert.deepEqual(notices, [], 'no notice in a clean embed');
 });
+
+test('embed at 360 px: compact — charts, working and plans folded under one line; opened, the chart is drawn and the taller height posted', async ({ page, server }) => {
+  const frame = await embed(page, server, '?embed=1&lang=zh&reply_3min_pct=62.5', { resize: true });
+  assert.equal(await frame.locator(sel.score).textContent(), '4.24');
+  const more = frame.locator('[data-testid=embed-more]');
+  assert.equal(await more.evaluate((d) => d.open), false, 'folded at first');
+  const closed = (await lastHeight(page)).height;
+  // The sliders and the score are what an article needs: the folded page is well under the
+  // full page's length (about 4,100 px at 360 px; folded about 2,400).
+  assert.ok(closed < 2600, `folded embed is ${closed} px tall`);
+  assert.equal(await more.locator(':scope > summary').textContent(), '图表、计算过程与提分方案');
+  await more.locator(':scope > summary').click();
+  const open = await expectNewHeight(page, frame, closed);
+  assert.ok(open > closed + 400, `${closed} → ${open}`);
+  // The chart, built while folded, is drawn at its container's width once shown.
+  await frame.locator('canvas[data-testid=sensitivity-chart]').waitFor({ state: 'visible' });
+  await frame.waitForFunction(() => {
+    const c = document.querySelector('canvas[data-testid=sensitivity-chart]');
+    return c && c.getBoundingClientRect().width > 250 && c.width > 250;
+  }, null, { timeout: 5_000 });
+  // The plans are inside the fold, in Chinese.
+  assert.match(await more.locator('.advice').innerText(), /下一个目标|目标/);
+});
