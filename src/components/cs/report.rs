@@ -550,7 +550,7 @@ mod tests {
     const EXAMPLE: &str = include_str!("../../../www/examples/sessions-example.csv");
     /// `servicescore cs-assess www/examples/sessions-example.csv --json`, saved; the browser
     /// tests read it, and this test keeps it equal to what the core computes.
-    const CLI_JSON: &str = include_str!("../../../tests/web_cs/sessions-example.cs-assess.json");
+    const CLI_JSON: &str = include_str!("../../../tests/web/data/sessions-example.cs-assess.json");
 
     fn rules() -> &'static CsRules {
         &RulePack::default_pack().customer_service
@@ -569,7 +569,7 @@ mod tests {
         let mine = serde_json::to_string_pretty(&r.assessment).unwrap() + "\n";
         assert!(
             mine == CLI_JSON,
-            "regenerate tests/web_cs/sessions-example.cs-assess.json"
+            "regenerate tests/web/data/sessions-example.cs-assess.json"
         );
         assert_eq!(r.from.to_string(), "2025-05-06");
         assert_eq!(r.to.to_string(), "2025-06-16");
