@@ -19,8 +19,8 @@ use servicescore_charts::{
     SensitivityChart,
 };
 
-pub use crate::chart_format::PageFormat;
 use crate::format;
+pub use crate::format::PageFormat;
 use crate::i18n::{fill, Lang, T};
 
 crate::i18n::texts! {

@@ -57,7 +57,7 @@ pub fn pct(v: Option<f64>) -> String {
 
 /// A target percentage as written in rules (`80`, `10`, `97.5`).
 pub fn target_text(v: f64) -> String {
-    crate::url::number_text(round_to(v, 3))
+    servicescore::display::fmt_num(round_to(v, 3))
 }
 
 /// The reply rate of an assessed day, on the side of the target its status says.
