@@ -13,6 +13,7 @@ use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use servicescore::{RulePack, SessionLog};
 use servicescore_charts::RateChart;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::counts;
@@ -26,7 +27,7 @@ use super::report::{self, target_text, Report};
 use super::staffing::StaffingList;
 use super::summary::CsSummary;
 use super::text::CT;
-use super::violations::ViolationTally;
+use super::violations::{self, ViolationTally};
 use crate::browser;
 use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
@@ -102,6 +103,41 @@ pub fn CsView(props: &CsViewProps) -> Html {
         })
     };
 
+    // What the panels below report, as actions on the view's state (yew's todomvc: the
+    // children get callbacks, never the dispatcher).
+    let send = |f: fn(String) -> CsAction| {
+        let d = dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(f(v)))
+    };
+    let on_day = send(CsAction::SetPlanDay);
+    let on_commit = send(CsAction::CommitCount);
+    let on_count = {
+        let d = dispatch.clone();
+        Callback::from(move |(id, v): (String, String)| d.dispatch(CsAction::SetCount(id, v)))
+    };
+    let press = |a: CsAction| {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(a.clone()))
+    };
+    let on_reset = press(CsAction::ResetCounts);
+    let on_dismiss = press(CsAction::DismissCountsNotice);
+    let on_example = {
+        let d = dispatch.clone();
+        Callback::from(move |()| {
+            let d = d.clone();
+            spawn_local(async move {
+                let result = match browser::fetch_text(violations::EXAMPLE).await {
+                    Ok(text) => counts::from_example(&pack.violations, &text),
+                    Err(e) => Err(format!("{}: {e}", violations::EXAMPLE)),
+                };
+                d.dispatch(match result {
+                    Ok(c) => CsAction::LoadCounts(c),
+                    Err(e) => CsAction::ExampleFailed(e),
+                });
+            });
+        })
+    };
+
     let report = use_memo(st.imported.clone(), |imp| {
         imp.as_ref()
             .map(|i| Report::compute(rules, &i.log).map(Rc::new))
@@ -144,7 +180,7 @@ pub fn CsView(props: &CsViewProps) -> Html {
             let plan = match (plan_day, st.plan_bounds(), &*answer) {
                 (Some(day), Some(bounds), Some(a)) => html! {
                     <PlanPanel day={day} last_day={imp.last_day} bounds={bounds} draft={st.plan_draft.clone()}
-                        answer={a.clone()} lang={lang} dispatch={dispatch.clone()}>
+                        answer={a.clone()} lang={lang} onday={on_day}>
                         <StaffingList report={r.clone()} lang={lang} />
                     </PlanPanel>
                 },
@@ -194,7 +230,8 @@ pub fn CsView(props: &CsViewProps) -> Html {
             <ViolationTally tally={tally} texts={texts}
                 invalid={st.count_drafts.keys().cloned().collect::<Vec<_>>()}
                 dropped={st.counts_dropped.clone()} example_failed={st.example_failed.clone()}
-                lang={lang} dispatch={dispatch.clone()} />
+                lang={lang} oncount={on_count} oncommit={on_commit} onexample={on_example}
+                onreset={on_reset} ondismiss={on_dismiss} />
         </div>
     }
 }
