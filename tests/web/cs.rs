@@ -8,7 +8,7 @@
 //!
 //! Expected values come from `servicescore cs-assess www/examples/sessions-example.csv --json`
 //! saved as `tests/web/data/sessions-example.cs-assess.json` (a native test in
-//! `src/components/cs/report.rs` fails when it no longer equals what the core computes;
+//! `src/components/cs/report/tests.rs` fails when it no longer equals what the core computes;
 //! regenerate it with `cargo run -p servicescore -- cs-assess www/examples/sessions-example.csv
 //! --json > tests/web/data/sessions-example.cs-assess.json`), and from the SPEC's violation table,
 //! never from the page's own code.
