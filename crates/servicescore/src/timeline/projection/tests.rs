@@ -1,6 +1,8 @@
 //! Unit tests of `servicescore::timeline::projection`.
 
+use super::leaving::median;
 use super::*;
+use crate::dates::date_of;
 use crate::eval::Scenario;
 use crate::rulepack::RulePack;
 use crate::timeline::{parse_date, timeline, DailyRecord, DailyRecords};
