@@ -44,13 +44,21 @@ pub struct CsViewProps {
     pub lang: Lang,
 }
 
-/// Reads the stored counts; an unreadable value is kept under the backup key first.
+/// Reads the stored counts (reads only: an unreadable value is kept under the backup key by
+/// [`keep_unreadable_counts`], an effect, never by the reducer's initialiser).
 fn stored_counts(pack: &RulePack) -> Result<BTreeMap<String, u64>, String> {
     match browser::storage_get(counts::KEY) {
         None => Ok(BTreeMap::new()),
-        Some(raw) => counts::decode(&pack.violations, &raw).inspect_err(|_| {
+        Some(raw) => counts::decode(&pack.violations, &raw),
+    }
+}
+
+/// Keeps stored counts that cannot be read under the backup key, so they are never lost.
+fn keep_unreadable_counts(pack: &RulePack) {
+    if let Some(raw) = browser::storage_get(counts::KEY) {
+        if counts::decode(&pack.violations, &raw).is_err() {
             browser::storage_set(counts::BACKUP_KEY, &raw);
-        }),
+        }
     }
 }
 
@@ -70,6 +78,9 @@ pub fn CsView(props: &CsViewProps) -> Html {
     let store = use_reducer(|| CsStore(CsState::new(stored_counts(pack))));
     let st = &store.0;
     let dispatch = store.dispatcher();
+
+    // Unreadable stored counts go to the backup key at mount, before anything is written.
+    use_effect_with((), move |_| keep_unreadable_counts(pack));
 
     // Store the counts once the user changed them (not on mount: a visit that never touches
     // the tally writes nothing).
