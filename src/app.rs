@@ -213,6 +213,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // A button's press as one action (the scenario bar's).
+    let send = |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(a.clone()))
+    };
     let on_notice = {
         let d = dispatch.clone();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -263,7 +268,9 @@ pub fn App(props: &AppProps) -> Html {
                         <Slot name="charts" status={views} lang={lang} />
                         <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
-                            lang={lang} dispatch={dispatch.clone()} />
+                            lang={lang} onpin={send(Action::PinBaseline)} onunpin={send(Action::ClearBaseline)}
+                            onsave={send(Action::Save)} onrestore={send(Action::RestoreSaved)}
+                            onreset={send(Action::ResetMedians)} />
                         <Slot name="advice" status={views} lang={lang} />
                     }
                 </div>

@@ -2,7 +2,12 @@
 //! frame). Every call tolerates failure: a sandboxed iframe without storage, a detached
 //! window, a parent on another origin; the page keeps working without the feature.
 
-use wasm_bindgen::JsValue;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -48,53 +53,58 @@ pub fn storage_set(key: &str, value: &str) -> bool {
 }
 
 /// Runs `f` when the page is hidden or unloaded (`pagehide`, and `visibilitychange` to
-/// hidden: mobile browsers may kill a hidden tab without `pagehide`), until dropped.
-pub fn on_page_hide(f: impl Fn() + 'static) -> Option<PageHide> {
-    use wasm_bindgen::JsCast;
-    let w = window()?;
-    let doc = w.document()?;
-    let f = std::rc::Rc::new(f);
+/// hidden: mobile browsers may kill a hidden tab without `pagehide`), until dropped. Either
+/// listener is left out when its target is missing (a detached window).
+pub fn on_page_hide(f: impl Fn() + 'static) -> PageHide {
+    let f = Rc::new(f);
     let g = f.clone();
-    let on_hide = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || f());
-    let d = doc.clone();
-    let on_visibility = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        if d.visibility_state() == web_sys::VisibilityState::Hidden {
-            g();
-        }
+    let win = window();
+    let on_hide = win
+        .as_ref()
+        .map(|w| EventListener::new(w, "pagehide", move |_| f()));
+    let on_hidden = win.and_then(|w| w.document()).map(|doc| {
+        let d = doc.clone();
+        EventListener::new(&doc, "visibilitychange", move |_| {
+            if d.visibility_state() == web_sys::VisibilityState::Hidden {
+                g();
+            }
+        })
     });
-    w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref())
-        .ok()?;
-    doc.add_event_listener_with_callback(
-        "visibilitychange",
-        on_visibility.as_ref().unchecked_ref(),
-    )
-    .ok()?;
-    Some(PageHide {
-        window: w,
-        document: doc,
-        on_hide,
-        on_visibility,
+    PageHide {
+        _on_hide: on_hide,
+        _on_hidden: on_hidden,
+    }
+}
+
+/// The listeners installed by [`on_page_hide`]; removed when dropped (gloo's
+/// [`EventListener`]).
+pub struct PageHide {
+    _on_hide: Option<EventListener>,
+    _on_hidden: Option<EventListener>,
+}
+
+/// Runs `f` whenever `el` changes size (a `ResizeObserver`), until dropped; `None` when the
+/// browser has no `ResizeObserver`. The one place the page watches sizes: the embedded
+/// page's height ([`watch_height`]) and a chart's width (`hooks::use_width`).
+pub fn on_resize(el: &web_sys::Element, f: impl FnMut() + 'static) -> Option<Resize> {
+    let callback = Closure::<dyn FnMut()>::new(f);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(Resize {
+        observer,
+        _callback: callback,
     })
 }
 
-/// Listeners installed by [`on_page_hide`]; removed when dropped.
-pub struct PageHide {
-    window: web_sys::Window,
-    document: web_sys::Document,
-    on_hide: wasm_bindgen::closure::Closure<dyn FnMut()>,
-    on_visibility: wasm_bindgen::closure::Closure<dyn FnMut()>,
+/// A size watch started by [`on_resize`]; disconnected when dropped.
+pub struct Resize {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
 }
 
-impl Drop for PageHide {
+impl Drop for Resize {
     fn drop(&mut self) {
-        use wasm_bindgen::JsCast;
-        let _ = self
-            .window
-            .remove_event_listener_with_callback("pagehide", self.on_hide.as_ref().unchecked_ref());
-        let _ = self.document.remove_event_listener_with_callback(
-            "visibilitychange",
-            self.on_visibility.as_ref().unchecked_ref(),
-        );
+        self.observer.disconnect();
     }
 }
 
@@ -125,35 +135,17 @@ pub fn content_height() -> f64 {
         .map_or(0.0, |e| e.get_bounding_client_rect().height().ceil())
 }
 
-/// Posts the content height to the parent frame now and after every change, until dropped.
-pub struct HeightWatcher {
-    observer: web_sys::ResizeObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl Drop for HeightWatcher {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
-
-/// Starts posting the height (see [`HeightWatcher`]); `None` without a document.
-pub fn watch_height() -> Option<HeightWatcher> {
-    use wasm_bindgen::JsCast;
+/// Posts the content height to the parent frame now and after every change, until dropped;
+/// `None` without a document.
+pub fn watch_height() -> Option<Resize> {
     let root = window()?.document()?.document_element()?;
-    let last = std::cell::Cell::new(0.0f64);
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+    let last = Cell::new(0.0f64);
+    on_resize(&root, move || {
         let h = content_height();
         if (h - last.get()).abs() >= 1.0 {
             last.set(h);
             post_height(h);
         }
-    });
-    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&root);
-    Some(HeightWatcher {
-        observer,
-        _callback: callback,
     })
 }
 
@@ -180,7 +172,6 @@ pub fn post_height(height: f64) {
 ///
 /// A short reason (`HTTP 404`, `could not be fetched`).
 pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
-    use wasm_bindgen::JsCast;
     let w = window().ok_or(FetchError::Unreachable)?;
     let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(path))
         .await

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -52,23 +51,11 @@ where
         let pending = pending.clone();
         let write = write.clone();
         use_effect_with((), move |_| {
-            // Mobile browsers may kill a hidden tab without `pagehide`: both are watched.
-            let w = write.clone();
             let p = pending.clone();
-            let on_hide = web_sys::window()
-                .map(|win| EventListener::new(&win, "pagehide", move |_| flush(&p, &*w)));
             let w = write.clone();
-            let p = pending.clone();
-            let on_hidden = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let d = doc.clone();
-                EventListener::new(&doc, "visibilitychange", move |_| {
-                    if d.visibility_state() == ::web_sys::VisibilityState::Hidden {
-                        flush(&p, &*w);
-                    }
-                })
-            });
+            let on_hide = browser::on_page_hide(move || flush(&p, &*w));
             move || {
-                drop((on_hide, on_hidden));
+                drop(on_hide);
                 flush(&pending, &*write);
             }
         });
@@ -143,4 +130,27 @@ pub fn use_select_value(value: String) -> NodeRef {
         });
     }
     select
+}
+
+/// The width in CSS pixels of the element `node` is attached to, followed as it changes (by
+/// [`browser::on_resize`]; 0 before the first layout). Changes under one pixel are ignored.
+#[hook]
+pub fn use_width(node: NodeRef) -> f64 {
+    let width = use_state(|| 0.0f64);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let watch = node.cast::<web_sys::Element>().and_then(|el| {
+                let target = el.clone();
+                browser::on_resize(&el, move || {
+                    let w = f64::from(target.client_width());
+                    if (w - *width).abs() >= 1.0 {
+                        width.set(w);
+                    }
+                })
+            });
+            move || drop(watch)
+        });
+    }
+    *width
 }

@@ -13,7 +13,6 @@ pub mod app;
 pub mod bridge;
 pub mod browser;
 pub mod chart_data;
-pub mod chart_format;
 pub mod components;
 pub mod derived;
 pub mod format;

@@ -16,6 +16,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use servicescore::display::fmt_num;
+
 use crate::i18n::Lang;
 use crate::packs::PackRef;
 use crate::state::View;
@@ -196,15 +198,6 @@ pub fn parse_query(current: &PackRef, query: &str) -> UrlParams {
     out
 }
 
-/// The shortest text that reads back as exactly `v` (`62.5`, `97`).
-pub fn number_text(v: f64) -> String {
-    let s = format!("{v}");
-    match s.strip_suffix(".0") {
-        Some(t) => t.to_string(),
-        None => s,
-    }
-}
-
 /// What the URL says about a state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryState<'a> {
@@ -232,7 +225,7 @@ pub fn to_query(q: &QueryState<'_>) -> String {
     out.append_pair("industry", q.industry);
     for m in &q.pack.metrics {
         let v = q.metrics.get(&m.id).copied().flatten();
-        out.append_pair(&m.id, &v.map_or_else(|| "none".to_string(), number_text));
+        out.append_pair(&m.id, &v.map_or_else(|| "none".to_string(), fmt_num));
     }
     out.append_pair("lang", q.lang.code());
     if q.view != View::Score {

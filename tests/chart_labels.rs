@@ -9,7 +9,7 @@ use servicescore::timeline::{parse_date, DailyRecords, History, Plan, Window};
 use servicescore::{breakdown, Model, RulePack, Scenario};
 use servicescore_charts::Chart;
 use servicescore_web::chart_data::{dimension_chart, projection_chart, sensitivity_chart};
-use servicescore_web::chart_format::PageFormat;
+use servicescore_web::format::PageFormat;
 use servicescore_web::i18n::Lang;
 
 fn pack() -> &'static RulePack {

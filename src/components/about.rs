@@ -81,7 +81,7 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
                             Some(html! {
                                 <tr>
                                     <th scope="row">{ m.names.get(code) }</th>
-                                    { for k.value.iter().map(|v| html! { <td>{ crate::url::number_text(*v) }</td> }) }
+                                    { for k.value.iter().map(|v| html! { <td>{ servicescore::display::fmt_num(*v) }</td> }) }
                                     <td><Tag pack={crate::packs::PackRef::default_pack()} provenance={k.provenance} source={src(&k.source)} lang={lang} /></td>
                                 </tr>
                             })

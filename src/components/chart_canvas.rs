@@ -14,12 +14,11 @@ use std::rc::Rc;
 
 use gloo::render::{request_animation_frame, AnimationFrame};
 use servicescore_charts::{canvas, Chart, Theme};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, HtmlElement};
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::chart_data::PageFormat;
+use crate::hooks::use_width;
 
 /// Props of [`ChartCanvas`].
 #[derive(Properties, PartialEq, Clone)]
@@ -46,33 +45,8 @@ where
 {
     let wrap = use_node_ref();
     let canvas_ref = use_node_ref();
-    let width = use_state(|| 0.0f64);
-
     // Follow the container's width.
-    {
-        let wrap = wrap.clone();
-        let width = width.clone();
-        use_effect_with((), move |_| {
-            let el = wrap.cast::<HtmlElement>();
-            let observer = el.as_ref().and_then(|el| {
-                let target = el.clone();
-                let cb = Closure::<dyn FnMut()>::new(move || {
-                    let w = f64::from(target.client_width());
-                    if (w - *width).abs() >= 1.0 {
-                        width.set(w);
-                    }
-                });
-                let obs = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
-                obs.observe(el);
-                Some((obs, cb))
-            });
-            move || {
-                if let Some((obs, _cb)) = observer {
-                    obs.disconnect();
-                }
-            }
-        });
-    }
+    let width = use_width(wrap.clone());
 
     // Draw the latest chart on the next frame; at most one frame is pending at a time.
     let latest: Rc<RefCell<Option<Drawing<C>>>> = use_mut_ref(|| None);
@@ -86,7 +60,7 @@ where
         let frame = frame.clone();
         let layers = layers.clone();
         use_effect_with(
-            (props.chart.clone(), props.fmt, *width, props.height),
+            (props.chart.clone(), props.fmt, width, props.height),
             move |(chart, fmt, w, h)| {
                 *latest.borrow_mut() = Some((chart.clone(), *fmt, *w, *h));
                 if !pending.get() {

@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, T};
-use crate::state::{Action, Store};
 
 /// Props of [`ScenarioBar`].
 #[derive(Properties, PartialEq, Clone)]
@@ -14,31 +13,38 @@ pub struct ScenarioBarProps {
     pub has_saved: bool,
     /// Page language.
     pub lang: Lang,
-    /// State dispatcher.
-    pub dispatch: UseReducerDispatcher<Store>,
+    /// "Pin as baseline" pressed.
+    pub onpin: Callback<()>,
+    /// "Clear baseline" pressed.
+    pub onunpin: Callback<()>,
+    /// "Save my scenario" pressed.
+    pub onsave: Callback<()>,
+    /// "Restore my scenario" pressed.
+    pub onrestore: Callback<()>,
+    /// "Reset to medians" pressed.
+    pub onreset: Callback<()>,
 }
 
 /// The action buttons.
 #[component]
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let lang = props.lang;
-    let button = |key: T, action: Action, testid: &'static str, enabled: bool| {
-        let d = props.dispatch.clone();
+    let button = |key: T, on: &Callback<()>, testid: &'static str, enabled: bool| {
         html! {
             <button type="button" data-testid={testid} disabled={!enabled}
-                onclick={move |_| d.dispatch(action.clone())}>{ key.get(lang) }</button>
+                onclick={on.reform(|_: MouseEvent| ())}>{ key.get(lang) }</button>
         }
     };
     html! {
         <div class="scenario-bar" role="group">
             if props.has_baseline {
-                { button(T::ClearBaseline, Action::ClearBaseline, "clear-baseline", true) }
+                { button(T::ClearBaseline, &props.onunpin, "clear-baseline", true) }
             } else {
-                { button(T::PinBaseline, Action::PinBaseline, "pin-baseline", true) }
+                { button(T::PinBaseline, &props.onpin, "pin-baseline", true) }
             }
-            { button(T::SaveMine, Action::Save, "save-scenario", true) }
-            { button(T::RestoreMine, Action::RestoreSaved, "restore-scenario", props.has_saved) }
-            { button(T::ResetMedians, Action::ResetMedians, "reset-medians", true) }
+            { button(T::SaveMine, &props.onsave, "save-scenario", true) }
+            { button(T::RestoreMine, &props.onrestore, "restore-scenario", props.has_saved) }
+            { button(T::ResetMedians, &props.onreset, "reset-medians", true) }
         </div>
     }
 }

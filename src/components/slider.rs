@@ -33,7 +33,7 @@ pub struct SliderProps {
 
 /// Writes a slider attribute without float noise (`0.1`, not `0.1000000000000000055`).
 fn attr(v: f64) -> String {
-    crate::url::number_text(v)
+    servicescore::display::fmt_num(v)
 }
 
 /// A range input.

@@ -8,7 +8,6 @@ use servicescore::cs::WhatItTakes;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::model::{CsAction, CsStore};
 use super::report::plan_text;
 use super::text::CT;
 use crate::i18n::{fill, Lang, T};
@@ -28,8 +27,8 @@ pub struct PlanPanelProps {
     pub answer: Rc<Result<WhatItTakes, String>>,
     /// Page language.
     pub lang: Lang,
-    /// The view's dispatcher.
-    pub dispatch: UseReducerDispatcher<CsStore>,
+    /// A day typed or picked (the text as it is; the view's state checks it).
+    pub onday: Callback<String>,
     /// The staffing list, shown under the answer.
     #[prop_or_default]
     pub children: Html,
@@ -40,13 +39,9 @@ pub struct PlanPanelProps {
 pub fn PlanPanel(props: &PlanPanelProps) -> Html {
     let lang = props.lang;
     let rules = &servicescore::RulePack::default_pack().customer_service;
-    let on_change = {
-        let d = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            d.dispatch(CsAction::SetPlanDay(v));
-        })
-    };
+    let on_change = props
+        .onday
+        .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
     let (lo, hi) = props.bounds;
     let invalid = props.draft.is_some();
     let message = invalid.then(|| {

@@ -13,6 +13,7 @@ use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use servicescore::{RulePack, SessionLog};
 use servicescore_charts::RateChart;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::counts;
@@ -26,7 +27,7 @@ use super::report::{self, target_text, Report};
 use super::staffing::StaffingList;
 use super::summary::CsSummary;
 use super::text::CT;
-use super::violations::ViolationTally;
+use super::violations::{self, ViolationTally};
 use crate::browser;
 use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
@@ -43,13 +44,21 @@ pub struct CsViewProps {
     pub lang: Lang,
 }
 
-/// Reads the stored counts; an unreadable value is kept under the backup key first.
+/// Reads the stored counts (reads only: an unreadable value is kept under the backup key by
+/// [`keep_unreadable_counts`], an effect, never by the reducer's initialiser).
 fn stored_counts(pack: &RulePack) -> Result<BTreeMap<String, u64>, String> {
     match browser::storage_get(counts::KEY) {
         None => Ok(BTreeMap::new()),
-        Some(raw) => counts::decode(&pack.violations, &raw).inspect_err(|_| {
+        Some(raw) => counts::decode(&pack.violations, &raw),
+    }
+}
+
+/// Keeps stored counts that cannot be read under the backup key, so they are never lost.
+fn keep_unreadable_counts(pack: &RulePack) {
+    if let Some(raw) = browser::storage_get(counts::KEY) {
+        if counts::decode(&pack.violations, &raw).is_err() {
             browser::storage_set(counts::BACKUP_KEY, &raw);
-        }),
+        }
     }
 }
 
@@ -69,6 +78,9 @@ pub fn CsView(props: &CsViewProps) -> Html {
     let store = use_reducer(|| CsStore(CsState::new(stored_counts(pack))));
     let st = &store.0;
     let dispatch = store.dispatcher();
+
+    // Unreadable stored counts go to the backup key at mount, before anything is written.
+    use_effect_with((), move |_| keep_unreadable_counts(pack));
 
     // Store the counts once the user changed them (not on mount: a visit that never touches
     // the tally writes nothing).
@@ -99,6 +111,45 @@ pub fn CsView(props: &CsViewProps) -> Html {
                 slot.borrow_mut().parse = Some(t);
             });
             pending.borrow_mut().frame = Some(frame);
+        })
+    };
+
+    // What the panels below report, as actions on the view's state (yew's todomvc: the
+    // children get callbacks, never the dispatcher).
+    let send = |f: fn(String) -> CsAction| {
+        let d = dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(f(v)))
+    };
+    let on_day = send(CsAction::SetPlanDay);
+    let on_commit = send(CsAction::CommitCount);
+    let on_count = {
+        let d = dispatch.clone();
+        Callback::from(move |(id, v): (String, String)| d.dispatch(CsAction::SetCount(id, v)))
+    };
+    let press = |a: CsAction| {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(a.clone()))
+    };
+    let on_reset = press(CsAction::ResetCounts);
+    let on_dismiss = press(CsAction::DismissCountsNotice);
+    let on_example = {
+        let d = dispatch.clone();
+        Callback::from(move |()| {
+            let d = d.clone();
+            spawn_local(async move {
+                let result = match browser::fetch_text(violations::EXAMPLE).await {
+                    Ok(text) => counts::from_example(&pack.violations, &text),
+                    Err(e) => Err(format!(
+                        "{}: {}",
+                        violations::EXAMPLE,
+                        crate::i18n::fetch_error_text(e, lang)
+                    )),
+                };
+                d.dispatch(match result {
+                    Ok(c) => CsAction::LoadCounts(c),
+                    Err(e) => CsAction::ExampleFailed(e),
+                });
+            });
         })
     };
 
@@ -144,7 +195,7 @@ pub fn CsView(props: &CsViewProps) -> Html {
             let plan = match (plan_day, st.plan_bounds(), &*answer) {
                 (Some(day), Some(bounds), Some(a)) => html! {
                     <PlanPanel day={day} last_day={imp.last_day} bounds={bounds} draft={st.plan_draft.clone()}
-                        answer={a.clone()} lang={lang} dispatch={dispatch.clone()}>
+                        answer={a.clone()} lang={lang} onday={on_day}>
                         <StaffingList report={r.clone()} lang={lang} />
                     </PlanPanel>
                 },
@@ -194,7 +245,8 @@ pub fn CsView(props: &CsViewProps) -> Html {
             <ViolationTally tally={tally} texts={texts}
                 invalid={st.count_drafts.keys().cloned().collect::<Vec<_>>()}
                 dropped={st.counts_dropped.clone()} example_failed={st.example_failed.clone()}
-                lang={lang} dispatch={dispatch.clone()} />
+                lang={lang} oncount={on_count} oncommit={on_commit} onexample={on_example}
+                onreset={on_reset} ondismiss={on_dismiss} />
         </div>
     }
 }

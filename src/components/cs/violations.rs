@@ -7,11 +7,9 @@ use std::collections::BTreeMap;
 use servicescore::rulepack::{Severity, ViolationDef};
 use servicescore::Tally;
 use web_sys::HtmlInputElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::counts::{self, MAX_COUNT};
-use super::model::{CsAction, CsStore};
+use super::counts::MAX_COUNT;
 use super::text::CT;
 use crate::i18n::{fill, Lang, T};
 
@@ -33,8 +31,16 @@ pub struct ViolationTallyProps {
     pub example_failed: Option<String>,
     /// Page language.
     pub lang: Lang,
-    /// The view's dispatcher.
-    pub dispatch: UseReducerDispatcher<CsStore>,
+    /// A count box's text changed: `(violation id, text)`.
+    pub oncount: Callback<(String, String)>,
+    /// A count box was left: the violation id (its text becomes the count or is dropped).
+    pub oncommit: Callback<String>,
+    /// "Load the example counts" pressed.
+    pub onexample: Callback<()>,
+    /// "Reset the counts" pressed.
+    pub onreset: Callback<()>,
+    /// The notice dismissed.
+    pub ondismiss: Callback<()>,
 }
 
 /// Severity in words.
@@ -69,34 +75,9 @@ pub fn each_text(v: &ViolationDef, lang: Lang) -> String {
 pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
     let lang = props.lang;
     let rules = &servicescore::RulePack::default_pack().violations;
-    let d = props.dispatch.clone();
-    let on_example = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| {
-            let d = d.clone();
-            spawn_local(async move {
-                let result = match crate::browser::fetch_text(EXAMPLE).await {
-                    Ok(text) => counts::from_example(rules, &text),
-                    Err(e) => Err(format!(
-                        "{EXAMPLE}: {}",
-                        crate::i18n::fetch_error_text(e, lang)
-                    )),
-                };
-                match result {
-                    Ok(c) => d.dispatch(CsAction::LoadCounts(c)),
-                    Err(e) => d.dispatch(CsAction::ExampleFailed(e)),
-                }
-            });
-        })
-    };
-    let on_reset = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(CsAction::ResetCounts))
-    };
-    let on_dismiss = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(CsAction::DismissCountsNotice))
-    };
+    let on_example = props.onexample.reform(|_: MouseEvent| ());
+    let on_reset = props.onreset.reform(|_: MouseEvent| ());
+    let on_dismiss = props.ondismiss.reform(|_: MouseEvent| ());
     let notice = match (&props.dropped, &props.example_failed) {
         (Some(r), _) => Some(fill(CT::CountsDropped.get(lang), &[("reason", r)])),
         (None, Some(r)) => Some(fill(CT::ExampleFailed.get(lang), &[("reason", r)])),
@@ -118,17 +99,15 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
         let box_id = format!("cs-count-{id}");
         let msg_id = format!("cs-count-msg-{id}");
         let on_input = {
-            let d = d.clone();
             let id = id.clone();
-            Callback::from(move |e: InputEvent| {
+            props.oncount.reform(move |e: InputEvent| {
                 let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                d.dispatch(CsAction::SetCount(id.clone(), v));
+                (id.clone(), v)
             })
         };
         let on_blur = {
-            let d = d.clone();
             let id = id.clone();
-            Callback::from(move |_: FocusEvent| d.dispatch(CsAction::CommitCount(id.clone())))
+            props.oncommit.reform(move |_: FocusEvent| id.clone())
         };
         let triggered = item.is_some_and(|i| i.consequence_triggered);
         html! {

@@ -44,6 +44,8 @@ pub mod ladder;
 pub mod log;
 pub mod plan;
 pub mod shown;
+#[cfg(test)]
+mod test_support;
 
 pub use assess::{assess, Assessment, DayAssessment, DayStatus, MonthDissatisfaction, Penalty};
 pub use ladder::{

@@ -7,26 +7,8 @@ use std::collections::BTreeMap;
 use jiff::civil::{date, Date};
 
 use super::*;
-use crate::cs::{assess, Session, SessionLog};
-use crate::RulePack;
-
-fn rules() -> CsRules {
-    RulePack::default_pack().customer_service.clone()
-}
-
-/// `in_time` sessions answered after 60 s and `late` after 10 minutes, on day `d` from 10:00.
-fn day(d: Date, in_time: usize, late: usize) -> Vec<Session> {
-    (0..in_time + late)
-        .map(|k| {
-            let start = d.at(10, (k % 60) as i8, (k / 60) as i8, 0);
-            let delay = if k < in_time { 60 } else { 600 };
-            let reply = start
-                .checked_add(jiff::SignedDuration::from_secs(delay))
-                .unwrap();
-            Session::new(format!("{d}-{k}"), start, Some(reply))
-        })
-        .collect()
-}
+use crate::cs::test_support::{day, rules};
+use crate::cs::{assess, SessionLog};
 
 /// A log whose only sessions are late ones on each of `late_days`: each assessed day after a
 /// late day fails (when it is not a penalty day).

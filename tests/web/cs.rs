@@ -4,42 +4,34 @@
 //! compared with the CLI's own report.
 //!
 //! Run with `. scripts/env.sh && cargo test -p servicescore-web --target
-//! wasm32-unknown-unknown --test web_cs`.
+//! wasm32-unknown-unknown --test web -- cs::`.
 //!
 //! Expected values come from `servicescore cs-assess www/examples/sessions-example.csv --json`
-//! saved as `tests/web_cs/sessions-example.cs-assess.json` (a native test in
-//! `src/components/cs/report.rs` fails when it no longer equals what the core computes;
+//! saved as `tests/web/data/sessions-example.cs-assess.json` (a native test in
+//! `src/components/cs/report/tests.rs` fails when it no longer equals what the core computes;
 //! regenerate it with `cargo run -p servicescore -- cs-assess www/examples/sessions-example.csv
-//! --json > tests/web_cs/sessions-example.cs-assess.json`), and from the SPEC's violation table,
+//! --json > tests/web/data/sessions-example.cs-assess.json`), and from the SPEC's violation table,
 //! never from the page's own code.
 //!
 //! Every test starts from a clean page: localStorage cleared, `?lang=en` set before mounting, a
 //! fresh root element, and the app destroyed at the end.
-
-// Only meaningful in a browser; `cargo test --workspace` on the host skips the whole file.
-#![cfg(target_arch = "wasm32")]
 
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlInputElement;
 
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
 /// The example session log (what the page offers as its example).
-const EXAMPLE: &str = include_str!("../www/examples/sessions-example.csv");
+const EXAMPLE: &str = include_str!("../../www/examples/sessions-example.csv");
 /// The CLI's report of it.
-const CLI: &str = include_str!("web_cs/sessions-example.cs-assess.json");
+const CLI: &str = include_str!("data/sessions-example.cs-assess.json");
 /// The example violation counts (what the CLI's `violations` reads).
-const VIOLATIONS: &str = include_str!("../www/examples/violations-example.json");
+const VIOLATIONS: &str = include_str!("../../www/examples/violations-example.json");
 /// The view's storage key for violation counts, and its backup key.
 const COUNTS_KEY: &str = "servicescore.cs.violations";
 const COUNTS_BACKUP_KEY: &str = "servicescore.cs.violations.unreadable";
 
-#[allow(dead_code)]
-#[path = "web/common.rs"]
-mod common;
-use common::{fire, reset, sleep, storage};
+use crate::common::{self, fire, reset, sleep, storage};
 
 /// The app with the customer-service tab open (the shared page helpers, plus this view's).
 struct Page(common::Page);

@@ -1,5 +1,6 @@
 //! Browser tests of the charts and the 180-day projection (issue 4): `servicescore_web::App`
-//! mounted in headless Chromium like tests/web.rs does (its helpers are shared, not copied).
+//! mounted in headless Chromium like the other modules of this binary (the helpers in `common` are
+//! shared, not copied).
 //!
 //! - the sensitivity and dimension canvases put ink where their lines and bars are (pixels read
 //!   back with `getImageData` at the device position of known points, computed with the same
@@ -12,20 +13,12 @@
 //! - a malformed file lists its problems by line and column, and the data in use stays.
 //!
 //! Run with `. scripts/env.sh && cargo test -p servicescore-web --target
-//! wasm32-unknown-unknown --test web_projection`.
-
-#![cfg(target_arch = "wasm32")]
-
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
-#[allow(dead_code)]
-#[path = "web/common.rs"]
-mod common;
+//! wasm32-unknown-unknown --test web -- projection::`.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use common::{fire, reset, sleep, Page};
+use crate::common::{fire, reset, sleep, Page};
 use servicescore::{Model, RulePack, Scenario};
 use servicescore_charts::canvas::effective_scale;
 use servicescore_charts::canvas::probe::{blueish, context, near, white};
@@ -42,7 +35,7 @@ use web_sys::{
 };
 
 /// The example the page offers (200 days to 2026-11-20, 3 excluded days).
-const EXAMPLE: &str = include_str!("../www/examples/daily-example.csv");
+const EXAMPLE: &str = include_str!("../../www/examples/daily-example.csv");
 
 /// Plan A: from the day after the file, typical values with replies raised to 92 %.
 const PLAN_A: &str = "?review_score=4.75&quality_refund_pct=0.5&pay_to_sign_hours=75\
