@@ -55,6 +55,14 @@ pub enum Status {
     Absent,
 }
 
+/// A snapshot waiting for the next frame, and the frame and timer that will send it.
+#[derive(Default)]
+struct Pending {
+    snapshot: Option<Rc<Snapshot>>,
+    frame: Option<gloo::render::AnimationFrame>,
+    after: Option<gloo::timers::callback::Timeout>,
+}
+
 /// Loads the views module once `wanted`, keeps it fed with `snapshot`, and hands its
 /// commands to `oncommand`.
 #[hook]
@@ -94,10 +102,34 @@ pub fn use_views(snapshot: Rc<Snapshot>, wanted: bool, oncommand: Callback<Comma
         });
     }
     {
+        // The views get the latest snapshot after the shell's frame, once per frame: a slider
+        // drag paints the shell's score first, and the plans and charts follow with the last
+        // value only (sending each snapshot at once ran the views' whole update, plans
+        // included, before the shell's frame could be painted).
         let ready = *status == Status::Ready;
+        let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
         use_effect_with((snapshot, ready), move |(s, ready)| {
             if *ready {
-                call("update", &[JsValue::from_str(&s.encode())]);
+                let scheduled = pending.borrow().frame.is_some();
+                pending.borrow_mut().snapshot = Some(s.clone());
+                if !scheduled {
+                    let p = pending.clone();
+                    let frame = gloo::render::request_animation_frame(move |_| {
+                        let p2 = p.clone();
+                        let after = gloo::timers::callback::Timeout::new(0, move || {
+                            // `after` is this very timer: it is replaced next time, never
+                            // dropped inside its own callback.
+                            let mut p = p2.borrow_mut();
+                            p.frame = None;
+                            if let Some(s) = p.snapshot.take() {
+                                drop(p);
+                                call("update", &[JsValue::from_str(&s.encode())]);
+                            }
+                        });
+                        p.borrow_mut().after = Some(after);
+                    });
+                    pending.borrow_mut().frame = Some(frame);
+                }
             }
         });
     }
