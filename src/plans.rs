@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use servicescore::plan::{plan_by, plan_values, DeadlinePlan, LeastEffort, Moves};
+use servicescore::plan::{plan_by, plan_values, DeadlineError, DeadlinePlan, LeastEffort, Moves};
 use servicescore::timeline::{History, Window};
 use servicescore::{Model, RulePack, Target};
 
@@ -181,8 +181,8 @@ pub fn deadline_plan(
     values: &[Option<f64>],
     target: &Target,
     moves: &Moves,
-) -> Result<DeadlinePlan, String> {
-    plan_by(window, history, start, by, values, target, moves).map_err(|e| e.to_string())
+) -> Result<DeadlinePlan, DeadlineError> {
+    plan_by(window, history, start, by, values, target, moves)
 }
 
 #[cfg(test)]

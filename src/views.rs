@@ -155,7 +155,7 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
     html! {
         <>
             { portal("charts", html! {
-                <ScoreCharts scenario={scenario.clone()} focus={AttrValue::from(snap.focus.clone())}
+                <ScoreCharts pack={(*pack).clone()} scenario={scenario.clone()} focus={AttrValue::from(snap.focus.clone())}
                     eval={d.eval.clone()} baseline={(*baseline).clone()} lang={lang} onfocus={on_focus} />
             }) }
             { portal("advice", html! {
@@ -164,7 +164,7 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
                     has_score={d.eval.score.is_some()} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
             { portal("projection", html! {
-                <ProjectionView weights={(*weights).clone()} scenario={scenario.clone()} baseline={snap.baseline.clone()} saved={snap.saved.clone()}
+                <ProjectionView pack={(*pack).clone()} weights={(*weights).clone()} scenario={scenario.clone()} baseline={snap.baseline.clone()} saved={snap.saved.clone()}
                     active={view == "projection"} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
             { portal("cs", html! { <CsView lang={lang} /> }) }

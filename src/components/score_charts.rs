@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::chart_data::{self, PageFormat};
 use crate::components::chart_canvas::ChartCanvas;
 use crate::i18n::Lang;
+use crate::packs::PackRef;
 
 crate::i18n::texts! {
     SC;
@@ -36,6 +37,8 @@ pub const DIMENSION_HEIGHT: f64 = 200.0;
 /// Props of [`ScoreCharts`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ScoreChartsProps {
+    /// The rule pack in use.
+    pub pack: PackRef,
     /// The current scenario.
     pub scenario: Scenario,
     /// The metric in focus.
@@ -53,18 +56,28 @@ pub struct ScoreChartsProps {
 /// The sensitivity and dimension charts with a metric selector.
 #[component]
 pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
-    let pack = RulePack::default_pack();
+    let pack: &RulePack = &props.pack;
     let lang = props.lang;
     let sensitivity = use_memo(
-        (props.scenario.clone(), props.focus.clone(), lang),
-        |(s, focus, lang)| {
-            let model = Model::new(pack, &s.industry).ok()?;
-            chart_data::sensitivity_chart(&model, &s.values(pack), focus, *lang).map(Rc::new)
+        (
+            props.pack.clone(),
+            props.scenario.clone(),
+            props.focus.clone(),
+            lang,
+        ),
+        |(p, s, focus, lang)| {
+            let model = Model::new(p, &s.industry).ok()?;
+            chart_data::sensitivity_chart(&model, &s.values(p), focus, *lang).map(Rc::new)
         },
     );
     let dimensions = use_memo(
-        (props.eval.clone(), props.baseline.clone(), lang),
-        |(e, b, lang)| chart_data::dimension_chart(pack, e, b.as_deref(), *lang).map(Rc::new),
+        (
+            props.pack.clone(),
+            props.eval.clone(),
+            props.baseline.clone(),
+            lang,
+        ),
+        |(p, e, b, lang)| chart_data::dimension_chart(p, e, b.as_deref(), *lang).map(Rc::new),
     );
     let fmt = PageFormat::new(pack, lang);
     // The select follows the focus however it changes (a focused metric row, a slider).

@@ -27,16 +27,22 @@ pub const METRICS: [&str; 8] = [
     "dispute_pct",
 ];
 
-/// The golden cases of the default pack (the page's pack until it can switch packs; a case
-/// without `pack` is the default's).
+/// The golden cases of the default pack (a case without `pack` is the default's).
 pub fn golden_cases() -> Vec<Value> {
+    let doc: Value = serde_json::from_str(GOLDEN).expect("golden file is JSON");
+    let default = doc["rule_pack"].as_str().expect("rule_pack").to_string();
+    golden_cases_of(&default)
+}
+
+/// The golden cases of the built-in pack `pack` (a case without `pack` is the default's).
+pub fn golden_cases_of(pack: &str) -> Vec<Value> {
     let doc: Value = serde_json::from_str(GOLDEN).expect("golden file is JSON");
     let default = doc["rule_pack"].clone();
     doc["cases"]
         .as_array()
         .expect("golden cases")
         .iter()
-        .filter(|c| c.get("pack").unwrap_or(&default) == &default)
+        .filter(|c| c.get("pack").unwrap_or(&default) == pack)
         .cloned()
         .collect()
 }

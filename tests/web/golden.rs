@@ -1,10 +1,13 @@
 //! Every golden scenario, reached through the page's real inputs (number boxes, "has data"
 //! switches, the industry selector), shows the expected score, stars, dimensions and
-//! thresholds.
+//! thresholds: the default pack's cases on the default page, the `xhs-qianfan-2026` cases
+//! on the page opened with `?pack=xhs-qianfan-2026` (SPEC §7: one decimal, three dimensions).
 
+use serde_json::Value;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::common::{golden_cases, num, reset, Page, METRICS};
+use crate::common::{golden_cases, golden_cases_of, num, reset, Page, METRICS};
 
 #[wasm_bindgen_test]
 async fn every_golden_scenario_through_the_inputs() {
@@ -14,11 +17,39 @@ async fn every_golden_scenario_through_the_inputs() {
         "the golden file lost cases: {}",
         cases.len()
     );
+    let failures = drive_cases(&cases, "").await;
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[wasm_bindgen_test]
+async fn every_qianfan_golden_scenario_under_that_pack() {
+    let cases = golden_cases_of("xhs-qianfan-2026");
+    assert!(
+        cases.len() >= 13,
+        "the golden file lost qianfan cases: {}",
+        cases.len()
+    );
+    let failures = drive_cases(&cases, "?pack=xhs-qianfan-2026").await;
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Each case on a fresh page opened with `query`, through the inputs; every mismatch.
+async fn drive_cases(cases: &[Value], query: &str) -> Vec<String> {
     let mut failures = Vec::new();
-    for case in &cases {
+    for case in cases {
         let name = case["name"].as_str().unwrap_or("?");
-        reset("");
+        reset(query);
         let page = Page::mount().await;
+        let pack = page
+            .find("[data-testid=pack]")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .map(|s| s.value());
+        let want = case["pack"].as_str();
+        if want.is_some() && pack.as_deref() != want {
+            failures.push(format!(
+                "{name}: the page's pack is {pack:?}, expected {want:?}"
+            ));
+        }
         page.drive(&case["input"]).await;
         for m in page.mismatches(&case["expected"]) {
             failures.push(format!("{name}: {m}"));
@@ -54,7 +85,7 @@ async fn every_golden_scenario_through_the_inputs() {
         }
         page.unmount().await;
     }
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    failures
 }
 
 #[wasm_bindgen_test]

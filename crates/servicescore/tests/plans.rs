@@ -433,6 +433,18 @@ fn coarse_pack() -> RulePack {
     RulePack::from_json(&v.to_string()).unwrap()
 }
 
+/// A value of metric `i` between the slider's worse end and the worst benchmark knot
+/// (`t` from 0 to 1 of that stretch), rounded to the step's decimals: its points are flat there.
+fn on_flat_stretch(pack: &RulePack, i: usize, t: f64) -> f64 {
+    let m = &pack.metrics[i];
+    let worst = pack.knots("general", &m.id).unwrap().value[0];
+    let end = match m.better {
+        Better::Higher => m.slider.min,
+        Better::Lower => m.slider.max,
+    };
+    ((end + t * (worst - end)) * 1000.0).round() / 1000.0
+}
+
 /// The cheapest plan on the grid moving only `free` metrics, by enumeration.
 fn brute_force(
     pack: &RulePack,
@@ -567,6 +579,41 @@ proptest! {
                 prop_assert!(p.effort >= best - 1e-9, "{} below the optimum {best}", p.effort);
                 let tol = tolerance(&pack, &s, &p, &costs);
                 prop_assert!(p.effort <= best + tol + 1e-9, "{} vs optimum {best} + {tol}: {:?}", p.effort, p);
+            }
+        }
+    }
+
+    /// Several metrics on a flat stretch (worse than their worst benchmark knot, where the
+    /// first moves gain nothing): the case a concave relaxation misjudges.
+    #[test]
+    fn no_cheaper_grid_plan_exists_from_flat_stretches(
+        fractions in values_strategy(),
+        flat in prop::collection::vec(0.0f64..1.0, 8),
+        target in target_strategy(),
+        free in prop::sample::subsequence((0..8).collect::<Vec<usize>>(), 2..=4),
+        weights in prop::collection::vec(prop::sample::select(vec![0.5, 1.0, 3.0]), 8),
+    ) {
+        let pack = coarse_pack();
+        let mut s = scenario_of(&pack, "general", &fractions, true);
+        for &i in &free {
+            s.set(&pack.metrics[i].id, Some(on_flat_stretch(&pack, i, flat[i])));
+        }
+        let mut allowed = vec![false; 8];
+        for &i in &free {
+            allowed[i] = true;
+        }
+        let moves = Moves { allowed, weights: weights.clone() };
+        let model = Model::new(&pack, "general").unwrap();
+        let p = plan_values(&model, &s.values(&pack), &target, &moves).unwrap();
+        let costs: BTreeMap<String, f64> =
+            pack.metrics.iter().zip(&weights).map(|(m, w)| (m.id.clone(), *w)).collect();
+        match brute_force(&pack, &s, &target, &free, &weights) {
+            None => prop_assert!(!p.reachable, "{:?}", p),
+            Some(best) => {
+                prop_assert!(p.reachable);
+                prop_assert!(p.effort >= best - 1e-9, "{} below the optimum {best}", p.effort);
+                let tol = tolerance(&pack, &s, &p, &costs);
+                prop_assert!(p.effort <= best + tol + 1e-9, "{} vs optimum {best} + {tol}: {:?} {:?}", p.effort, p, s);
             }
         }
     }

@@ -4,7 +4,7 @@
 //! computed by the view ([`crate::plans::deadline_plan`]) and drawn on its chart.
 
 use jiff::civil::Date;
-use servicescore::plan::DeadlinePlan;
+use servicescore::plan::{DeadlineError, DeadlinePlan};
 use servicescore::RulePack;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -14,11 +14,14 @@ use super::texts::PT;
 use crate::bridge::Command;
 use crate::components::advice::{change_text, effort_text};
 use crate::i18n::{fill, Lang};
+use crate::packs::PackRef;
 use crate::plans::plan_values_to_set;
 
 /// Props of [`Deadline`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct DeadlineProps {
+    /// The rule pack in use.
+    pub pack: PackRef,
     /// The targets offered (the reach list's rows).
     pub targets: Vec<ReachRow>,
     /// The chosen target's key (`stars:4.5`).
@@ -28,7 +31,7 @@ pub struct DeadlineProps {
     /// The first projected day (the earliest date the input admits).
     pub start: Date,
     /// The answer (`None`: nothing to plan).
-    pub answer: Option<Result<DeadlinePlan, String>>,
+    pub answer: Option<Result<DeadlinePlan, DeadlineError>>,
     /// Page language.
     pub lang: Lang,
     /// A target was chosen.
@@ -42,7 +45,7 @@ pub struct DeadlineProps {
 /// The deadline form and its answer.
 #[component]
 pub fn Deadline(props: &DeadlineProps) -> Html {
-    let pack = RulePack::default_pack();
+    let pack: &RulePack = &props.pack;
     let lang = props.lang;
     let select = crate::hooks::use_select_value(props.target.to_string());
     let ontarget = use_callback(props.ontarget.clone(), |e: Event, cb| {
@@ -63,7 +66,7 @@ pub fn Deadline(props: &DeadlineProps) -> Html {
     let answer = match &props.answer {
         None => html! {},
         Some(Err(e)) => html! {
-            <p class="error" data-testid="deadline-error">{ fill(PT::DeadlineCannot.get(lang), &[("e", e)]) }</p>
+            <p class="error" role="alert" data-testid="deadline-error" data-kind={refusal_kind(e)}>{ refusal_text(e, lang) }</p>
         },
         Some(Ok(d)) => answer_html(pack, d, &label, props.by, lang, &props.oncommand),
     };
@@ -87,6 +90,35 @@ pub fn Deadline(props: &DeadlineProps) -> Html {
             </div>
             { answer }
         </section>
+    }
+}
+
+/// The refusal's kind, for tests (`data-kind`).
+pub fn refusal_kind(e: &DeadlineError) -> &'static str {
+    match e {
+        DeadlineError::BeforeStart { .. } => "before-start",
+        DeadlineError::NotAfterHistory { .. } => "not-after-history",
+        DeadlineError::NoRecords => "no-records",
+        DeadlineError::BeyondCalendar => "beyond-calendar",
+        DeadlineError::Input(_) => "input",
+    }
+}
+
+/// A refused deadline plan in the page's language.
+pub fn refusal_text(e: &DeadlineError, lang: Lang) -> String {
+    match e {
+        DeadlineError::BeforeStart { by, start } => fill(
+            PT::DeadlineBeforeStart.get(lang),
+            &[("by", &by.to_string()), ("start", &start.to_string())],
+        ),
+        DeadlineError::NotAfterHistory { by, last } => fill(
+            PT::DeadlineNotAfterHistory.get(lang),
+            &[("by", &by.to_string()), ("last", &last.to_string())],
+        ),
+        DeadlineError::NoRecords => PT::DeadlineNoRecords.get(lang).to_string(),
+        DeadlineError::BeyondCalendar => PT::DeadlineBeyondCalendar.get(lang).to_string(),
+        // Inputs the page validated before (scenario, target, weights): the core's text.
+        DeadlineError::Input(e) => fill(PT::DeadlineCannot.get(lang), &[("e", &e.to_string())]),
     }
 }
 

@@ -25,7 +25,7 @@ use jiff::civil::Date;
 use servicescore::timeline::projection::BAD_DAY_MARGIN;
 use servicescore::timeline::Plan;
 use servicescore::timeline::Window;
-use servicescore::{Model, RulePack, Scenario, Target};
+use servicescore::{Model, Scenario, Target};
 use servicescore_charts::date::add_days;
 use servicescore_charts::ProjectionChart;
 use yew::prelude::*;
@@ -36,6 +36,7 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
 use crate::format;
 use crate::i18n::{fill, Lang};
+use crate::packs::PackRef;
 use crate::plans::{deadline_plan, Weights};
 use controls::Controls;
 use deadline::Deadline;
@@ -51,6 +52,8 @@ pub const CHART_HEIGHT: f64 = 280.0;
 /// Props of [`ProjectionView`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ProjectionViewProps {
+    /// The rule pack in use (built-in, imported, calibrated or edited).
+    pub pack: PackRef,
     /// The current scenario (the sliders): the metrics from today on.
     pub scenario: Scenario,
     /// The pinned baseline.
@@ -70,6 +73,30 @@ pub struct ProjectionViewProps {
     /// The user's effort weights (for the deadline plan).
     #[prop_or_default]
     pub weights: Weights,
+}
+
+/// The pack in use for one industry. The [`Window`] is built where it is used: its weights
+/// and score tables are a few hundred numbers, and it borrows the pack, which a memo cannot
+/// keep beside it.
+#[derive(Clone, PartialEq)]
+pub struct PackWindow {
+    /// The pack in use.
+    pub pack: PackRef,
+    /// The scenario's industry.
+    pub industry: String,
+}
+
+impl PackWindow {
+    /// The window of the pack's rules for the industry.
+    ///
+    /// # Errors
+    ///
+    /// An industry the pack does not know.
+    pub fn window(&self) -> Result<Window<'_>, String> {
+        Model::new(&self.pack, &self.industry)
+            .map(Window::new)
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// Days from the first projected day to the deadline offered first.
@@ -116,17 +143,16 @@ pub fn excluded_dates(dates: &[Date], lang: Lang) -> String {
 /// The projection view.
 #[component]
 pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
-    let pack = RulePack::default_pack();
+    let pack = &*props.pack;
     let lang = props.lang;
     let view = use_reducer(ViewState::default);
     let today = *use_memo(props.today, |t| t.unwrap_or_else(local_today));
 
-    // One window (weights computed once) per industry.
-    let window = use_memo(props.scenario.industry.clone(), |ind| {
-        Model::new(pack, ind)
-            .map(Window::new)
-            .map_err(|e| e.to_string())
-    });
+    // The pack in use and the industry: what every computation below depends on.
+    let window = PackWindow {
+        pack: props.pack.clone(),
+        industry: props.scenario.industry.clone(),
+    };
     let (kind, held) = logic::held(
         props.baseline.as_ref(),
         props.saved.as_ref(),
@@ -138,7 +164,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     };
     let past = use_memo(
         (
-            ByPtr(window.clone()),
+            window.clone(),
             imported.clone(),
             // A hidden view does not follow the sliders (it catches up when shown).
             (imported.is_none() && props.active).then(|| (kind, held.clone())),
@@ -146,18 +172,17 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             view.horizon,
         ),
         |(w, imported, held, today, horizon)| match (imported, held) {
-            (Some(i), _) => match &*w.0 {
-                Ok(w) => logic::imported_past(w, i, *horizon),
-                Err(e) => Err(e.clone()),
-            },
-            (None, Some((kind, s))) => logic::held_past(pack, *kind, s, *today),
+            (Some(i), _) => w
+                .window()
+                .and_then(|w| logic::imported_past(&w, i, *horizon)),
+            (None, Some((kind, s))) => logic::held_past(&w.pack, *kind, s, *today),
             (None, None) => Err(String::new()),
         },
     );
     // The only computation on a slider move: one projection (none while hidden).
     let outlook = use_memo(
         (
-            ByPtr(window.clone()),
+            window.clone(),
             ByPtr(past.clone()),
             props.active.then(|| props.scenario.clone()),
             view.horizon,
@@ -165,9 +190,10 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         ),
         |(w, past, scenario, horizon, lang)| {
             let scenario = scenario.as_ref()?;
-            Some(match (&*w.0, &*past.0) {
-                (Ok(w), Ok(p)) => logic::outlook(w, p, scenario, *horizon, *lang),
-                (Err(e), _) | (_, Err(e)) => Err(e.clone()),
+            Some(match (w.window(), &*past.0) {
+                (Ok(w), Ok(p)) => logic::outlook(&w, p, scenario, *horizon, *lang),
+                (Err(e), _) => Err(e),
+                (_, Err(e)) => Err(e.clone()),
             })
         },
     );
@@ -189,14 +215,11 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         Ok(p) => Some(p.start),
         Err(_) => None,
     };
-    let by = plan_start.map(|s| {
-        (*chosen_by)
-            .filter(|d| *d >= s)
-            .unwrap_or_else(|| add_days(s, DEFAULT_DEADLINE_DAYS))
-    });
+    // A chosen date before the first planned day is kept: the planner's refusal says why.
+    let by = plan_start.map(|s| (*chosen_by).unwrap_or_else(|| add_days(s, DEFAULT_DEADLINE_DAYS)));
     let deadline = use_memo(
         (
-            ByPtr(window.clone()),
+            window.clone(),
             ByPtr(past.clone()),
             props.active.then(|| props.scenario.clone()),
             target_key.clone(),
@@ -204,13 +227,15 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             props.weights.clone(),
         ),
         |(w, past, scenario, key, by, weights)| {
-            let (Ok(w), Ok(p), Some(s), Some(key), Some(by)) = (&*w.0, &*past.0, scenario, key, by)
+            let pack = &*w.pack;
+            let (Ok(win), Ok(p), Some(s), Some(key), Some(by)) =
+                (w.window(), &*past.0, scenario, key, by)
             else {
                 return None;
             };
             let target = Target::parse(key, pack).ok()?;
             Some(deadline_plan(
-                w,
+                &win,
                 &p.history,
                 p.start,
                 *by,
@@ -223,7 +248,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     // The plan drawn on the chart: its values held from today, over the same horizon.
     let planned_chart = use_memo(
         (
-            ByPtr(window.clone()),
+            window.clone(),
             ByPtr(past.clone()),
             ByPtr(outlook.clone()),
             ByPtr(deadline.clone()),
@@ -239,7 +264,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                 Some(Ok(d)) if d.plan.reachable && !d.plan.changes.is_empty() => &d.plan,
                 _ => return Some(chart),
             };
-            let (Ok(w), Ok(p)) = (&*w.0, &*past.0) else {
+            let (Ok(w), Ok(p)) = (w.window(), &*past.0) else {
                 return Some(chart);
             };
             let mut planned = scenario.clone();
@@ -266,33 +291,37 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     // memoised so that the children they go to do not re-render on every slider move.
     let frame: Rc<RefCell<Option<AnimationFrame>>> = use_mut_ref(|| None);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let onload = use_callback(view.dispatcher(), move |l: Loaded, d| {
-        d.dispatch(ViewAction::Parsing(l.name.clone()));
-        let d = d.clone();
-        let timer = timer.clone();
-        // The frame callback only replaces the timer: a handle is never dropped inside its
-        // own callback.
-        *frame.borrow_mut() = Some(request_animation_frame(move |_| {
-            *timer.borrow_mut() = Some(Timeout::new(0, move || {
-                let today = crate::components::file_import::today();
-                d.dispatch(
-                    match logic::read_import(pack, &l.name, &l.text, l.gb18030, today) {
-                        Ok(i) => ViewAction::Imported(i),
-                        Err(r) => ViewAction::Refused(r),
-                    },
-                );
+    let onload = use_callback(
+        (view.dispatcher(), props.pack.clone()),
+        move |l: Loaded, (d, pack)| {
+            d.dispatch(ViewAction::Parsing(l.name.clone()));
+            let d = d.clone();
+            let pack = pack.clone();
+            let timer = timer.clone();
+            // The frame callback only replaces the timer: a handle is never dropped inside its
+            // own callback.
+            *frame.borrow_mut() = Some(request_animation_frame(move |_| {
+                *timer.borrow_mut() = Some(Timeout::new(0, move || {
+                    let today = crate::components::file_import::today();
+                    d.dispatch(
+                        match logic::read_import(&pack, &l.name, &l.text, l.gb18030, today) {
+                            Ok(i) => ViewAction::Imported(i),
+                            Err(r) => ViewAction::Refused(r),
+                        },
+                    );
+                }));
             }));
-        }));
-    });
+        },
+    );
     let on_use_window = use_callback(
         (
             props.oncommand.clone(),
-            ByPtr(window.clone()),
+            window.clone(),
             view.imported.clone(),
         ),
         |(), (d, window, imported)| {
-            if let (Ok(w), Some(i)) = (&*window.0, imported) {
-                if let Ok(s) = logic::window_scenario(w, i) {
+            if let (Ok(w), Some(i)) = (window.window(), imported) {
+                if let Ok(s) = logic::window_scenario(&w, i) {
                     d.emit(Command::Load { scenario: s });
                 }
             }
@@ -337,7 +366,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         };
         fill(key.get(lang), &[("date", &d.to_string())])
     });
-    let window_days = window.as_ref().as_ref().map_or(180, |w| w.days());
+    let window_days = window.window().map_or(180, |w| w.days());
 
     html! {
         <section class="projection" aria-labelledby="projection-heading" data-testid="projection">
@@ -364,7 +393,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                             ]) }</p>
                         }
                         if let (Some(key), Some(by), Some(start)) = (target_key.clone(), by, plan_start) {
-                            <Deadline targets={o.reach.clone()} target={AttrValue::from(key)} by={by} start={start}
+                            <Deadline pack={props.pack.clone()} targets={o.reach.clone()} target={AttrValue::from(key)} by={by} start={start}
                                 answer={(*deadline).clone()} lang={lang} ontarget={on_deadline_target.clone()}
                                 onby={on_deadline_by.clone()} oncommand={props.oncommand.clone()} />
                         }

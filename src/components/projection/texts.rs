@@ -19,6 +19,26 @@ crate::i18n::texts! {
     ],
     DeadlineNever => ["即使所有指标都达到最佳值，也无法达到{target}。", "{target} cannot be reached even with every metric at its best.", "{target} no se alcanza ni con todas las métricas en su mejor valor."],
     DeadlineApply => ["应用方案", "Apply the plan", "Aplicar el plan"],
+    DeadlineBeforeStart => [
+        "{by} 早于方案的第一天 {start}：请选 {start} 或之后的日期。",
+        "{by} is before the plan's first day, {start}: choose {start} or later.",
+        "{by} es anterior al primer día del plan, {start}: elige {start} o una fecha posterior.",
+    ],
+    DeadlineNotAfterHistory => [
+        "{by} 不晚于记录的最后一天 {last}：方案从其后一天开始。",
+        "{by} is not after the records' last day, {last}: the plan starts the day after.",
+        "{by} no es posterior al último día de los registros, {last}: el plan empieza el día siguiente.",
+    ],
+    DeadlineNoRecords => [
+        "没有每日记录：无法按日期计算方案。",
+        "No daily records: a plan by a date needs them.",
+        "No hay registros diarios: un plan con fecha los necesita.",
+    ],
+    DeadlineBeyondCalendar => [
+        "日期超出 9999-12-31，无法计算。",
+        "The plan would run beyond 9999-12-31.",
+        "El plan llegaría más allá del 9999-12-31.",
+    ],
     DeadlineCannot => ["无法计算方案：{e}", "Cannot plan: {e}", "No se puede planificar: {e}"],
     Intro => [
         "从今天起，指标按滑块上的数值；今天之前，按下面选择的过去数据。每天公布的服务分取前 180 天的数据，日期越近权重越大（半衰期为假设）。",

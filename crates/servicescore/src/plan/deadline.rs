@@ -32,11 +32,57 @@ use serde::{Serialize, Serializer};
 use super::solve::{Mover, Problem, Seen};
 use super::{outcome, solve_target, LeastEffort, Moves, PlanOptions, Solved};
 use crate::dates::{self, date_of, day_number};
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::eval::{Model, Scenario, Scores};
 use crate::goal::Target;
 use crate::rulepack::RulePack;
 use crate::timeline::{DailyRecords, Dense, History, Plan, Window};
+
+/// Why a plan by a date is refused. Typed, so that the page words each kind in its own
+/// language; `Display` is the command line's English (`by: … is before …`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DeadlineError {
+    /// The deadline is before the first planned day (the day after the history).
+    #[error("by: {by} is before the first planned day {start}")]
+    BeforeStart {
+        /// The deadline.
+        by: Date,
+        /// The first planned day.
+        start: Date,
+    },
+    /// The deadline is not after the history's last day.
+    #[error("by: {by} is not after the history's last day {last}")]
+    NotAfterHistory {
+        /// The deadline.
+        by: Date,
+        /// The history's last day.
+        last: Date,
+    },
+    /// The daily records have no day.
+    #[error("history: no records")]
+    NoRecords,
+    /// The plan would run beyond the calendar's end.
+    #[error("by: beyond 9999-12-31")]
+    BeyondCalendar,
+    /// An invalid scenario, target or options, a history from another rule pack, a target
+    /// that cannot be planned.
+    #[error(transparent)]
+    Input(#[from] Error),
+}
+
+impl From<DeadlineError> for Error {
+    fn from(e: DeadlineError) -> Error {
+        match e {
+            DeadlineError::Input(e) => e,
+            DeadlineError::NoRecords => Error::field("history", "no records"),
+            other => {
+                let text = other.to_string();
+                let message = text.strip_prefix("by: ").unwrap_or(&text);
+                Error::field("by", message)
+            }
+        }
+    }
+}
 
 /// A plan by a date (SPEC §5 JSON form with `reached_on` and, when out of reach,
 /// `earliest`).
@@ -72,8 +118,8 @@ fn earliest_date<S: Serializer>(
 ///
 /// # Errors
 ///
-/// An invalid scenario, target or options; `history: no records`; `by: ... is not after the
-/// history's last day ...`.
+/// An invalid scenario, target or options ([`DeadlineError::Input`]); no records; a deadline
+/// not after the history's last day.
 pub fn by_date(
     pack: &RulePack,
     scenario: &Scenario,
@@ -81,21 +127,15 @@ pub fn by_date(
     options: &PlanOptions,
     records: &DailyRecords,
     by: Date,
-) -> Result<DeadlinePlan> {
+) -> std::result::Result<DeadlinePlan, DeadlineError> {
     scenario.validate(pack)?;
     target.check(pack)?;
     let moves = options.moves(pack)?;
-    let last = records
-        .last_date()
-        .ok_or_else(|| Error::field("history", "no records"))?;
+    let last = records.last_date().ok_or(DeadlineError::NoRecords)?;
     if by <= last {
-        return Err(Error::field(
-            "by",
-            format!("{by} is not after the history's last day {last}"),
-        ));
+        return Err(DeadlineError::NotAfterHistory { by, last });
     }
-    let start =
-        date_of(day_number(last) + 1).ok_or_else(|| Error::field("by", "beyond 9999-12-31"))?;
+    let start = date_of(day_number(last) + 1).ok_or(DeadlineError::BeyondCalendar)?;
     let window = Window::new(Model::new(pack, &scenario.industry)?);
     let history = History::from_records(pack, records);
     plan_by(
@@ -115,7 +155,7 @@ pub fn by_date(
 /// # Errors
 ///
 /// `by` before `start`, a projection beyond 9999-12-31, a history from another rule pack, a
-/// target that cannot be planned.
+/// target that cannot be planned (see [`DeadlineError`]).
 pub fn plan_by(
     window: &Window<'_>,
     history: &History,
@@ -124,16 +164,17 @@ pub fn plan_by(
     values: &[Option<f64>],
     target: &Target,
     moves: &Moves,
-) -> Result<DeadlinePlan> {
+) -> std::result::Result<DeadlinePlan, DeadlineError> {
     let model = window.model();
     let pack = model.pack();
     if by < start {
-        return Err(Error::field(
-            "by",
-            format!("{by} is before the first planned day {start}"),
-        ));
+        return Err(DeadlineError::BeforeStart { by, start });
     }
+    // The last day the plan is judged on, a whole window after the start at most.
     let w = window.days();
+    if date_of(day_number(start) + w as i64 + 1).is_none() {
+        return Err(DeadlineError::BeyondCalendar);
+    }
     let ahead = ((day_number(by) - day_number(start)) as usize).min(w);
     // After a whole window of plan days the score stops changing: the deadline's score is
     // the one published `ahead` days after the start.

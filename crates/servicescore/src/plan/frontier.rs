@@ -53,21 +53,22 @@ impl Frontier {
 
     /// The least effort whose gain is at least `gain` (within [`EPS`]); `None` when even the
     /// largest gain falls short.
+    ///
+    /// A vertex within [`EPS`] below `gain` reaches it: sums of gains in another order differ
+    /// in the last bits, and a frontier that reaches a cap at one vertex can reach it again
+    /// "exactly" only at a later, dearer one (another metric's flat stretch added after it).
     pub(crate) fn effort_for(&self, gain: f64) -> Option<f64> {
         let p = &self.pts;
-        if gain <= p[0].1 {
+        if gain <= p[0].1 + EPS {
             return Some(0.0);
         }
-        match p.iter().position(|q| q.1 >= gain) {
-            Some(k) => {
-                let ((x0, y0), (x1, y1)) = (p[k - 1], p[k]);
-                Some(x0 + (gain - y0) / (y1 - y0) * (x1 - x0))
-            }
-            None => {
-                let (x, y) = p[p.len() - 1];
-                (gain <= y + EPS).then_some(x)
-            }
-        }
+        let k = p.iter().position(|q| q.1 >= gain - EPS)?;
+        let ((x0, y0), (x1, y1)) = (p[k - 1], p[k]);
+        Some(if y1 <= gain {
+            x1
+        } else {
+            x0 + (gain - y0) / (y1 - y0) * (x1 - x0)
+        })
     }
 
     /// `g(u) = f(from + u) − f(from)`, times `scale`: what more effort gains beyond `from`.
@@ -310,6 +311,21 @@ mod tests {
             assert!((c.at(e) - brute(&a, &b, e)).abs() < 1e-12, "{e}");
         }
         assert_eq!(c.max_gain(), 4.0);
+    }
+
+    #[test]
+    fn a_gain_reached_but_for_float_noise_is_reached_there() {
+        // The cap reached at effort 1 in the last bits only, and again at effort 2 after a
+        // flat stretch of another metric: the least effort is 1.
+        let a = Frontier {
+            pts: vec![(0.0, 0.0), (1.0, 0.3 - 2e-16), (2.0, 0.3)],
+        };
+        assert_eq!(a.effort_for(0.3), Some(1.0));
+        assert_eq!(
+            a.effort_for(0.15).map(|e| (e * 1e9).round() / 1e9),
+            Some(0.5)
+        );
+        assert_eq!(a.effort_for(0.31), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use clap::Args;
 use jiff::civil::Date;
 use servicescore::plan::{self, check_weight, DeadlinePlan, LeastEffort, PlanOptions};
 use servicescore::timeline::{parse_date, DailyRecords};
-use servicescore::{RulePack, Scenario, Target};
+use servicescore::{Error, RulePack, Scenario, Target};
 
 use crate::common::{json, CliError, Input};
 
@@ -160,7 +160,8 @@ pub fn plan(pack: &RulePack, args: &PlanArgs) -> Result<String, CliError> {
                      the day after it)"
                 )));
             }
-            let p = plan::by_date(pack, &s, &target, &options, &records, by)?;
+            let p =
+                plan::by_date(pack, &s, &target, &options, &records, by).map_err(Error::from)?;
             if args.json {
                 return json(&p);
             }
