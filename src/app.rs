@@ -58,6 +58,15 @@ pub fn App(props: &AppProps) -> Html {
     let derived = use_memo((pack.clone(), scenario.clone()), |(p, s)| {
         Derived::compute(p, s, false, &crate::plans::Weights::default())
     });
+    // Honest ranges: prepared once per pack and industry, worked out once per value change.
+    let pack_ranges = use_memo((pack.clone(), st.industry.clone()), |(p, i)| {
+        crate::ranges::PackRanges::new(p, i)
+    });
+    let ranges = use_memo(((*pack_ranges).clone(), scenario.clone()), |(r, s)| r.of(s));
+    let calibrated = matches!(
+        crate::ranges::Basis::of(&pack, &st.industry),
+        crate::ranges::Basis::Calibrated(_)
+    );
     // Apart from the scenario's: a slider move does not recompute the pinned baseline.
     let baseline_eval = use_memo((pack.clone(), st.baseline.clone()), |(p, b)| {
         derived::baseline_eval(p, b.as_ref())
@@ -243,7 +252,8 @@ pub fn App(props: &AppProps) -> Html {
     let body = match &*derived {
         Ok(d) => html! {
             <>
-            <SummaryBar eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
+            <SummaryBar eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang}
+                range={ranges.and_then(|r| r.score)} decimals={st.pack.score.decimals.value} {calibrated} />
             <div class="layout" hidden={!score_like}>
                 // The sliders are shared by the score and projection views: the tab panels
                 // are what each view shows beside them.
@@ -253,7 +263,8 @@ pub fn App(props: &AppProps) -> Html {
                     onvalue={on_value} onpresent={on_present} ondimension={on_dimension} onfocus={on_focus} />
                 <div id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
                     hidden={st.view != View::Score}>
-                    <ScorePanel pack={st.pack.clone()} eval={d.eval.clone()} baseline={(*baseline_eval).clone()} lang={lang} />
+                    <ScorePanel pack={st.pack.clone()} eval={d.eval.clone()} baseline={(*baseline_eval).clone()}
+                        ranges={*ranges} lang={lang} />
                     if st.embed {
                         // Compact for an article: the sliders and the score stay, the charts,
                         // the working and the plans fold under one line (open, the height

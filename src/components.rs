@@ -19,6 +19,7 @@ pub mod projection;
 pub mod scenario_bar;
 pub mod score_charts;
 pub mod score_panel;
+pub mod score_range;
 pub mod slider;
 pub mod slot;
 pub mod stars;

@@ -56,6 +56,11 @@ pub fn score(x: f64) -> String {
     format_display(x, 2)
 }
 
+/// A score at a pack's display precision in the page's language (`4.40`, Spanish `4,40`).
+pub fn score_at(x: f64, decimals: u32, lang: Lang) -> String {
+    localize(format_display(x, decimals), lang)
+}
+
 /// A signed change with a true minus sign (`+0.12`, `−0.05`, `±0.00`).
 pub fn delta(x: f64, decimals: usize) -> String {
     let r = round_to(x, decimals as u32);

@@ -360,6 +360,11 @@ texts! {
         "Your last scenario could not be read ({reason}); the page started from defaults. The unreadable data was kept as a backup.",
         "No se pudo leer tu último escenario ({reason}); la página empezó con valores por defecto. Los datos ilegibles se guardaron como copia.",
     ],
+    PackDropped => [
+        "无法读取保存的规则包（你的校准或导入的规则包：{reason}），现使用默认规则；你的方案和其他设置都保留了。原数据已备份，未被删除。",
+        "Your stored rule pack (your calibration or an imported pack) could not be read ({reason}); the default rules are in use. Your scenario and everything else are kept; the unreadable pack was kept as a backup.",
+        "No se pudo leer tu paquete de reglas guardado (tu calibración o un paquete importado: {reason}); se usan las reglas por defecto. Tu escenario y todo lo demás se conservan; el paquete ilegible se guardó como copia.",
+    ],
     StorageUnavailable => ["浏览器禁止本地存储：方案不会被保存。", "This browser blocks local storage: scenarios will not be kept.", "El navegador bloquea el almacenamiento local: no se guardarán escenarios."],
     Dismiss => ["关闭", "Dismiss", "Cerrar"],
     NotApplicableTitle => ["该行业不适用服务分", "The service score does not apply to this industry", "La puntuación de servicio no se aplica a este sector"],

@@ -23,6 +23,7 @@ pub mod pack_load;
 pub mod packs;
 pub mod panic;
 pub mod plans;
+pub mod ranges;
 pub mod state;
 pub mod storage;
 pub mod url;

@@ -79,6 +79,10 @@ pub fn text(n: &Notice, lang: Lang) -> String {
             T::StorageDropped.get(lang),
             &[("reason", &unreadable(u, lang))],
         ),
+        Notice::PackDropped(u) => fill(
+            T::PackDropped.get(lang),
+            &[("reason", &unreadable(u, lang))],
+        ),
         Notice::StorageUnavailable => T::StorageUnavailable.get(lang).to_string(),
         Notice::StorageFull => T::StorageFull.get(lang).to_string(),
         Notice::Saved => T::Saved.get(lang).to_string(),

@@ -2,19 +2,27 @@
 //! pinned baseline, the rule pack in use and its sources. The score region is announced
 //! politely to screen readers. Everything comes from the pack in use: its dimensions, its
 //! thresholds, its decimals.
+//!
+//! Each score has its honest range beside it (SPEC §6, [`crate::ranges`]): pinned to the
+//! merchant's dashboard when the pack is calibrated ("calibrated to your dashboard of DATE"
+//! beside the score and the dimensions), else the assumed constants' documented bounds
+//! (tagged *assumed*).
 
 use std::rc::Rc;
 
-use servicescore::rulepack::{RulePack, Subject, ThresholdKind};
+use servicescore::calibrate::ScoreRanges;
+use servicescore::rulepack::{Provenance, RulePack, Subject, ThresholdKind};
 use servicescore::Evaluation;
 use yew::prelude::*;
 
 use crate::components::hook_number::HookNumber;
+use crate::components::score_range::ScoreRange;
 use crate::components::stars::Stars;
 use crate::components::tag::Tag;
 use crate::format;
 use crate::i18n::{fill, Lang, T};
-use crate::packs::{PackOrigin, PackRef};
+use crate::packs::PackRef;
+use crate::ranges::Basis;
 
 /// Props of [`ScorePanel`].
 #[derive(Properties, PartialEq, Clone)]
@@ -25,16 +33,24 @@ pub struct ScorePanelProps {
     pub eval: Rc<Evaluation>,
     /// The baseline's, when pinned.
     pub baseline: Option<Rc<Evaluation>>,
+    /// The honest ranges of the current values (`None`: the pack gives no bounds).
+    #[prop_or_default]
+    pub ranges: Option<ScoreRanges>,
     /// Page language.
     pub lang: Lang,
 }
 
 /// A number of the pack's display precision in the page's language (`4,40` in Spanish).
 fn shown(pack: &RulePack, x: f64, lang: Lang) -> String {
-    format::localize(
-        servicescore::format_display(x, pack.score.decimals.value),
-        lang,
-    )
+    format::score_at(x, pack.score.decimals.value, lang)
+}
+
+/// "calibrated to your dashboard of DATE" (or without a date).
+pub fn calibrated_text(date: Option<&str>, lang: Lang) -> String {
+    match date {
+        Some(d) => fill(T::CalibratedTo.get(lang), &[("date", d)]),
+        None => T::CalibratedToUndated.get(lang).to_string(),
+    }
 }
 
 fn delta_badge(pack: &RulePack, lang: Lang, now: Option<f64>, before: Option<f64>) -> Html {
@@ -97,12 +113,25 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
     let b = props.baseline.as_ref();
     let industry = pack.industry(&e.industry);
     let decimals = pack.score.decimals.value;
-    let calibrated = match &pack.origin {
-        PackOrigin::Calibrated(Some(date)) => {
-            Some(fill(T::CalibratedTo.get(lang), &[("date", date)]))
-        }
-        PackOrigin::Calibrated(None) => Some(T::CalibratedToUndated.get(lang).to_string()),
-        _ => None,
+    let basis = Basis::of(pack, &e.industry);
+    // Beside every score: what its range rests on.
+    let basis_note = |testid: &'static str| match &basis {
+        Basis::Calibrated(date) => html! {
+            <span class="calibrated range-basis" data-testid={testid}>{ calibrated_text(date.as_deref(), lang) }</span>
+        },
+        Basis::Assumed => html! {
+            <span class="range-basis" data-testid={testid}>
+                <Tag pack={pack.clone()} provenance={Provenance::Assumed}
+                    source={pack.uncertainty.as_ref().and_then(|u| u.benchmarks.source.clone()).map(AttrValue::from)} lang={lang} />
+            </span>
+        },
+    };
+    let ranges = props.ranges.as_ref();
+    let range_of = |band: Option<servicescore::calibrate::Band>, testid: &'static str| match band {
+        Some(band) => html! {
+            <ScoreRange {band} {decimals} basis={basis.clone()} testid={testid} {lang} />
+        },
+        None => Html::default(),
     };
     html! {
         <section class="score-panel" aria-labelledby="score-heading">
@@ -111,6 +140,10 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 <div class="score-line">
                     <HookNumber testid="overall-score" class="score-big" lang={lang}
                         value={AttrValue::from(e.display_score.clone().unwrap_or_else(|| "—".into()))} />
+                    if let Some(band) = ranges.and_then(|r| r.score) {
+                        { range_of(Some(band), "score-range") }
+                        { basis_note("score-basis") }
+                    }
                     <span class="score-scale">{ fill(T::OutOfScale.get(lang), &[
                         ("max", &format::number(pack.score.max.value, lang)),
                         ("min", &format::number(pack.score.min.value, lang)),
@@ -134,9 +167,6 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                         <Tag pack={pack.clone()} provenance={pack.score.decimals.provenance}
                             source={pack.score.decimals.source.clone().map(AttrValue::from)} lang={lang} />
                     }
-                    if let Some(c) = &calibrated {
-                        <span class="calibrated" data-testid="calibrated-to">{ c.clone() }</span>
-                    }
                 </p>
                 if !e.applicable {
                     <div class="not-applicable" data-testid="not-applicable">
@@ -149,10 +179,16 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
             </div>
             if e.applicable {
                 <div class="dimensions">
-                    <h3>{ T::Dimensions.get(lang) }</h3>
+                    <h3>
+                        { T::Dimensions.get(lang) }
+                        if ranges.is_some() && matches!(basis, Basis::Calibrated(_)) {
+                            { " " }{ basis_note("dimensions-basis") }
+                        }
+                    </h3>
                     <ul class="dimension-list">
-                        { for pack.dimensions.iter().map(|d| {
+                        { for pack.dimensions.iter().enumerate().map(|(j, d)| {
                             let name = d.names.get(code);
+                            let band = ranges.and_then(|r| r.dims.get(j).copied().flatten());
                             match e.dimensions.get(&d.id) {
                                 Some(r) => {
                                     // Bar length: the score scale mapped to 0–100 (SVG geometry, CSP-safe).
@@ -171,6 +207,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                                             </svg>
                                             <HookNumber testid="dimension-value" class="dimension-value" lang={lang}
                                                 value={AttrValue::from(r.display_score.clone())} />
+                                            { range_of(band, "dimension-range") }
                                             <span class="dimension-weight">{ fill(T::EffectiveWeight.get(lang), &[("w", &format::share(r.effective_weight))]) }</span>
                                             { delta_badge(pack, lang, Some(r.score), before) }
                                         </li>

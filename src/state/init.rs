@@ -67,7 +67,7 @@ pub fn start(b: &Browser) -> Start {
                     if let Some(raw) = &b.stored_pack {
                         backup.push((PACK_BACKUP_KEY, raw.clone()));
                     }
-                    notices.push(Notice::StorageDropped(why));
+                    notices.push(Notice::PackDropped(why));
                 }
                 None => {}
             },
@@ -260,6 +260,72 @@ mod tests {
         let mut b = browser("?reply_3min_pct=abc", None);
         b.storage_ok = false;
         assert_eq!(start(&b).state.notices.len(), 2);
+    }
+
+    /// A stored calibration that no longer reads: a notice, the default pack, the raw pack
+    /// kept under its backup key, and nothing else lost (the scenario, the language, the
+    /// baseline and the view come back).
+    #[test]
+    fn a_corrupt_stored_calibration_falls_back_to_the_default_pack_only() {
+        use servicescore::calibrate::{calibrate, Dashboard};
+        let pack = PackRef::default_pack();
+        let text = r#"{"snapshots": [{"date": "2026-11-20",
+            "metrics": {"reply_3min_pct": 70}, "score": 3.93}]}"#;
+        let (cal, _) = calibrate(&pack, &Dashboard::from_json(text, &pack).unwrap()).unwrap();
+        let user = PackRef::user(
+            cal,
+            crate::packs::PackOrigin::Calibrated(Some("2026-11-20".into())),
+        );
+        let mut s = State::defaults(user.clone());
+        s.apply(Action::SetValue("reply_3min_pct".into(), 62.5));
+        s.apply(Action::PinBaseline);
+        s.apply(Action::SetLang(Lang::Es));
+        s.apply(Action::SetView(View::Projection));
+        let raw = Stored::from_state(&s, None).encode();
+        assert!(raw.contains("\"pack\":\"user\""), "{raw}");
+        let good = StoredPack::from_pack(&user).unwrap().encode();
+        // Intact, it comes back as the pack in use.
+        let mut b = browser("", Some(raw.clone()));
+        b.stored_pack = Some(good.clone());
+        let st = start(&b);
+        assert_eq!(
+            st.state
+                .pack
+                .pack
+                .calibration
+                .as_ref()
+                .map(|c| c.base.as_str()),
+            Some("xhs-2022-08")
+        );
+        assert!(st.state.notices.is_empty(), "{:?}", st.state.notices);
+        // Corrupt: cut short, or a pack that no longer validates.
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        v["pack"]["points_curve"]["value"] = serde_json::json!([[0, 5], [1, 3]]);
+        for bad in [good[..good.len() / 2].to_string(), v.to_string()] {
+            let mut b = browser("", Some(raw.clone()));
+            b.stored_pack = Some(bad.clone());
+            let st = start(&b);
+            let s = &st.state;
+            assert_eq!(s.pack, PackRef::default_pack());
+            assert!(
+                matches!(
+                    s.notices.as_slice(),
+                    [n] if matches!(n.notice, Notice::PackDropped(_))
+                ),
+                "{:?}",
+                s.notices
+            );
+            assert_eq!(st.backup, vec![(PACK_BACKUP_KEY, bad)]);
+            assert_eq!(s.scenario().value("reply_3min_pct"), Some(62.5));
+            assert_eq!(s.lang, Lang::Es);
+            assert_eq!(s.view, View::Projection);
+            assert!(s.baseline.is_some());
+            // What is written back names the default pack: the bad one is not read again.
+            assert_eq!(
+                Stored::from_state(s, st.kept.as_ref()).pack.as_deref(),
+                Some("xhs-2022-08")
+            );
+        }
     }
 
     #[test]

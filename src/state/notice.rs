@@ -54,6 +54,9 @@ pub enum Notice {
     BadParam(Problem),
     /// The stored state could not be read.
     StorageDropped(Unreadable),
+    /// The user's stored pack (a calibration, an imported or edited pack) could not be read:
+    /// the default pack is in use, and everything else stored is kept.
+    PackDropped(Unreadable),
     /// localStorage is unavailable.
     StorageUnavailable,
     /// Storage refused a write (full): what was not kept.

@@ -148,7 +148,7 @@ pub fn source_text(dashboard: &Dashboard) -> String {
 ///
 /// The dashboard's first invalid field ([`Dashboard::validate`]); `pack:
 /// AlreadyCalibrated` for a pack that was calibrated already (calibrate the pack it came from,
-/// named in its `calibration.base`, with every snapshot).
+/// named in its `calibration.base`, with every snapshot: [`base_of`] finds it).
 pub fn calibrate(
     pack: &RulePack,
     dashboard: &Dashboard,
@@ -233,6 +233,70 @@ pub fn calibrate(
     }
     let report = report(&work, dashboard, &observed, changed, source);
     Ok((work, report))
+}
+
+/// The uncalibrated pack a calibration starts from: `pack` itself when it is not calibrated,
+/// else the built-in pack its calibration came from (`calibration.base`) — so that a merchant
+/// who types a new day calibrates again from the same base, not from the first calibration
+/// (whose constants are `user` now and would no longer move).
+///
+/// The base is taken only when `pack` is that built-in pack up to what calibration changes
+/// (the calibrated industry's benchmarks, the points curve, the inner weights, and the id,
+/// titles, sources and calibration it writes): anything else edited since is not dropped
+/// silently.
+///
+/// # Examples
+///
+/// ```
+/// use servicescore::calibrate::{base_of, calibrate, Dashboard};
+/// use servicescore::RulePack;
+///
+/// let pack = RulePack::default_pack();
+/// let d = Dashboard::from_json(
+///     r#"{"snapshots": [{"metrics": {"reply_3min_pct": 70}, "score": 3.93}]}"#, pack)?;
+/// let (calibrated, _) = calibrate(pack, &d)?;
+/// assert_eq!(base_of(&calibrated)?.id, "xhs-2022-08");
+/// assert_eq!(base_of(pack)?.id, "xhs-2022-08");
+/// # Ok::<(), servicescore::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// `pack: AlreadyCalibrated` when the base is not a built-in pack, or `pack` differs from
+/// it in more than calibration changes (calibrate that base pack with every snapshot).
+pub fn base_of(pack: &RulePack) -> Result<std::borrow::Cow<'_, RulePack>, DashboardError> {
+    use std::borrow::Cow;
+    let Some(c) = &pack.calibration else {
+        return Ok(Cow::Borrowed(pack));
+    };
+    let refused = || DashboardError {
+        path: "pack".into(),
+        kind: DashboardErrorKind::AlreadyCalibrated {
+            base: c.base.clone(),
+        },
+    };
+    let base = RulePack::builtin(&c.base).ok_or_else(refused)?;
+    // `pack` with what calibration writes put back from the base must be the base.
+    let mut back = pack.clone();
+    back.id.clone_from(&base.id);
+    back.title = base.title.clone();
+    back.sources.clone_from(&base.sources);
+    back.calibration = None;
+    back.points_curve = base.points_curve.clone();
+    if let (Some(b), Some(w)) = (
+        base.benchmarks.get(&c.industry),
+        back.benchmarks.get_mut(&c.industry),
+    ) {
+        w.clone_from(b);
+    }
+    for (b, w) in base.metrics.iter().zip(back.metrics.iter_mut()) {
+        w.weight = b.weight.clone();
+    }
+    if back == *base {
+        Ok(Cow::Borrowed(base))
+    } else {
+        Err(refused())
+    }
 }
 
 /// Whether `pack` reproduces every snapshot.
