@@ -118,11 +118,11 @@ mod tests {
     use super::*;
     use servicescore::calibrate::{calibrate, Dashboard};
 
+    /// The general industry's medians (the core's lookup), as a scenario.
     fn medians(pack: &RulePack) -> Scenario {
         let mut s = Scenario::default();
-        for m in &pack.metrics {
-            let k = &pack.benchmarks["general"][&m.id].value;
-            s.metrics.insert(m.id.clone(), Some(k[k.len() / 2]));
+        for (id, v) in pack.medians("general") {
+            s.metrics.insert(id, Some(v));
         }
         s
     }
