@@ -6,9 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use jiff::civil::Date;
-use servicescore::plan::{plan_by, plan_values, DeadlineError, DeadlinePlan, LeastEffort, Moves};
-use servicescore::timeline::{History, Window};
+use servicescore::plan::{plan_values, LeastEffort, Moves};
 use servicescore::{Model, RulePack, Target};
 
 use crate::derived::Goal;
@@ -165,24 +163,6 @@ pub fn plan_values_to_set(plan: &LeastEffort) -> Vec<(String, f64)> {
         .iter()
         .map(|c| (c.metric.clone(), c.to))
         .collect()
-}
-
-/// The least-effort plan to `target` as published on `by`, the new values holding from
-/// `start` after `history` (the imported days, or the held past the outlook builds).
-///
-/// # Errors
-///
-/// What the core refuses (a date before `start`, a target it cannot plan), as text.
-pub fn deadline_plan(
-    window: &Window<'_>,
-    history: &History,
-    start: Date,
-    by: Date,
-    values: &[Option<f64>],
-    target: &Target,
-    moves: &Moves,
-) -> Result<DeadlinePlan, DeadlineError> {
-    plan_by(window, history, start, by, values, target, moves)
 }
 
 #[cfg(test)]

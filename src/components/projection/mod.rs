@@ -37,7 +37,7 @@ use crate::components::file_import::{FileImport, Loaded};
 use crate::format;
 use crate::i18n::{fill, Lang};
 use crate::packs::PackRef;
-use crate::plans::{deadline_plan, Weights};
+use crate::plans::Weights;
 use controls::Controls;
 use deadline::Deadline;
 use import_status::ImportStatus;
@@ -234,7 +234,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                 return None;
             };
             let target = Target::parse(key, pack).ok()?;
-            Some(deadline_plan(
+            Some(servicescore::plan::plan_by(
                 &win,
                 &p.history,
                 p.start,
