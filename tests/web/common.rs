@@ -110,6 +110,28 @@ pub async fn sleep(ms: i32) {
         .expect("timer");
 }
 
+/// Waits for the next animation frame.
+pub async fn next_frame() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .request_animation_frame(&resolve)
+            .expect("requestAnimationFrame");
+    });
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .expect("frame");
+}
+
+/// Waits until the views have the shell's latest snapshot and have rendered it: the shell
+/// sends it after its next frame and a task (src/lazy.rs), the views render it at once.
+pub async fn views_caught_up() {
+    yew::scheduler::flush().await;
+    next_frame().await;
+    sleep(0).await;
+    sleep(0).await;
+    yew::scheduler::flush().await;
+}
+
 /// The shortest text that reads back as `v` (`62.5`, `84`).
 pub fn num(v: f64) -> String {
     format!("{v}")
@@ -146,7 +168,22 @@ impl Page {
             }
             sleep(20).await;
         }
-        yew::scheduler::flush().await;
+        // The views build their slots one per task (src/views.rs): wait until every slot
+        // the shell laid out is filled.
+        for _ in 0..100 {
+            let slots = document()
+                .query_selector_all("[id^=slot-]")
+                .expect("valid selector");
+            let filled = (0..slots.length())
+                .filter_map(|i| slots.item(i))
+                .filter_map(|n| n.dyn_into::<Element>().ok())
+                .all(|e| e.child_element_count() > 0);
+            if filled {
+                break;
+            }
+            sleep(10).await;
+        }
+        views_caught_up().await;
         Page {
             root,
             handle: Some(handle),
@@ -236,7 +273,7 @@ impl Page {
         self.type_keys(metric, text).await;
         let el = self.number_box(metric);
         let _ = el.blur();
-        yew::scheduler::flush().await;
+        views_caught_up().await;
     }
 
     /// Types into a metric's number box key by key, as a person does (focus, one `input`
@@ -261,7 +298,7 @@ impl Page {
         let el = self.slider(metric);
         el.set_value(&num(value));
         fire(&el, "input");
-        yew::scheduler::flush().await;
+        views_caught_up().await;
     }
 
     /// Sets a metric's "has data" switch (checked + `change` event) when it differs.
@@ -270,7 +307,7 @@ impl Page {
         if el.checked() != on {
             el.set_checked(on);
             fire(&el, "change");
-            yew::scheduler::flush().await;
+            views_caught_up().await;
         }
     }
 
@@ -278,7 +315,7 @@ impl Page {
     pub async fn click(&self, sel: &str) {
         let el: web_sys::HtmlElement = self.get(sel).dyn_into().expect("clickable element");
         el.click();
-        yew::scheduler::flush().await;
+        views_caught_up().await;
     }
 
     /// Chooses an industry (value + `change` event).
@@ -287,7 +324,7 @@ impl Page {
         el.set_value(id);
         assert_eq!(el.value(), id, "the industry selector has no option {id}");
         fire(&el, "change");
-        yew::scheduler::flush().await;
+        views_caught_up().await;
     }
 
     /// Drives the page to a scenario (`{"industry"?, "metrics": {...}}`) through its inputs:

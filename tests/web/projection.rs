@@ -18,7 +18,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::common::{fire, reset, sleep, Page};
+use crate::common::{fire, reset, sleep, views_caught_up, Page};
 use servicescore::{Model, RulePack, Scenario};
 use servicescore_charts::canvas::effective_scale;
 use servicescore_charts::canvas::probe::{blueish, context, near, white};
@@ -152,7 +152,7 @@ fn reach_text(page: &Page, target: &str) -> String {
 
 async fn open_projection(page: &Page) {
     click(page, "[data-testid=tab-projection]");
-    yew::scheduler::flush().await;
+    views_caught_up().await;
     let panel = page.get("#panel-projection");
     assert!(
         !panel.has_attribute("hidden"),
