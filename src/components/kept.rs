@@ -3,7 +3,8 @@
 //!
 //! Stored document, schema 1: `{"schema": 1, "name": "...", "gb18030": false, "text": "..."}`,
 //! the decoded text as imported, written with one `setItem` once a file was imported
-//! successfully (a refused file keeps the one stored before). A text over [`MAX_CHARS`]
+//! successfully (a refused file keeps the one stored before), removed when the user removes
+//! the file. A text over [`MAX_CHARS`]
 //! characters is not kept (localStorage holds about 5 M characters per origin, shared with
 //! the scenario and the user's pack), nor is one whose `setItem` fails (quota): the import
 //! works, and the page says the file will not survive a reload. Either way the entry of the
@@ -163,6 +164,11 @@ pub fn keep(kind: Kind, name: &str, text: &str, gb18030: bool) -> Option<Note> {
             name: name.to_string(),
         }),
     }
+}
+
+/// Forgets the kept file of a kind (the user removed it).
+pub fn forget(kind: Kind) {
+    browser::storage_remove(kind.key());
 }
 
 /// The kept file of a kind: `None` when there is none.

@@ -2,7 +2,8 @@
 // and the customer-service session log are kept in this browser at import
 // (src/components/kept.rs) and restored on load with the same results, in zh and en and at
 // 360 px; an unreadable kept value is set aside with a notice and the page keeps working; a
-// file over the size limit imports but is not kept, and says so.
+// file over the size limit (or refused by the storage quota) imports but is not kept, and says
+// so; a file the user removes is gone from the view and from this browser.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test, openApp, ROOT, KEY, PHONE, assertNoOverflow } from './lib.mjs';
@@ -221,3 +222,56 @@ test('a file over the limit imports but is not kept, and says so', async ({ page
   assert.equal(await page.locator('[data-testid=sessions-kept]').count(), 0);
   assert.equal(await page.locator('[data-testid=cs-status]').count(), 0);
 }, { timeout: 60_000 });
+
+test('a storage that refuses the file (quota): the import works, with the same notice', async ({ page, base }) => {
+  // The browser's quota error for the import keys only; every other key is stored as usual.
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).startsWith('servicescore.import.')) throw new DOMException('quota', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await openApp(page, base + PLAN_A + '&lang=en');
+  await openProjection(page);
+  await page.setInputFiles('input[type=file][data-testid=daily-file]', DAILY);
+  await waitReach(page, 'stars:4.5', '2026-12-31');
+  const note = page.locator('[data-testid=daily-kept]');
+  assert.equal(await note.getAttribute('data-kind'), 'not-stored');
+  assert.equal(await note.innerText(),
+    'This browser has no room to keep daily-example.csv: it is in use now, but after a reload it must be imported again.');
+  assert.equal(await stored(page, DAILY_KEY), null);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').view === 'projection', KEY);
+});
+
+test('es: a removed file is gone from the view and from this browser', async ({ page, base }) => {
+  await openApp(page, base + PLAN_A + '&lang=es');
+  await openProjection(page);
+  await page.setInputFiles('input[type=file][data-testid=daily-file]', DAILY);
+  await waitReach(page, 'stars:4.5', '2026-12-31');
+  await openCs(page);
+  await page.setInputFiles('input[type=file][data-testid=sessions-file]', SESSIONS);
+  await page.locator('[data-testid=cs-status]').waitFor();
+  assert.equal(await page.locator('[data-testid=sessions-remove]').innerText(), 'Quitar este archivo');
+  await page.click('[data-testid=sessions-remove]');
+  await page.locator('[data-testid=cs-empty]').waitFor();
+  assert.equal(await stored(page, SESSIONS_KEY), null);
+  assert.ok(await stored(page, DAILY_KEY), 'the other file stays kept');
+
+  await page.reload();
+  await openCs(page);
+  await page.locator('[data-testid=cs-empty]').waitFor();
+  assert.equal(await page.locator('[data-testid=sessions-kept]').count(), 0);
+  await openProjection(page);
+  await waitReach(page, 'stars:4.5', '2026-12-31');
+  assert.equal(await page.locator('[data-testid=daily-kept]').innerText(), 'Restaurado daily-example.csv desde este navegador.');
+  await page.click('[data-testid=daily-remove]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=past-source]')?.dataset.kind !== 'imported');
+  assert.equal(await page.locator('[data-testid=import-done]').count(), 0);
+  assert.equal(await page.locator('[data-testid=daily-kept]').count(), 0);
+  assert.equal(await stored(page, DAILY_KEY), null);
+  await page.reload();
+  await openProjection(page);
+  await page.locator('[data-testid=score-run]').waitFor();
+  assert.notEqual(await page.locator('[data-testid=past-source]').getAttribute('data-kind'), 'imported');
+});

@@ -169,6 +169,8 @@ pub enum CsAction {
     Kept(Note),
     /// The kept log could not be restored: nothing is being parsed any more.
     RestoreFailed(Note),
+    /// The user removed the imported log.
+    RemoveLog,
     /// Loading the example counts failed.
     ExampleFailed(String),
     /// Hide the storage and example notices.
@@ -274,6 +276,13 @@ impl CsState {
             CsAction::RestoreFailed(n) => {
                 self.import = ImportState::Idle;
                 self.kept = Some(n);
+            }
+            CsAction::RemoveLog => {
+                self.imported = None;
+                self.import = ImportState::Idle;
+                self.plan_day = None;
+                self.plan_draft = None;
+                self.kept = None;
             }
             CsAction::ExampleFailed(reason) => self.example_failed = Some(reason),
             CsAction::DismissCountsNotice => {
@@ -528,5 +537,11 @@ mod tests {
         };
         s.apply(rules(), CsAction::Kept(big.clone()));
         assert_eq!(s.kept, Some(big));
+        s.apply(rules(), CsAction::SetPlanDay("2025-06-20".into()));
+        s.apply(rules(), CsAction::RemoveLog);
+        assert_eq!(
+            (s.imported.is_none(), s.plan_day(), s.kept.as_ref()),
+            (true, None, None)
+        );
     }
 }

@@ -187,6 +187,13 @@ pub fn CsView(props: &CsViewProps) -> Html {
         Callback::from(move |()| d.dispatch(a.clone()))
     };
     let on_reset = press(CsAction::ResetCounts);
+    let on_remove = {
+        let d = dispatch.clone();
+        Callback::from(move |()| {
+            kept::forget(Kind::Sessions);
+            d.dispatch(CsAction::RemoveLog);
+        })
+    };
     let on_dismiss = press(CsAction::DismissCountsNotice);
     let on_example = {
         let d = dispatch.clone();
@@ -295,7 +302,8 @@ pub fn CsView(props: &CsViewProps) -> Html {
                 <p class="note">{ CT::ImportHint.get(lang) }</p>
                 <FileImport lang={lang} example="sessions-example.csv" template="sessions-template.csv"
                     onload={on_load} testid="sessions" />
-                <ImportStatus import={st.import.clone()} imported={st.imported.clone()} lang={lang} />
+                <ImportStatus import={st.import.clone()} imported={st.imported.clone()} lang={lang}
+                    onremove={on_remove} />
                 <KeptNotice note={st.kept.clone()} lang={lang} testid="sessions-kept" />
             </section>
             { results }

@@ -257,5 +257,13 @@ mod tests {
         s.apply(ViewAction::RestoreFailed(gone.clone()));
         assert_eq!((s.parsing.as_deref(), s.kept.as_ref()), (None, Some(&gone)));
         assert!(s.imported.is_some());
+        // Removed by the user: the past is the held scenario again.
+        s.apply(ViewAction::Remove);
+        assert_eq!(
+            (s.imported.is_none(), s.source, s.kept.as_ref()),
+            (true, Source::Baseline, None)
+        );
+        s.apply(ViewAction::SetSource(Source::Imported));
+        assert_eq!(s.source, Source::Baseline);
     }
 }

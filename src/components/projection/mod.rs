@@ -385,6 +385,10 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             }
         },
     );
+    let on_remove = use_callback(view.dispatcher(), |(), d| {
+        kept::forget(Kind::Daily);
+        d.dispatch(ViewAction::Remove);
+    });
     let on_source = use_callback(view.dispatcher(), |s, d| {
         d.dispatch(ViewAction::SetSource(s))
     });
@@ -481,7 +485,8 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             <FileImport lang={lang} example="daily-example.csv" template="daily-template.csv"
                 onload={onload} testid="daily" />
             <ImportStatus parsing={view.parsing.clone().map(AttrValue::from)} imported={view.imported.clone()}
-                refused={view.refused.clone()} lang={lang} onusewindow={on_use_window} />
+                refused={view.refused.clone()} lang={lang} onusewindow={on_use_window}
+                onremove={on_remove} />
             <KeptNotice note={view.kept.clone()} lang={lang} testid="daily-kept" />
         </section>
     }

@@ -220,6 +220,8 @@ pub enum ViewAction {
     Kept(Note),
     /// The kept file could not be restored: nothing is being parsed any more.
     RestoreFailed(Note),
+    /// The user removed the imported file: the past is the held scenario again.
+    Remove,
     /// Choose a horizon (one of [`HORIZONS`]).
     SetHorizon(usize),
     /// Choose the past (imported only when there is an import).
@@ -241,6 +243,12 @@ impl ViewState {
                 self.kept = None;
             }
             ViewAction::Kept(n) => self.kept = Some(n),
+            ViewAction::Remove => {
+                self.imported = None;
+                self.refused = None;
+                self.source = Source::Baseline;
+                self.kept = None;
+            }
             ViewAction::RestoreFailed(n) => {
                 self.parsing = None;
                 self.kept = Some(n);
