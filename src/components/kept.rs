@@ -66,10 +66,19 @@ pub struct KeptFile {
     pub text: String,
 }
 
-/// Just the schema, read first so that another schema is named as such.
+/// Just the schema, read first so that another schema is named as such (typed: no
+/// `serde_json::Value` in the page, see `cs/counts.rs`).
 #[derive(Deserialize)]
 struct Head {
-    schema: Option<serde_json::Value>,
+    schema: Option<SchemaField>,
+}
+
+/// The schema field: a whole number, or anything else.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SchemaField {
+    Number(u64),
+    Other(serde::de::IgnoredAny),
 }
 
 /// Why a kept value cannot be used.
@@ -141,10 +150,10 @@ pub fn encode(name: &str, text: &str, gb18030: bool) -> Result<String, usize> {
 /// Why it cannot be used.
 pub fn decode(raw: &str) -> Result<KeptFile, Problem> {
     let head: Head = serde_json::from_str(raw).map_err(|_| Problem::NotJson)?;
-    match head.schema.as_ref().map(serde_json::Value::as_u64) {
-        Some(Some(1)) => {}
-        Some(found) => return Err(Problem::OtherSchema { found }),
-        None => return Err(Problem::OtherSchema { found: None }),
+    match head.schema {
+        Some(SchemaField::Number(1)) => {}
+        Some(SchemaField::Number(n)) => return Err(Problem::OtherSchema { found: Some(n) }),
+        Some(SchemaField::Other(_)) | None => return Err(Problem::OtherSchema { found: None }),
     }
     serde_json::from_str(raw).map_err(|_| Problem::Shape)
 }
