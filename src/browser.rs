@@ -52,6 +52,13 @@ pub fn storage_set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Removes a key (nothing happens when storage is unavailable).
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Runs `f` when the page is hidden or unloaded (`pagehide`, and `visibilitychange` to
 /// hidden: mobile browsers may kill a hidden tab without `pagehide`), until dropped. Either
 /// listener is left out when its target is missing (a detached window).

@@ -419,6 +419,7 @@ texts! {
     ImportTemplate => ["下载模板", "Download the template", "Descargar la plantilla"],
     ImportReading => ["正在读取 {name}…", "Reading {name}…", "Leyendo {name}…"],
     ImportParsing => ["正在解析…", "Parsing…", "Analizando…"],
+    ImportRemove => ["移除此文件", "Remove this file", "Quitar este archivo"],
     ImportGbk => ["文件不是 UTF-8 编码，已按 GB18030（GBK）读取。", "The file is not UTF-8; it was read as GB18030 (GBK).", "El archivo no es UTF-8; se leyó como GB18030 (GBK)."],
     ImportErrors => ["{name} 有 {n} 处错误，未导入任何数据：", "{name} has {n} {n:error|errors}; nothing was imported:", "{name} tiene {n} {n:error|errores}; no se importó nada:"],
     ImportMore => ["……还有更多错误未列出", "…and more errors not listed", "…y más errores no listados"],

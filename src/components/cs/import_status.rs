@@ -17,6 +17,8 @@ pub struct ImportStatusProps {
     pub imported: Option<Imported>,
     /// Page language.
     pub lang: Lang,
+    /// "Remove this file" (also from this browser).
+    pub onremove: Callback<()>,
 }
 
 /// One error line: `line 3, column first_reply_at: ...` (the message is the core's English).
@@ -71,6 +73,8 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
                 if imp.gb18030 {
                     <p class="note" data-testid="cs-gb18030">{ T::ImportGbk.get(lang) }</p>
                 }
+                <button type="button" class="small" data-testid="sessions-remove"
+                    onclick={props.onremove.reform(|_: MouseEvent| ())}>{ T::ImportRemove.get(lang) }</button>
             </div>
         }
     });

@@ -20,6 +20,7 @@ use servicescore_charts::date::add_days;
 use yew::Reducible;
 
 use super::counts::{self, MAX_COUNT};
+use crate::components::kept::Note;
 
 /// Most days after the log's last day a planning day may be (the core's limit).
 pub const MAX_PLAN_DAYS: i32 = servicescore::cs::MAX_RANGE_DAYS as i32;
@@ -136,6 +137,8 @@ pub struct CsState {
     pub counts_dropped: Option<String>,
     /// Why loading the example counts failed.
     pub example_failed: Option<String>,
+    /// What the page says about the log kept in this browser (restored, not kept, unreadable).
+    pub kept: Option<Note>,
 }
 
 /// Everything a user (or an effect finishing its work) can do in this view.
@@ -162,6 +165,12 @@ pub enum CsAction {
     LoadCounts(BTreeMap<String, u64>),
     /// Every count back to 0.
     ResetCounts,
+    /// What to say about the kept log of the import just done (after [`CsAction::Parsed`]).
+    Kept(Note),
+    /// The kept log could not be restored: nothing is being parsed any more.
+    RestoreFailed(Note),
+    /// The user removed the imported log.
+    RemoveLog,
     /// Loading the example counts failed.
     ExampleFailed(String),
     /// Hide the storage and example notices.
@@ -263,6 +272,18 @@ impl CsState {
                 self.count_drafts.clear();
                 self.counts_dirty = true;
             }
+            CsAction::Kept(n) => self.kept = Some(n),
+            CsAction::RestoreFailed(n) => {
+                self.import = ImportState::Idle;
+                self.kept = Some(n);
+            }
+            CsAction::RemoveLog => {
+                self.imported = None;
+                self.import = ImportState::Idle;
+                self.plan_day = None;
+                self.plan_draft = None;
+                self.kept = None;
+            }
             CsAction::ExampleFailed(reason) => self.example_failed = Some(reason),
             CsAction::DismissCountsNotice => {
                 self.counts_dropped = None;
@@ -306,6 +327,7 @@ impl CsState {
                     last_day,
                 });
                 self.import = ImportState::Idle;
+                self.kept = None;
                 // A new log: the previous planning day may not even be after it.
                 self.plan_day = None;
                 self.plan_draft = None;
@@ -488,5 +510,38 @@ mod tests {
         assert_eq!(s.counts_dropped, None);
         s.apply(rules(), CsAction::ResetCounts);
         assert!(s.counts.is_empty());
+    }
+
+    #[test]
+    fn the_kept_note_follows_imports() {
+        use crate::components::kept::{Note, Problem};
+        let mut s = CsState::default();
+        s.apply(rules(), CsAction::Parsing("a.csv".into()));
+        let gone = Note::Unreadable(Problem::NoLongerParses {
+            name: "a.csv".into(),
+        });
+        s.apply(rules(), CsAction::RestoreFailed(gone.clone()));
+        assert_eq!(
+            (&s.import, s.kept.as_ref()),
+            (&ImportState::Idle, Some(&gone))
+        );
+        assert!(s.imported.is_none());
+        s.apply(
+            rules(),
+            parse("b.csv", &format!("{HEADER}a,2025-06-15 10:00:00,,\n")),
+        );
+        assert_eq!(s.kept, None, "a new log: the note gives way");
+        let big = Note::TooLarge {
+            name: "b.csv".into(),
+            chars: 1_000_001,
+        };
+        s.apply(rules(), CsAction::Kept(big.clone()));
+        assert_eq!(s.kept, Some(big));
+        s.apply(rules(), CsAction::SetPlanDay("2025-06-20".into()));
+        s.apply(rules(), CsAction::RemoveLog);
+        assert_eq!(
+            (s.imported.is_none(), s.plan_day(), s.kept.as_ref()),
+            (true, None, None)
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! The customer-service view: its reducer, its effects, and the layout of its parts.
 //!
 //! Effects here, never in the reducer: the parse of an imported file (after the browser has
-//! painted "parsing…"), and storing the violation counts under their own key once the user
+//! painted "parsing…"), keeping that file in this browser and restoring it on load
+//! (`components::kept`), and storing the violation counts under their own key once the user
 //! changed them. The view is meant to stay mounted while another tab is shown (`lib.rs`
 //! hides it), so an imported log survives switching tabs.
 
@@ -32,6 +33,7 @@ use crate::browser;
 use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
+use crate::components::kept::{self, KeptNotice, Kind, Note, Problem};
 use crate::i18n::{fill, Lang};
 
 /// Height of the rate chart in CSS pixels.
@@ -69,6 +71,53 @@ struct Pending {
     parse: Option<Timeout>,
 }
 
+/// Shows "parsing…", then parses the log after the next paint (so it is on screen while a
+/// large log is read). A fresh log imported is kept in this browser; a `restored` one (read
+/// back from it) is said to be, or, when it no longer imports, set aside under the backup key.
+fn parse_after_paint(
+    pending: &Rc<RefCell<Pending>>,
+    d: UseReducerDispatcher<CsStore>,
+    loaded: Loaded,
+    restored: bool,
+) {
+    d.dispatch(CsAction::Parsing(loaded.name.clone()));
+    let slot = pending.clone();
+    let frame = request_animation_frame(move |_| {
+        let t = Timeout::new(0, move || {
+            let today = crate::components::file_import::today();
+            let result = SessionLog::import(&loaded.text, today);
+            // Imported: parsed, with at least one session (an empty log is not imported).
+            let imported = result.as_ref().is_ok_and(|i| i.data.first_day().is_some());
+            let note = match (imported, restored) {
+                (true, true) => Some(Note::Restored {
+                    name: loaded.name.clone(),
+                }),
+                (true, false) => {
+                    kept::keep(Kind::Sessions, &loaded.name, &loaded.text, loaded.gb18030)
+                }
+                (false, _) => None,
+            };
+            if restored && !imported {
+                kept::back_up(Kind::Sessions);
+                d.dispatch(CsAction::RestoreFailed(Note::Unreadable(
+                    Problem::NoLongerParses { name: loaded.name },
+                )));
+                return;
+            }
+            d.dispatch(CsAction::Parsed {
+                name: loaded.name,
+                gb18030: loaded.gb18030,
+                result,
+            });
+            if let Some(n) = note {
+                d.dispatch(CsAction::Kept(n));
+            }
+        });
+        slot.borrow_mut().parse = Some(t);
+    });
+    pending.borrow_mut().frame = Some(frame);
+}
+
 /// The view.
 #[component]
 pub fn CsView(props: &CsViewProps) -> Html {
@@ -90,27 +139,34 @@ pub fn CsView(props: &CsViewProps) -> Html {
         }
     });
 
+    // Import: "parsing…" first, the parse after the next paint. A log imported successfully
+    // is kept in this browser; the kept one is restored at mount through the same parse.
     let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
+    {
+        let d = dispatch.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| match kept::read(Kind::Sessions) {
+            None => {}
+            Some(Ok(f)) => parse_after_paint(
+                &pending,
+                d,
+                Loaded {
+                    name: f.name,
+                    text: f.text,
+                    gb18030: f.gb18030,
+                },
+                true,
+            ),
+            Some(Err(p)) => {
+                kept::back_up(Kind::Sessions);
+                d.dispatch(CsAction::RestoreFailed(Note::Unreadable(p)));
+            }
+        });
+    }
     let on_load = {
         let d = dispatch.clone();
         use_callback((), move |loaded: Loaded, _| {
-            d.dispatch(CsAction::Parsing(loaded.name.clone()));
-            // Parse after the next paint, so "parsing…" is on screen while a large log is read.
-            let d = d.clone();
-            let slot = pending.clone();
-            let frame = request_animation_frame(move |_| {
-                let t = Timeout::new(0, move || {
-                    let today = crate::components::file_import::today();
-                    let result = SessionLog::import(&loaded.text, today);
-                    d.dispatch(CsAction::Parsed {
-                        name: loaded.name,
-                        gb18030: loaded.gb18030,
-                        result,
-                    });
-                });
-                slot.borrow_mut().parse = Some(t);
-            });
-            pending.borrow_mut().frame = Some(frame);
+            parse_after_paint(&pending, d.clone(), loaded, false);
         })
     };
 
@@ -131,6 +187,13 @@ pub fn CsView(props: &CsViewProps) -> Html {
         Callback::from(move |()| d.dispatch(a.clone()))
     };
     let on_reset = press(CsAction::ResetCounts);
+    let on_remove = {
+        let d = dispatch.clone();
+        Callback::from(move |()| {
+            kept::forget(Kind::Sessions);
+            d.dispatch(CsAction::RemoveLog);
+        })
+    };
     let on_dismiss = press(CsAction::DismissCountsNotice);
     let on_example = {
         let d = dispatch.clone();
@@ -239,7 +302,9 @@ pub fn CsView(props: &CsViewProps) -> Html {
                 <p class="note">{ CT::ImportHint.get(lang) }</p>
                 <FileImport lang={lang} example="sessions-example.csv" template="sessions-template.csv"
                     onload={on_load} testid="sessions" />
-                <ImportStatus import={st.import.clone()} imported={st.imported.clone()} lang={lang} />
+                <ImportStatus import={st.import.clone()} imported={st.imported.clone()} lang={lang}
+                    onremove={on_remove} />
+                <KeptNotice note={st.kept.clone()} lang={lang} testid="sessions-kept" />
             </section>
             { results }
             <ViolationTally tally={tally} texts={texts}

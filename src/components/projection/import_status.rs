@@ -22,6 +22,8 @@ pub struct ImportStatusProps {
     pub lang: Lang,
     /// "Use the imported window as my sliders".
     pub onusewindow: Callback<()>,
+    /// "Remove this file" (also from this browser).
+    pub onremove: Callback<()>,
 }
 
 /// The status lines under the import box.
@@ -79,6 +81,8 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
                     <button type="button" class="small" data-testid="use-window"
                         onclick={props.onusewindow.reform(|_: MouseEvent| ())}>{ PT::UseWindow.get(lang) }</button>
                     <p class="note">{ fill(PT::UseWindowHint.get(lang), &[("date", &i.start().to_string())]) }</p>
+                    <button type="button" class="small" data-testid="daily-remove"
+                        onclick={props.onremove.reform(|_: MouseEvent| ())}>{ T::ImportRemove.get(lang) }</button>
                 </div>
             }
         </div>

@@ -219,4 +219,51 @@ mod tests {
         s.apply(ViewAction::SetHorizon(30));
         assert_eq!(s.horizon, 30);
     }
+
+    #[test]
+    fn a_kept_file_round_trips_to_the_same_import_and_the_note_follows_imports() {
+        use crate::components::kept::{self, Note, Problem};
+        let raw = kept::encode("daily-example.csv", EXAMPLE, false).unwrap();
+        let back = kept::decode(&raw).unwrap();
+        let fresh = read_import(pack(), "daily-example.csv", EXAMPLE, false, None).unwrap();
+        let restored = read_import(pack(), &back.name, &back.text, back.gb18030, None).unwrap();
+        assert_eq!(
+            (
+                restored.rows,
+                restored.first,
+                restored.last,
+                restored.history.len()
+            ),
+            (fresh.rows, fresh.first, fresh.last, fresh.history.len())
+        );
+
+        let mut s = ViewState::default();
+        s.apply(ViewAction::Parsing("daily-example.csv".into()));
+        s.apply(ViewAction::Imported(restored));
+        let note = Note::Restored {
+            name: "daily-example.csv".into(),
+        };
+        s.apply(ViewAction::Kept(note.clone()));
+        assert_eq!(s.kept, Some(note));
+        assert_eq!(s.source, Source::Imported);
+        // A new import: the note about the restored one gives way.
+        s.apply(ViewAction::Imported(fresh));
+        assert_eq!(s.kept, None);
+        // A kept file that no longer imports: parsing stops, the data in use stays.
+        s.apply(ViewAction::Parsing("old.csv".into()));
+        let gone = Note::Unreadable(Problem::NoLongerParses {
+            name: "old.csv".into(),
+        });
+        s.apply(ViewAction::RestoreFailed(gone.clone()));
+        assert_eq!((s.parsing.as_deref(), s.kept.as_ref()), (None, Some(&gone)));
+        assert!(s.imported.is_some());
+        // Removed by the user: the past is the held scenario again.
+        s.apply(ViewAction::Remove);
+        assert_eq!(
+            (s.imported.is_none(), s.source, s.kept.as_ref()),
+            (true, Source::Baseline, None)
+        );
+        s.apply(ViewAction::SetSource(Source::Imported));
+        assert_eq!(s.source, Source::Baseline);
+    }
 }

@@ -4,9 +4,10 @@
 //! the past leaving the window.
 //!
 //! The view keeps its own state in its own reducer ([`logic::ViewState`]: the imported file,
-//! the last refusal, the horizon, the chosen past); imports are not persisted, and a refused
-//! file never replaces the data in use. The page's state (sliders, baseline) comes in as props
-//! and goes out only through [`Command::Load`]. Every computation is in [`logic`] (pure).
+//! the last refusal, the horizon, the chosen past); a file imported is kept in this browser
+//! and restored on load (`components::kept`), and a refused file never replaces the data in
+//! use. The page's state (sliders, baseline) comes in as props and goes out only through
+//! [`Command::Load`]. Every computation is in [`logic`] (pure).
 
 pub mod controls;
 pub mod deadline;
@@ -34,6 +35,7 @@ use crate::bridge::Command;
 use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
+use crate::components::kept::{self, KeptNotice, Kind, Note, Problem};
 use crate::format;
 use crate::i18n::{fill, Lang};
 use crate::packs::PackRef;
@@ -138,6 +140,56 @@ pub fn excluded_dates(dates: &[Date], lang: Lang) -> String {
         Lang::Zh => format!("：{}", list.join("、")),
         _ => format!(": {}", list.join(", ")),
     }
+}
+
+/// Pending work of an import: the frame that lets "parsing…" paint, then the parse.
+#[derive(Default)]
+struct Pending {
+    frame: Option<AnimationFrame>,
+    parse: Option<Timeout>,
+}
+
+/// Shows "parsing…", then parses the file after the browser has painted it. A fresh file
+/// imported is kept in this browser; a `restored` one (read back from it) is said to be, or,
+/// when it no longer imports, set aside under the backup key.
+fn parse_after_paint(
+    pending: &Rc<RefCell<Pending>>,
+    d: UseReducerDispatcher<ViewState>,
+    pack: PackRef,
+    l: Loaded,
+    restored: bool,
+) {
+    d.dispatch(ViewAction::Parsing(l.name.clone()));
+    let slot = pending.clone();
+    // The frame callback only replaces the timer: a handle is never dropped inside its own
+    // callback.
+    let frame = request_animation_frame(move |_| {
+        let t = Timeout::new(0, move || {
+            let today = crate::components::file_import::today();
+            match logic::read_import(&pack, &l.name, &l.text, l.gb18030, today) {
+                Ok(i) => {
+                    let note = if restored {
+                        Some(Note::Restored { name: l.name })
+                    } else {
+                        kept::keep(Kind::Daily, &l.name, &l.text, l.gb18030)
+                    };
+                    d.dispatch(ViewAction::Imported(i));
+                    if let Some(n) = note {
+                        d.dispatch(ViewAction::Kept(n));
+                    }
+                }
+                Err(_) if restored => {
+                    kept::back_up(Kind::Daily);
+                    d.dispatch(ViewAction::RestoreFailed(Note::Unreadable(
+                        Problem::NoLongerParses { name: l.name },
+                    )));
+                }
+                Err(r) => d.dispatch(ViewAction::Refused(r)),
+            }
+        });
+        slot.borrow_mut().parse = Some(t);
+    });
+    pending.borrow_mut().frame = Some(frame);
 }
 
 /// The projection view.
@@ -288,30 +340,36 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     let on_deadline_by = use_callback(chosen_by.clone(), |d: Date, b| b.set(Some(d)));
 
     // Import: show "parsing…" first, parse after the browser has painted it. Callbacks are
-    // memoised so that the children they go to do not re-render on every slider move.
-    let frame: Rc<RefCell<Option<AnimationFrame>>> = use_mut_ref(|| None);
-    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // memoised so that the children they go to do not re-render on every slider move. A file
+    // imported successfully is kept in this browser; the kept one is restored at mount through
+    // the same parse (effects, never the reducer).
+    let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
+    {
+        let d = view.dispatcher();
+        let pack = props.pack.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| match kept::read(Kind::Daily) {
+            None => {}
+            Some(Ok(f)) => parse_after_paint(
+                &pending,
+                d,
+                pack,
+                Loaded {
+                    name: f.name,
+                    text: f.text,
+                    gb18030: f.gb18030,
+                },
+                true,
+            ),
+            Some(Err(p)) => {
+                kept::back_up(Kind::Daily);
+                d.dispatch(ViewAction::RestoreFailed(Note::Unreadable(p)));
+            }
+        });
+    }
     let onload = use_callback(
         (view.dispatcher(), props.pack.clone()),
-        move |l: Loaded, (d, pack)| {
-            d.dispatch(ViewAction::Parsing(l.name.clone()));
-            let d = d.clone();
-            let pack = pack.clone();
-            let timer = timer.clone();
-            // The frame callback only replaces the timer: a handle is never dropped inside its
-            // own callback.
-            *frame.borrow_mut() = Some(request_animation_frame(move |_| {
-                *timer.borrow_mut() = Some(Timeout::new(0, move || {
-                    let today = crate::components::file_import::today();
-                    d.dispatch(
-                        match logic::read_import(&pack, &l.name, &l.text, l.gb18030, today) {
-                            Ok(i) => ViewAction::Imported(i),
-                            Err(r) => ViewAction::Refused(r),
-                        },
-                    );
-                }));
-            }));
-        },
+        move |l: Loaded, (d, pack)| parse_after_paint(&pending, d.clone(), pack.clone(), l, false),
     );
     let on_use_window = use_callback(
         (
@@ -327,6 +385,10 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             }
         },
     );
+    let on_remove = use_callback(view.dispatcher(), |(), d| {
+        kept::forget(Kind::Daily);
+        d.dispatch(ViewAction::Remove);
+    });
     let on_source = use_callback(view.dispatcher(), |s, d| {
         d.dispatch(ViewAction::SetSource(s))
     });
@@ -423,7 +485,9 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             <FileImport lang={lang} example="daily-example.csv" template="daily-template.csv"
                 onload={onload} testid="daily" />
             <ImportStatus parsing={view.parsing.clone().map(AttrValue::from)} imported={view.imported.clone()}
-                refused={view.refused.clone()} lang={lang} onusewindow={on_use_window} />
+                refused={view.refused.clone()} lang={lang} onusewindow={on_use_window}
+                onremove={on_remove} />
+            <KeptNotice note={view.kept.clone()} lang={lang} testid="daily-kept" />
         </section>
     }
 }

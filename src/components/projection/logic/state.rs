@@ -12,6 +12,7 @@ use servicescore_charts::date::add_days;
 use yew::Reducible;
 
 use super::{DEFAULT_HORIZON, HORIZONS};
+use crate::components::kept::Note;
 
 /// Where the days before today come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -173,7 +174,8 @@ pub fn read_import(
     })
 }
 
-/// The view's own state (imports are not persisted).
+/// The view's own state (the imported file is kept in the browser by the view's effects,
+/// `components::kept`; only what the page says about it is here).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
     /// The last file imported successfully.
@@ -186,6 +188,8 @@ pub struct ViewState {
     pub horizon: usize,
     /// Where the past comes from.
     pub source: Source,
+    /// What the page says about the file kept in this browser (restored, not kept, unreadable).
+    pub kept: Option<Note>,
     next_id: u32,
 }
 
@@ -197,6 +201,7 @@ impl Default for ViewState {
             parsing: None,
             horizon: DEFAULT_HORIZON,
             source: Source::Baseline,
+            kept: None,
             next_id: 1,
         }
     }
@@ -211,6 +216,12 @@ pub enum ViewAction {
     Imported(Imported),
     /// A file was refused: its problems are listed, the previous data stays.
     Refused(Refused),
+    /// What to say about the kept file of the import just done (after [`ViewAction::Imported`]).
+    Kept(Note),
+    /// The kept file could not be restored: nothing is being parsed any more.
+    RestoreFailed(Note),
+    /// The user removed the imported file: the past is the held scenario again.
+    Remove,
     /// Choose a horizon (one of [`HORIZONS`]).
     SetHorizon(usize),
     /// Choose the past (imported only when there is an import).
@@ -229,6 +240,18 @@ impl ViewState {
                 self.refused = None;
                 self.parsing = None;
                 self.source = Source::Imported;
+                self.kept = None;
+            }
+            ViewAction::Kept(n) => self.kept = Some(n),
+            ViewAction::Remove => {
+                self.imported = None;
+                self.refused = None;
+                self.source = Source::Baseline;
+                self.kept = None;
+            }
+            ViewAction::RestoreFailed(n) => {
+                self.parsing = None;
+                self.kept = Some(n);
             }
             ViewAction::Refused(r) => {
                 self.refused = Some(Rc::new(r));
