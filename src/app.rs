@@ -169,13 +169,19 @@ pub fn App(props: &AppProps) -> Html {
             focus: f.clone(),
         },
     );
-    let painted = use_state(|| false);
+    let painted = use_state_eq(|| false);
     {
         let painted = painted.clone();
         use_effect_with((), move |_| {
             // After the first frame: the score is on screen before the second module loads.
+            // Or after 200 ms when frames do not come (a hidden tab, a throttled frame).
+            let p2 = painted.clone();
             let frame = gloo::render::request_animation_frame(move |_| painted.set(true));
-            move || drop(frame)
+            let late = gloo::timers::callback::Timeout::new(200, move || p2.set(true));
+            move || {
+                drop(frame);
+                drop(late);
+            }
         });
     }
     let on_command = {

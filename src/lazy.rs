@@ -61,6 +61,7 @@ struct Pending {
     snapshot: Option<Rc<Snapshot>>,
     frame: Option<gloo::render::AnimationFrame>,
     after: Option<gloo::timers::callback::Timeout>,
+    late: Option<gloo::timers::callback::Timeout>,
 }
 
 /// Loads the views module once `wanted`, keeps it fed with `snapshot`, and hands its
@@ -113,7 +114,21 @@ pub fn use_views(snapshot: Rc<Snapshot>, wanted: bool, oncommand: Callback<Comma
                 let scheduled = pending.borrow().frame.is_some();
                 pending.borrow_mut().snapshot = Some(s.clone());
                 if !scheduled {
+                    // Frames may not come (a hidden tab, a throttled frame): the snapshot is
+                    // sent after 100 ms at the latest.
                     let p = pending.clone();
+                    let late = {
+                        let p = pending.clone();
+                        gloo::timers::callback::Timeout::new(100, move || {
+                            let mut q = p.borrow_mut();
+                            q.frame = None;
+                            if let Some(s) = q.snapshot.take() {
+                                drop(q);
+                                call("update", &[JsValue::from_str(&s.encode())]);
+                            }
+                        })
+                    };
+                    pending.borrow_mut().late = Some(late);
                     let frame = gloo::render::request_animation_frame(move |_| {
                         let p2 = p.clone();
                         let after = gloo::timers::callback::Timeout::new(0, move || {

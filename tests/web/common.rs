@@ -146,6 +146,13 @@ pub struct Page {
 impl Page {
     /// Mounts the app into a fresh `<div>` and waits for the first render.
     pub async fn mount() -> Page {
+        // A test that panicked did not unmount: its elements would hold the slot ids the
+        // views render into, and every later test would fail with it.
+        for id in ["app-under-test", "views-root"] {
+            while let Some(old) = document().get_element_by_id(id) {
+                old.remove();
+            }
+        }
         let root = document().create_element("div").expect("div");
         root.set_id("app-under-test");
         document()
@@ -162,7 +169,7 @@ impl Page {
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
         // The shell asks for the views after its first frame.
-        for _ in 0..50 {
+        for _ in 0..250 {
             if document().get_element_by_id("views-root").is_some() {
                 break;
             }
@@ -170,7 +177,8 @@ impl Page {
         }
         // The views build their slots one per task (src/views.rs): wait until every slot
         // the shell laid out is filled.
-        for _ in 0..100 {
+        // Up to 10 s: the first test also pays for compiling the test module.
+        for _ in 0..1000 {
             let slots = document()
                 .query_selector_all("[id^=slot-]")
                 .expect("valid selector");

@@ -275,10 +275,11 @@ async fn switching_the_focused_metric_redraws() {
     let table = page.text("[data-testid=sensitivity-chart-table]");
     assert!(table.contains("0.8"), "{table}");
 
-    // Moving a slider focuses its metric and redraws too.
+    // Moving a slider focuses its metric and redraws too (the drawing before the move is
+    // taken first: the views may have redrawn by the time the slide has been caught up).
+    let after_refund = fingerprint(&c);
     page.slide("reply_3min_pct", 90.0).await;
     assert_eq!(select.value(), "reply_3min_pct");
-    let after_refund = fingerprint(&c);
     until("the reply-rate curve", 5_000, || {
         fingerprint(&c) != after_refund
     })
