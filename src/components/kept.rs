@@ -185,6 +185,23 @@ pub fn read(kind: Kind) -> Option<Result<KeptFile, Problem>> {
     browser::storage_get(kind.key()).map(|raw| decode(&raw))
 }
 
+/// The kept file of a kind as an import to parse again (`None` when there is none); an
+/// unreadable one is moved to its backup key and comes back as the note to show. The one
+/// way both views restore at mount.
+pub fn restore(kind: Kind) -> Option<Result<crate::components::file_import::Loaded, Note>> {
+    Some(match read(kind)? {
+        Ok(f) => Ok(crate::components::file_import::Loaded {
+            name: f.name,
+            text: f.text,
+            gb18030: f.gb18030,
+        }),
+        Err(p) => {
+            back_up(kind);
+            Err(Note::Unreadable(p))
+        }
+    })
+}
+
 /// Moves the kept value of a kind to its backup key (it is kept there if the browser has
 /// room; if not, it stays where it is, still never restored over a new import).
 pub fn back_up(kind: Kind) {

@@ -145,22 +145,10 @@ pub fn CsView(props: &CsViewProps) -> Html {
     {
         let d = dispatch.clone();
         let pending = pending.clone();
-        use_effect_with((), move |_| match kept::read(Kind::Sessions) {
+        use_effect_with((), move |_| match kept::restore(Kind::Sessions) {
             None => {}
-            Some(Ok(f)) => parse_after_paint(
-                &pending,
-                d,
-                Loaded {
-                    name: f.name,
-                    text: f.text,
-                    gb18030: f.gb18030,
-                },
-                true,
-            ),
-            Some(Err(p)) => {
-                kept::back_up(Kind::Sessions);
-                d.dispatch(CsAction::RestoreFailed(Note::Unreadable(p)));
-            }
+            Some(Ok(l)) => parse_after_paint(&pending, d, l, true),
+            Some(Err(note)) => d.dispatch(CsAction::RestoreFailed(note)),
         });
     }
     let on_load = {

@@ -348,23 +348,10 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         let d = view.dispatcher();
         let pack = props.pack.clone();
         let pending = pending.clone();
-        use_effect_with((), move |_| match kept::read(Kind::Daily) {
+        use_effect_with((), move |_| match kept::restore(Kind::Daily) {
             None => {}
-            Some(Ok(f)) => parse_after_paint(
-                &pending,
-                d,
-                pack,
-                Loaded {
-                    name: f.name,
-                    text: f.text,
-                    gb18030: f.gb18030,
-                },
-                true,
-            ),
-            Some(Err(p)) => {
-                kept::back_up(Kind::Daily);
-                d.dispatch(ViewAction::RestoreFailed(Note::Unreadable(p)));
-            }
+            Some(Ok(l)) => parse_after_paint(&pending, d, pack, l, true),
+            Some(Err(note)) => d.dispatch(ViewAction::RestoreFailed(note)),
         });
     }
     let onload = use_callback(
