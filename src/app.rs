@@ -21,7 +21,7 @@ use crate::components::slot::Slot;
 use crate::components::summary_bar::SummaryBar;
 use crate::derived::{self, Derived};
 use crate::hooks::{use_debounced_storage, use_url_sync};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 use crate::lazy::use_views;
 use crate::packs::{PackOrigin, PackRef};
 use crate::state::init::Start;
@@ -114,7 +114,7 @@ pub fn App(props: &AppProps) -> Html {
     use_url_sync(query, URL_DEBOUNCE_MS);
     // Document language and title.
     use_effect_with(st.lang, |lang| {
-        browser::set_document_lang(lang.html_lang(), T::AppTitle.get(*lang));
+        browser::set_document_lang(lang.html_lang(), Text::AppTitle.get(*lang));
     });
     // On a phone the header fills the first screen: a tab switch brings the tabs to the top,
     // so the view chosen is what shows (not the header above it).
@@ -276,7 +276,7 @@ pub fn App(props: &AppProps) -> Html {
                         // the working and the plans fold under one line (open, the height
                         // posted to the article grows).
                         <details class="embed-more" data-testid="embed-more">
-                            <summary>{ T::EmbedMore.get(lang) }</summary>
+                            <summary>{ Text::EmbedMore.get(lang) }</summary>
                             <Slot name="charts" status={views} lang={lang} />
                             <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
                             <Slot name="advice" status={views} lang={lang} />
@@ -299,11 +299,11 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             </>
         },
-        Err(_) => html! { <p class="error" role="alert">{ T::ErrorPanelTitle.get(lang) }</p> },
+        Err(_) => html! { <p class="error" role="alert">{ Text::ErrorPanelTitle.get(lang) }</p> },
     };
     html! {
         <div class={classes!("app", st.embed.then_some("embed"))} lang={lang.html_lang()}>
-            <a class="skip-link" href="#metrics-heading">{ T::SkipToMetrics.get(lang) }</a>
+            <a class="skip-link" href="#metrics-heading">{ Text::SkipToMetrics.get(lang) }</a>
             <Header lang={lang} pack={st.pack.clone()} industry={AttrValue::from(st.industry.clone())} view={st.view}
                 embed={st.embed} full_link={AttrValue::from(full_link)}
                 onlang={on_lang} onindustry={cb(Action::SetIndustry)} onview={on_view} onpack={on_pack} />

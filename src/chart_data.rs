@@ -21,10 +21,10 @@ use servicescore_charts::{
 
 use crate::format;
 pub use crate::format::PageFormat;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 
 crate::i18n::texts! {
-    CT;
+    ChartText;
     SensitivityTitle => ["服务分随{metric}的变化", "Score across {metric}", "Puntuación según {metric}"],
     Score => ["服务分", "Score", "Puntuación"],
     Now => ["当前", "Now", "Actual"],
@@ -54,7 +54,7 @@ pub fn stars_label(stars: f64, fmt: &PageFormat) -> String {
 pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
     match target {
         Target::Stars(x) => fill(
-            T::TargetStars.get(lang),
+            Text::TargetStars.get(lang),
             &[("x", &format::localize(format::stars(*x), lang))],
         ),
         Target::Score(x) => format::localize(format::score(*x), lang),
@@ -66,7 +66,7 @@ pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
                     (Lang::Zh, _) | (_, None) => name.to_owned(),
                     (_, Some(c)) => c.to_lowercase().chain(name.chars().skip(1)).collect(),
                 };
-                fill(T::TargetEscape.get(lang), &[("name", &name)])
+                fill(Text::TargetEscape.get(lang), &[("name", &name)])
             }
             Some(t) => t.names.get(lang.code()).to_string(),
             None => id.clone(),
@@ -195,16 +195,16 @@ pub fn sensitivity_chart(
         .map(|d| d.names.get(lang.code()).to_string())
         .unwrap_or_default();
     let no_data = if has_score {
-        CT::NoData.get(lang)
+        ChartText::NoData.get(lang)
     } else {
-        T::NoScore.get(lang)
+        Text::NoScore.get(lang)
     };
     Some(SensitivityChart {
-        title: fill(CT::SensitivityTitle.get(lang), &[("metric", name)]),
+        title: fill(ChartText::SensitivityTitle.get(lang), &[("metric", name)]),
         x_label: format!("{name} ({})", format::unit(m, lang)),
-        overall_label: CT::Score.get(lang).to_string(),
+        overall_label: ChartText::Score.get(lang).to_string(),
         dimension_label,
-        current_label: CT::Now.get(lang).to_string(),
+        current_label: ChartText::Now.get(lang).to_string(),
         no_data_label: no_data.to_string(),
         overall: curve.iter().map(|p| (p.value, p.score)).collect(),
         dimension: curve.iter().map(|p| (p.value, p.dimension)).collect(),
@@ -242,17 +242,17 @@ pub fn dimension_chart(
                 let x = fmt.number(c.value, decimals_needed(c.value, 2));
                 hlines.push(HLine {
                     y: c.value,
-                    label: fill(CT::EveryDimension.get(lang), &[("x", &x)]),
+                    label: fill(ChartText::EveryDimension.get(lang), &[("x", &x)]),
                     kind: LineKind::Gate,
                 });
             }
         }
     }
     Some(DimensionChart {
-        title: CT::DimensionsTitle.get(lang).to_string(),
-        current_label: CT::Current.get(lang).to_string(),
-        baseline_label: CT::Baseline.get(lang).to_string(),
-        no_data_label: CT::NoData.get(lang).to_string(),
+        title: ChartText::DimensionsTitle.get(lang).to_string(),
+        current_label: ChartText::Current.get(lang).to_string(),
+        baseline_label: ChartText::Baseline.get(lang).to_string(),
+        no_data_label: ChartText::NoData.get(lang).to_string(),
         bars: pack
             .dimensions
             .iter()
@@ -311,20 +311,20 @@ pub fn projection_chart(
     marks.sort_by_key(|m| m.day);
     ProjectionChart {
         title: fill(
-            CT::ProjectionTitle.get(lang),
+            ChartText::ProjectionTitle.get(lang),
             &[("n", &projection.days.len().to_string())],
         ),
-        score_label: CT::Score.get(lang).to_string(),
-        excluded_label: CT::DaysWithoutScore.get(lang).to_string(),
-        today_label: (!past.is_empty()).then(|| CT::Today.get(lang).to_string()),
-        no_data_label: CT::NoData.get(lang).to_string(),
+        score_label: ChartText::Score.get(lang).to_string(),
+        excluded_label: ChartText::DaysWithoutScore.get(lang).to_string(),
+        today_label: (!past.is_empty()).then(|| ChartText::Today.get(lang).to_string()),
+        no_data_label: ChartText::NoData.get(lang).to_string(),
         days,
         origin: start,
         marks,
         y_range: score_range(pack),
         hlines: score_lines(pack, lang),
         plan: Vec::new(),
-        plan_label: CT::PlanLine.get(lang).to_string(),
+        plan_label: ChartText::PlanLine.get(lang).to_string(),
     }
 }
 

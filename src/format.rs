@@ -11,7 +11,7 @@ use servicescore::rulepack::{MetricDef, Unit};
 use servicescore::RulePack;
 use servicescore_charts::ChartFormat;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 
 /// A plain number as the page's language writes it: `62.5`, Spanish `62,5` (at most six
 /// decimals, no trailing zeros).
@@ -37,17 +37,17 @@ pub fn value(m: &MetricDef, v: f64, lang: Lang) -> String {
     let n = number(v, lang);
     match m.unit {
         Unit::Percent => format!("{n}%"),
-        Unit::Hours => format!("{n} {}", T::UnitHours.get(lang)),
-        Unit::Points => format!("{n} {}", T::UnitPoints.get(lang)),
+        Unit::Hours => format!("{n} {}", Text::UnitHours.get(lang)),
+        Unit::Points => format!("{n} {}", Text::UnitPoints.get(lang)),
     }
 }
 
 /// The unit word of a metric.
 pub fn unit(m: &MetricDef, lang: Lang) -> &'static str {
     match m.unit {
-        Unit::Percent => T::UnitPercent.get(lang),
-        Unit::Hours => T::UnitHours.get(lang),
-        Unit::Points => T::UnitPoints.get(lang),
+        Unit::Percent => Text::UnitPercent.get(lang),
+        Unit::Hours => Text::UnitHours.get(lang),
+        Unit::Points => Text::UnitPoints.get(lang),
     }
 }
 

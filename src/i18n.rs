@@ -1,7 +1,7 @@
 //! The page's words in Chinese (default), English and Spanish.
 //!
 //! Metric, dimension, industry and threshold names come from the rule pack (`Names`); every
-//! other visible word is a [`T`] key here. Placeholders are `{name}`, filled by [`fill`].
+//! other visible word is a [`Text`] key here. Placeholders are `{name}`, filled by [`fill`].
 
 use serde::{Deserialize, Serialize};
 
@@ -116,9 +116,9 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 pub fn fetch_error_text(e: crate::browser::FetchError, lang: Lang) -> String {
     use crate::browser::FetchError;
     match e {
-        FetchError::Unreachable => T::FetchUnreachable.get(lang).to_string(),
-        FetchError::Status(s) => fill(T::FetchMissing.get(lang), &[("status", &s.to_string())]),
-        FetchError::Unreadable => T::FetchUnreadable.get(lang).to_string(),
+        FetchError::Unreachable => Text::FetchUnreachable.get(lang).to_string(),
+        FetchError::Status(s) => fill(Text::FetchMissing.get(lang), &[("status", &s.to_string())]),
+        FetchError::Unreadable => Text::FetchUnreadable.get(lang).to_string(),
     }
 }
 
@@ -185,7 +185,7 @@ macro_rules! texts {
 pub(crate) use texts;
 
 texts! {
-    T;
+    Text;
     AppTitle => ["服务分模拟器", "Service Score Simulator", "Simulador de puntuación de servicio"],
     AppSubtitle => [
         "小红书商家服务分：拖动指标，立即看到五个维度、服务分、体验星级和门槛的变化。",
@@ -455,7 +455,7 @@ mod tests {
     #[test]
     fn fill_puts_values_and_plural_choices() {
         assert_eq!(
-            fill(T::NotMetBy.get(Lang::En), &[("x", "0.12")]),
+            fill(Text::NotMetBy.get(Lang::En), &[("x", "0.12")]),
             "0.12 below"
         );
         assert_eq!(fill("{n} {n:row|rows}", &[("n", "1")]), "1 row");

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 
 /// Installs the hook (once, before the app starts).
 pub fn install() {
@@ -43,11 +43,11 @@ pub fn show_panel(detail: &str) {
     };
     let (Some(panel), Some(title), Some(text), Some(pre), Some(reload), Some(reset)) = (
         el("div", "panic-panel", ""),
-        el("h2", "", T::ErrorPanelTitle.get(lang)),
-        el("p", "", T::ErrorPanelText.get(lang)),
+        el("h2", "", Text::ErrorPanelTitle.get(lang)),
+        el("p", "", Text::ErrorPanelText.get(lang)),
         el("pre", "panic-detail", detail),
-        el("a", "button", T::ErrorReload.get(lang)),
-        el("a", "button", T::ErrorReset.get(lang)),
+        el("a", "button", Text::ErrorReload.get(lang)),
+        el("a", "button", Text::ErrorReset.get(lang)),
     ) else {
         return;
     };

@@ -16,7 +16,7 @@ use crate::format;
 use crate::i18n::{fill, Lang};
 
 crate::i18n::texts! {
-    RT;
+    RangeText;
     Spoken => ["区间 {lo} 至 {hi}", "range {lo} to {hi}", "intervalo de {lo} a {hi}"],
     AssumedTitle => ["假设的常数在规则包说明的范围内变化时得出的分数区间", "The scores the assumed constants give anywhere within the bounds the rule pack documents", "Las puntuaciones que dan las constantes supuestas en cualquier punto de los márgenes que documenta el paquete de reglas"],
     CalibratedTitle => ["与你的后台数据一致的规则得出的分数区间：在你后台数据的数值处宽度为零，离得越远越宽", "The scores of the rules that agree with your dashboard: zero width at your dashboard's values, wider the further from them", "Las puntuaciones de las reglas que concuerdan con tu panel: anchura cero en los valores de tu panel, más ancho cuanto más lejos"],
@@ -74,8 +74,8 @@ impl Basis {
     /// The range's tooltip.
     pub fn title(&self, lang: Lang) -> &'static str {
         match self {
-            Basis::Calibrated(_) => RT::CalibratedTitle.get(lang),
-            Basis::Assumed => RT::AssumedTitle.get(lang),
+            Basis::Calibrated(_) => RangeText::CalibratedTitle.get(lang),
+            Basis::Assumed => RangeText::AssumedTitle.get(lang),
         }
     }
 }
@@ -100,7 +100,7 @@ pub fn text(band: Band, decimals: u32, lang: Lang) -> String {
 /// What a screen reader says for a band: "range 4.45 to 4.58".
 pub fn spoken(band: Band, decimals: u32, lang: Lang) -> String {
     fill(
-        RT::Spoken.get(lang),
+        RangeText::Spoken.get(lang),
         &[
             ("lo", &format::score_at(band.lo, decimals, lang)),
             ("hi", &format::score_at(band.hi, decimals, lang)),
@@ -110,7 +110,7 @@ pub fn spoken(band: Band, decimals: u32, lang: Lang) -> String {
 
 /// The short word for a calibrated pack (the phone's sticky score line).
 pub fn calibrated_short(lang: Lang) -> &'static str {
-    RT::CalibratedShort.get(lang)
+    RangeText::CalibratedShort.get(lang)
 }
 
 #[cfg(test)]

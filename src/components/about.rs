@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::tag::Tag;
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 
 /// Props of [`About`].
 #[derive(Properties, PartialEq, Clone)]
@@ -37,7 +37,7 @@ pub fn About(props: &AboutProps) -> Html {
     };
     html! {
         <details class="about" open={props.open} {ontoggle} data-testid="about">
-            <summary><h2>{ T::AboutTitle.get(props.lang) }</h2></summary>
+            <summary><h2>{ Text::AboutTitle.get(props.lang) }</h2></summary>
             if *shown {
                 <AboutBody industry={props.industry.clone()} lang={props.lang} />
             }
@@ -62,18 +62,18 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
     let ps = &pack.percentiles.value;
     html! {
         <>
-            <p>{ T::AboutRule.get(lang) }</p>
-            <p>{ T::AboutFormula.get(lang) }</p>
-            <p class="assumed-note">{ T::AboutAssumed.get(lang) }</p>
-            <h3>{ T::AboutConstants.get(lang) }</h3>
+            <p>{ Text::AboutRule.get(lang) }</p>
+            <p>{ Text::AboutFormula.get(lang) }</p>
+            <p class="assumed-note">{ Text::AboutAssumed.get(lang) }</p>
+            <h3>{ Text::AboutConstants.get(lang) }</h3>
             if let Some(ind) = industry.filter(|i| i.applicable.value) {
-                <h4>{ fill(T::AboutBenchmarks.get(lang), &[("industry", ind.names.get(code))]) }</h4>
-                <div class="table-wrap" role="region" tabindex="0" aria-label={fill(T::AboutBenchmarks.get(lang), &[("industry", ind.names.get(code))])}>
+                <h4>{ fill(Text::AboutBenchmarks.get(lang), &[("industry", ind.names.get(code))]) }</h4>
+                <div class="table-wrap" role="region" tabindex="0" aria-label={fill(Text::AboutBenchmarks.get(lang), &[("industry", ind.names.get(code))])}>
                 <table class="bench">
                     <thead><tr>
-                        <th scope="col">{ T::Metrics.get(lang) }</th>
+                        <th scope="col">{ Text::Metrics.get(lang) }</th>
                         { for ps.iter().map(|p| html! { <th scope="col">{ format!("P{}", format::knot(*p)) }</th> }) }
-                        <th scope="col"><span class="visually-hidden">{ T::Source.get(lang) }</span></th>
+                        <th scope="col"><span class="visually-hidden">{ Text::Source.get(lang) }</span></th>
                     </tr></thead>
                     <tbody>
                         { for pack.metrics.iter().filter_map(|m| {
@@ -90,21 +90,21 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
                 </table>
                 </div>
             }
-            <h4>{ T::AboutPointsCurve.get(lang) }
+            <h4>{ Text::AboutPointsCurve.get(lang) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.points_curve.provenance} source={src(&pack.points_curve.source)} lang={lang} /></h4>
             <p>{ pack.points_curve.value.iter().map(|[p, v]| format!("P{} → {v:.1}", format::knot(*p))).collect::<Vec<_>>().join(" · ") }</p>
-            <h4>{ T::AboutStarBands.get(lang) }
+            <h4>{ Text::AboutStarBands.get(lang) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.stars.bands.provenance} source={src(&pack.stars.bands.source)} lang={lang} /></h4>
-            <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {:.2} → {}", b.min_score, fill(T::StarsValue.get(lang), &[("n", &format::stars(b.stars))]))).collect::<Vec<_>>().join(" · ") }</p>
-            <h4>{ T::AboutWeights.get(lang) }</h4>
+            <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {:.2} → {}", b.min_score, fill(Text::StarsValue.get(lang), &[("n", &format::stars(b.stars))]))).collect::<Vec<_>>().join(" · ") }</p>
+            <h4>{ Text::AboutWeights.get(lang) }</h4>
             <p>{ pack.metrics.iter().map(|m| format!("{} {}", m.names.get(code), m.weight.value)).collect::<Vec<_>>().join(" · ") }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={servicescore::Provenance::Assumed} lang={lang} /></p>
-            <h4>{ fill(T::AboutDecay.get(lang), &[("h", &pack.decay.half_life_days.value.to_string()), ("w", &pack.decay.window_days.value.to_string())]) }
+            <h4>{ fill(Text::AboutDecay.get(lang), &[("h", &pack.decay.half_life_days.value.to_string()), ("w", &pack.decay.window_days.value.to_string())]) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.decay.half_life_days.provenance} source={src(&pack.decay.half_life_days.source)} lang={lang} /></h4>
             <ul class="sources">
                 { for pack.sources.iter().map(|s| html! { <li>{ s.title.get(code) }</li> }) }
             </ul>
-            <p class="disclaimer">{ T::AboutDisclaimer.get(lang) }</p>
+            <p class="disclaimer">{ Text::AboutDisclaimer.get(lang) }</p>
         </>
     }
 }

@@ -13,7 +13,7 @@ use crate::bridge::Command;
 use crate::components::plan_weights::PlanWeights;
 use crate::derived::{Goal, Route};
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 use crate::packs::PackRef;
 use crate::plans::{plan_values_to_set, GoalPlan, Single, Weights};
 
@@ -49,11 +49,15 @@ pub fn route_sentence(pack: &RulePack, r: &Route, target: &str, lang: Lang) -> S
     let name = m.names.get(lang.code());
     match r.from {
         None => fill(
-            T::GoalAdd.get(lang),
+            Text::GoalAdd.get(lang),
             &[("metric", name), ("to", &to), ("target", target)],
         ),
         Some(f) => {
-            let key = if r.to > f { T::GoalRaise } else { T::GoalLower };
+            let key = if r.to > f {
+                Text::GoalRaise
+            } else {
+                Text::GoalLower
+            };
             fill(
                 key.get(lang),
                 &[
@@ -94,7 +98,7 @@ pub fn change_text(pack: &RulePack, metric: &str, from: f64, to: f64, lang: Lang
         return String::new();
     };
     fill(
-        T::PlanChange.get(lang),
+        Text::PlanChange.get(lang),
         &[
             ("metric", m.names.get(lang.code())),
             ("from", &format::value(m, from, lang)),
@@ -116,14 +120,14 @@ fn plan_html(
         let best = p.best.as_ref();
         let text = match best.and_then(|b| b.display_score.as_deref()) {
             Some(score) => fill(
-                T::PlanUnreachable.get(lang),
+                Text::PlanUnreachable.get(lang),
                 &[
                     ("target", name),
                     ("score", &score_text(Some(score), lang)),
                     ("stars", &stars_text(best.and_then(|b| b.stars), lang)),
                 ],
             ),
-            None => fill(T::PlanUnreachableNoScore.get(lang), &[("target", name)]),
+            None => fill(Text::PlanUnreachableNoScore.get(lang), &[("target", name)]),
         };
         return html! { <p data-testid="goal-unreachable">{ text }</p> };
     }
@@ -139,7 +143,7 @@ fn plan_html(
     };
     html! {
         <>
-            <p data-testid="goal-text">{ fill(T::PlanTo.get(lang), &[("target", name), ("effort", &effort_text(p.effort, lang))]) }</p>
+            <p data-testid="goal-text">{ fill(Text::PlanTo.get(lang), &[("target", name), ("effort", &effort_text(p.effort, lang))]) }</p>
             <ul class="plan-changes" data-testid="plan-changes">
                 { for p.changes.iter().map(|c| html! {
                     <li data-testid="plan-change" data-metric={c.metric.clone()} data-to={c.to.to_string()}>
@@ -147,12 +151,12 @@ fn plan_html(
                     </li>
                 }) }
             </ul>
-            <p class="muted" data-testid="plan-result">{ fill(T::PlanResult.get(lang), &[
+            <p class="muted" data-testid="plan-result">{ fill(Text::PlanResult.get(lang), &[
                 ("score", &score_text(p.display_score.as_deref(), lang)),
                 ("stars", &stars_text(p.stars, lang)),
             ]) }</p>
             <button type="button" class="small" onclick={apply_all} data-testid="goal-apply">
-                { if p.changes.len() > 1 { T::PlanApplyAll.get(lang) } else { T::GoalApply.get(lang) } }
+                { if p.changes.len() > 1 { Text::PlanApplyAll.get(lang) } else { Text::GoalApply.get(lang) } }
             </button>
             if let Some(s) = single {
                 { single_html(pack, s, lang, oncommand) }
@@ -178,13 +182,13 @@ fn single_html(pack: &RulePack, s: &Single, lang: Lang, oncommand: &Callback<Com
     };
     html! {
         <p class="plan-single" data-testid="goal-single">
-            <span>{ fill(T::PlanSingle.get(lang), &[
+            <span>{ fill(Text::PlanSingle.get(lang), &[
                 ("effort", &effort_text(s.effort, lang)),
                 ("metric", m.names.get(lang.code())),
                 ("from", &format::value(m, s.from, lang)),
                 ("to", &format::value(m, s.to, lang)),
             ]) }</span>
-            <button type="button" class="small" onclick={apply} data-testid="goal-apply-single">{ T::GoalApply.get(lang) }</button>
+            <button type="button" class="small" onclick={apply} data-testid="goal-apply-single">{ Text::GoalApply.get(lang) }</button>
         </p>
     }
 }
@@ -198,7 +202,7 @@ fn route_html(
     oncommand: &Callback<Command>,
 ) -> Html {
     let Some(best) = g.routes.first() else {
-        return html! { <span data-testid="goal-text">{ fill(T::GoalNone.get(lang), &[("target", name)]) }</span> };
+        return html! { <span data-testid="goal-text">{ fill(Text::GoalNone.get(lang), &[("target", name)]) }</span> };
     };
     let apply = {
         let cb = oncommand.clone();
@@ -215,7 +219,7 @@ fn route_html(
     html! {
         <>
             <span data-testid="goal-text">{ route_sentence(pack, best, name, lang) }</span>
-            <button type="button" class="small" onclick={apply} data-testid="goal-apply">{ T::GoalApply.get(lang) }</button>
+            <button type="button" class="small" onclick={apply} data-testid="goal-apply">{ Text::GoalApply.get(lang) }</button>
         </>
     }
 }
@@ -244,9 +248,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
     }
     html! {
         <section class="advice" aria-labelledby="advice-heading">
-            <h3 id="advice-heading" tabindex="-1">{ T::GoalTitle.get(lang) }</h3>
+            <h3 id="advice-heading" tabindex="-1">{ Text::GoalTitle.get(lang) }</h3>
             if props.goals.is_empty() {
-                <p data-testid="goal-all-met">{ T::GoalAllMet.get(lang) }</p>
+                <p data-testid="goal-all-met">{ Text::GoalAllMet.get(lang) }</p>
             }
             <ul class="goals">
                 { for props.goals.iter().enumerate().map(|(k, g)| {
@@ -266,9 +270,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
                     }
                 }) }
             </ul>
-            <h3>{ T::HelpsTitle.get(lang) }</h3>
+            <h3>{ Text::HelpsTitle.get(lang) }</h3>
             if props.helps.is_empty() {
-                <p class="muted">{ T::HelpsNone.get(lang) }</p>
+                <p class="muted">{ Text::HelpsNone.get(lang) }</p>
             } else {
                 <ol class="helps" data-testid="helps">
                     { for props.helps.iter().map(|h| {
@@ -277,18 +281,18 @@ pub fn Advice(props: &AdviceProps) -> Html {
                         let (from, to) = m.map(|m| (format::value(m, h.from, lang), format::value(m, h.to, lang))).unwrap_or_default();
                         html! {
                             <li data-testid="help" data-help-metric={h.metric.clone()}>
-                                <span>{ fill(T::HelpsStep.get(lang), &[("metric", name), ("from", &from), ("to", &to)]) }</span>
-                                <strong class="gain">{ fill(T::HelpsGain.get(lang), &[("x", &format::localize(format!("{:.3}", h.gain), lang))]) }</strong>
+                                <span>{ fill(Text::HelpsStep.get(lang), &[("metric", name), ("from", &from), ("to", &to)]) }</span>
+                                <strong class="gain">{ fill(Text::HelpsGain.get(lang), &[("x", &format::localize(format!("{:.3}", h.gain), lang))]) }</strong>
                                 // Every metric gets the same effort; only one clipped at its best
                                 // end says how much it took.
                                 if h.effort < servicescore::plan::EQUAL_EFFORT - 1e-9 {
-                                    <span class="muted">{ fill(T::HelpsEffort.get(lang), &[("e", &effort_text(h.effort, lang))]) }</span>
+                                    <span class="muted">{ fill(Text::HelpsEffort.get(lang), &[("e", &effort_text(h.effort, lang))]) }</span>
                                 }
                             </li>
                         }
                     }) }
                 </ol>
-                <p class="note">{ T::HelpsNote.get(lang) }</p>
+                <p class="note">{ Text::HelpsNote.get(lang) }</p>
             }
             <PlanWeights pack={props.pack.clone()} metrics={props.with_data.clone()} weights={props.weights.clone()}
                 onweight={props.onweight.clone()} lang={lang} />

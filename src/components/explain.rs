@@ -6,7 +6,7 @@ use servicescore::{Evaluation, RulePack};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 
 /// Props of [`Explain`].
 #[derive(Properties, PartialEq, Clone)]
@@ -46,7 +46,7 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" + ");
         out.push(fill(
-            T::ExplainDimension.get(lang),
+            Text::ExplainDimension.get(lang),
             &[
                 ("name", d.names.get(lang.code())),
                 ("terms", &terms),
@@ -66,7 +66,7 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
         .collect::<Vec<_>>()
         .join(" + ");
     out.push(fill(
-        T::ExplainOverall.get(lang),
+        Text::ExplainOverall.get(lang),
         &[
             ("terms", &terms),
             ("den", &format::number(format::round_to(den, 4), lang)),
@@ -76,12 +76,12 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
     ));
     if let Some(st) = e.stars {
         out.push(fill(
-            T::ExplainStars.get(lang),
+            Text::ExplainStars.get(lang),
             &[
                 ("shown", &shown),
                 (
                     "stars",
-                    &fill(T::StarsValue.get(lang), &[("n", &format::stars(st))]),
+                    &fill(Text::StarsValue.get(lang), &[("n", &format::stars(st))]),
                 ),
             ],
         ));
@@ -98,7 +98,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
     }
     html! {
         <details class="explain" data-testid="explain">
-            <summary>{ T::ExplainTitle.get(props.lang) }</summary>
+            <summary>{ Text::ExplainTitle.get(props.lang) }</summary>
             <ul>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
         </details>
     }

@@ -13,7 +13,7 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 
 const SLICE: u64 = 1 << 20;
 /// Larger files are refused before reading (the page keeps everything in memory).
@@ -70,7 +70,7 @@ pub fn FileImport(props: &FileImportProps) -> Html {
             let total = blob.size();
             if total > MAX_BYTES {
                 status.set(Status::Failed(fill(
-                    T::FileTooLarge.get(lang),
+                    Text::FileTooLarge.get(lang),
                     &[("mb", &(MAX_BYTES >> 20).to_string())],
                 )));
                 return;
@@ -91,7 +91,7 @@ pub fn FileImport(props: &FileImportProps) -> Html {
                             web_sys::console::warn_1(&format!("{name}: {e}").into());
                             status.set(Status::Failed(format!(
                                 "{name}: {}",
-                                T::FileReadFailed.get(lang)
+                                Text::FileReadFailed.get(lang)
                             )));
                             return;
                         }
@@ -183,7 +183,7 @@ pub fn FileImport(props: &FileImportProps) -> Html {
              ondrop={on_drop} ondragover={on_over} ondragleave={on_leave}
              data-testid={format!("{}-import", props.testid)}>
             <label for={input_id.clone()} class="import-label">
-                <span class="import-title">{ T::ImportDrop.get(lang) }</span>
+                <span class="import-title">{ Text::ImportDrop.get(lang) }</span>
                 <input type="file" id={input_id} accept=".csv,text/csv,text/plain" onchange={on_pick}
                     data-testid={format!("{}-file", props.testid)} />
             </label>
@@ -191,15 +191,15 @@ pub fn FileImport(props: &FileImportProps) -> Html {
             if !single_file() {
                 <div class="import-actions">
                     <button type="button" class="small" onclick={on_example}
-                        data-testid={format!("{}-example", props.testid)}>{ T::ImportExample.get(lang) }</button>
+                        data-testid={format!("{}-example", props.testid)}>{ Text::ImportExample.get(lang) }</button>
                     <a class="button small" href={format!("examples/{}", props.template)} download={props.template.to_string()}
-                        data-testid={format!("{}-template", props.testid)}>{ T::ImportTemplate.get(lang) }</a>
+                        data-testid={format!("{}-template", props.testid)}>{ Text::ImportTemplate.get(lang) }</a>
                 </div>
             }
             { match &*status {
                 Status::Reading { name, done, total } => html! {
                     <div class="import-progress" role="status">
-                        <span>{ fill(T::ImportReading.get(lang), &[("name", name)]) }</span>
+                        <span>{ fill(Text::ImportReading.get(lang), &[("name", name)]) }</span>
                         <progress max={total.to_string()} value={done.to_string()}
                             data-testid={format!("{}-progress", props.testid)} />
                     </div>

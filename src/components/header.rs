@@ -9,7 +9,7 @@ use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::hooks::use_select_value;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 use crate::packs::{builtin_packs, PackRef};
 use crate::state::View;
 
@@ -41,10 +41,10 @@ pub struct HeaderProps {
 
 fn tab_label(view: View, lang: Lang) -> &'static str {
     match view {
-        View::Score => T::TabScore.get(lang),
-        View::Projection => T::TabProjection.get(lang),
-        View::CustomerService => T::TabCs.get(lang),
-        View::Start => T::TabStart.get(lang),
+        View::Score => Text::TabScore.get(lang),
+        View::Projection => Text::TabProjection.get(lang),
+        View::CustomerService => Text::TabCs.get(lang),
+        View::Start => Text::TabStart.get(lang),
     }
 }
 
@@ -141,16 +141,16 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class={classes!("header", props.embed.then_some("header-embed"))}>
             <div class="header-title">
-                <h1>{ T::AppTitle.get(lang) }</h1>
+                <h1>{ Text::AppTitle.get(lang) }</h1>
                 if !props.embed {
-                    <p class="subtitle">{ T::AppSubtitle.get(lang) }</p>
+                    <p class="subtitle">{ Text::AppSubtitle.get(lang) }</p>
                 } else {
-                    <a class="open-full" href={props.full_link.clone()} target="_blank" rel="noopener">{ T::OpenFull.get(lang) }</a>
+                    <a class="open-full" href={props.full_link.clone()} target="_blank" rel="noopener">{ Text::OpenFull.get(lang) }</a>
                 }
             </div>
             <div class="header-controls">
                 <label class="control">
-                    <span>{ T::RulePack.get(lang) }</span>
+                    <span>{ Text::RulePack.get(lang) }</span>
                     <select ref={pack_select} data-testid="pack" onchange={on_pack}>
                         { for builtin_packs().into_iter().map(|p| html! {
                             <option value={p.id.clone()} selected={pack_value == p.id}>{ p.title.get(lang.code()) }</option>
@@ -161,7 +161,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     </select>
                 </label>
                 <label class="control">
-                    <span>{ T::Industry.get(lang) }</span>
+                    <span>{ Text::Industry.get(lang) }</span>
                     <select ref={industry_select} data-testid="industry" onchange={on_industry}>
                         { for pack.industries.iter().map(|i| html! {
                             <option value={i.id.clone()} selected={*props.industry == i.id}>{ i.names.get(lang.code()) }</option>
@@ -169,7 +169,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     </select>
                 </label>
                 <label class="control">
-                    <span>{ T::Language.get(lang) }</span>
+                    <span>{ Text::Language.get(lang) }</span>
                     <select ref={lang_select} data-testid="lang" onchange={on_lang}>
                         { for Lang::ALL.iter().map(|l| html! {
                             <option value={l.code()} selected={*l == lang} lang={l.html_lang()}>{ l.native_name() }</option>
@@ -177,7 +177,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     </select>
                 </label>
             </div>
-            <div class="tabs" role="tablist" aria-label={T::Views.get(lang)} ref={tabs_ref} onkeydown={on_tab_key}>
+            <div class="tabs" role="tablist" aria-label={Text::Views.get(lang)} ref={tabs_ref} onkeydown={on_tab_key}>
                 { for views.iter().map(|v| tab(*v)) }
             </div>
         </header>

@@ -215,7 +215,7 @@ pub fn back_up(kind: Kind) {
 }
 
 crate::i18n::texts! {
-    KT;
+    KeptText;
     Restored => ["已从本浏览器恢复 {name}。", "Restored {name} from this browser.", "Restaurado {name} desde este navegador."],
     TooLarge => [
         "{name} 有 {chars} 个字符，超过本浏览器可保存的 {max} 个字符：本次可以使用，但重新加载页面后需要再次导入。",
@@ -245,30 +245,31 @@ crate::i18n::texts! {
 /// A note in the page's language.
 pub fn note_text(note: &Note, lang: Lang) -> String {
     match note {
-        Note::Restored { name } => fill(KT::Restored.get(lang), &[("name", name)]),
+        Note::Restored { name } => fill(KeptText::Restored.get(lang), &[("name", name)]),
         Note::TooLarge { name, chars } => fill(
-            KT::TooLarge.get(lang),
+            KeptText::TooLarge.get(lang),
             &[
                 ("name", name),
                 ("chars", &chars.to_string()),
                 ("max", &MAX_CHARS.to_string()),
             ],
         ),
-        Note::NotStored { name } => fill(KT::NotStored.get(lang), &[("name", name)]),
+        Note::NotStored { name } => fill(KeptText::NotStored.get(lang), &[("name", name)]),
         Note::Unreadable(Problem::NoLongerParses { name }) => {
-            fill(KT::NoLongerParses.get(lang), &[("name", name)])
+            fill(KeptText::NoLongerParses.get(lang), &[("name", name)])
         }
         Note::Unreadable(p) => {
             let why = match p {
-                Problem::NotJson => KT::WhyNotJson.get(lang).to_string(),
-                Problem::OtherSchema { .. } => {
-                    fill(KT::WhySchema.get(lang), &[("reads", &SCHEMA.to_string())])
-                }
+                Problem::NotJson => KeptText::WhyNotJson.get(lang).to_string(),
+                Problem::OtherSchema { .. } => fill(
+                    KeptText::WhySchema.get(lang),
+                    &[("reads", &SCHEMA.to_string())],
+                ),
                 Problem::Shape | Problem::NoLongerParses { .. } => {
-                    KT::WhyShape.get(lang).to_string()
+                    KeptText::WhyShape.get(lang).to_string()
                 }
             };
-            fill(KT::Unreadable.get(lang), &[("why", &why)])
+            fill(KeptText::Unreadable.get(lang), &[("why", &why)])
         }
     }
 }

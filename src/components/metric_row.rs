@@ -15,7 +15,7 @@ use crate::components::number_box::{NumberBox, Refusal};
 use crate::components::slider::Slider;
 use crate::components::tag::Tag;
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 use crate::packs::PackRef;
 
 /// Props of [`MetricRow`].
@@ -91,9 +91,9 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
         .map(|(r, _)| r);
     let message = shown_refusal.as_ref().map(|r| {
         let what = match r {
-            Refusal::NotANumber => T::InvalidNumber.get(lang).to_string(),
+            Refusal::NotANumber => Text::InvalidNumber.get(lang).to_string(),
             Refusal::OutOfRange => fill(
-                T::OutOfRange.get(lang),
+                Text::OutOfRange.get(lang),
                 &[
                     ("min", &format::number(m.range[0], lang)),
                     ("max", &format::number(m.range[1], lang)),
@@ -101,20 +101,20 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
             ),
         };
         let kept = fill(
-            T::KeptLast.get(lang),
+            Text::KeptLast.get(lang),
             &[("v", &format::value(m, props.value, lang))],
         );
         format!("{what}{}{kept}", if lang == Lang::Zh { "，" } else { "; " })
     });
     let direction = match m.better {
-        Better::Higher => T::HigherBetter.get(lang),
-        Better::Lower => T::LowerBetter.get(lang),
+        Better::Higher => Text::HigherBetter.get(lang),
+        Better::Lower => Text::LowerBetter.get(lang),
     };
     let name = m.names.get(lang.code());
     let baseline_delta = match (props.baseline, props.present) {
         (Some(Some(b)), true) if (b - props.value).abs() > 1e-12 => Some(format!(
             "{} {}",
-            T::Baseline.get(lang),
+            Text::Baseline.get(lang),
             format::value(m, b, lang)
         )),
         _ => None,
@@ -128,8 +128,8 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
                 <label class="switch">
                     <input type="checkbox" checked={props.present} onchange={on_present}
                         data-metric-present={m.id.clone()}
-                        aria-label={format!("{name}: {}", T::HasData.get(lang))} />
-                    <span>{ T::HasData.get(lang) }</span>
+                        aria-label={format!("{name}: {}", Text::HasData.get(lang))} />
+                    <span>{ Text::HasData.get(lang) }</span>
                 </label>
             </div>
             <div class="metric-inputs">
@@ -150,14 +150,14 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
                 { match (&props.result, props.present) {
                     (Some(r), true) => html! {
                         <>
-                            <span data-testid="metric-percentile">{ fill(T::Beats.get(lang), &[("x", &format::share(r.percentile))]) }</span>
-                            <span class="metric-points" data-testid="metric-points">{ fill(T::PointsValue.get(lang), &[("x", &format::localize(servicescore::display::Fixed::round(r.points, 2).to_string(), lang))]) }</span>
+                            <span data-testid="metric-percentile">{ fill(Text::Beats.get(lang), &[("x", &format::share(r.percentile))]) }</span>
+                            <span class="metric-points" data-testid="metric-points">{ fill(Text::PointsValue.get(lang), &[("x", &format::localize(servicescore::display::Fixed::round(r.points, 2).to_string(), lang))]) }</span>
                             if let Some(k) = knots {
                                 <Tag pack={props.pack.clone()} provenance={k.provenance} source={k.source.clone().map(AttrValue::from)} lang={lang} />
                             }
                         </>
                     },
-                    (_, false) => html! { <span class="muted">{ T::NoData.get(lang) }</span> },
+                    (_, false) => html! { <span class="muted">{ Text::NoData.get(lang) }</span> },
                     (None, true) => html! {},
                 } }
                 if let Some(b) = baseline_delta {
@@ -166,7 +166,7 @@ pub fn MetricRow(props: &MetricRowProps) -> Html {
             </div>
             if let (Some(r), true) = (&props.result, props.present) {
                 <details class="explain-metric">
-                    <summary>{ T::ExplainTitle.get(lang) }</summary>
+                    <summary>{ Text::ExplainTitle.get(lang) }</summary>
                     <p>{ explain(m, r, knots.map_or(&[][..], |k| &k.value[..]), lang) }</p>
                 </details>
             }
@@ -183,7 +183,7 @@ pub fn explain(m: &MetricDef, r: &MetricResult, knots: &[f64], lang: Lang) -> St
     let v = format::value(m, r.value, lang);
     match r.bracket {
         Some([lo, hi, plo, phi]) => fill(
-            T::ExplainBracket.get(lang),
+            Text::ExplainBracket.get(lang),
             &[
                 ("v", &v),
                 ("plo", &format::knot(plo)),
@@ -196,9 +196,9 @@ pub fn explain(m: &MetricDef, r: &MetricResult, knots: &[f64], lang: Lang) -> St
         ),
         None => {
             let (key, k) = if r.percentile <= 0.0 {
-                (T::ExplainWorst, knots.first())
+                (Text::ExplainWorst, knots.first())
             } else {
-                (T::ExplainBest, knots.last())
+                (Text::ExplainBest, knots.last())
             };
             let k = k.map(|k| format::value(m, *k, lang)).unwrap_or_default();
             fill(key.get(lang), &[("v", &v), ("k", &k), ("pts", &pts)])

@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::metric_row::MetricRow;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 use crate::packs::PackRef;
 
 /// Props of [`MetricsPanel`].
@@ -50,9 +50,9 @@ pub fn MetricsPanel(props: &MetricsPanelProps) -> Html {
         .is_some_and(|i| i.applicable.value);
     html! {
         <section class="metrics" aria-labelledby="metrics-heading">
-            <h2 id="metrics-heading" class="visually-hidden">{ T::Metrics.get(lang) }</h2>
+            <h2 id="metrics-heading" class="visually-hidden">{ Text::Metrics.get(lang) }</h2>
             if !applicable {
-                <p class="note" data-testid="metrics-not-applicable">{ T::NoSlidersNotApplicable.get(lang) }</p>
+                <p class="note" data-testid="metrics-not-applicable">{ Text::NoSlidersNotApplicable.get(lang) }</p>
             } else {
             { for pack.dimensions.iter().map(|dim| {
                 let metrics: Vec<usize> = pack.metrics.iter().enumerate()
@@ -72,8 +72,8 @@ pub fn MetricsPanel(props: &MetricsPanelProps) -> Html {
                             <label class="switch">
                                 <input type="checkbox" checked={any_present} onchange={on_dim}
                                     data-dimension-present={dim.id.clone()}
-                                    aria-label={format!("{}: {}", dim.names.get(lang.code()), T::DimensionHasData.get(lang))} />
-                                <span>{ T::HasData.get(lang) }</span>
+                                    aria-label={format!("{}: {}", dim.names.get(lang.code()), Text::DimensionHasData.get(lang))} />
+                                <span>{ Text::HasData.get(lang) }</span>
                             </label>
                         </legend>
                         { for metrics.iter().map(|i| {

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 use crate::state::notice::Unreadable;
 use crate::state::{Action, Notice, Shown};
 use crate::url::Reason;
@@ -22,45 +22,45 @@ pub struct NoticesProps {
 
 fn unreadable(u: &Unreadable, lang: Lang) -> String {
     match u {
-        Unreadable::NotJson => T::UnreadableNotJson.get(lang).to_string(),
+        Unreadable::NotJson => Text::UnreadableNotJson.get(lang).to_string(),
         Unreadable::NewerSchema { found, reads } => fill(
-            T::UnreadableNewer.get(lang),
+            Text::UnreadableNewer.get(lang),
             &[("found", &found.to_string()), ("reads", &reads.to_string())],
         ),
-        Unreadable::Shape { place } => fill(T::UnreadableShape.get(lang), &[("place", place)]),
+        Unreadable::Shape { place } => fill(Text::UnreadableShape.get(lang), &[("place", place)]),
         Unreadable::UnknownIndustry { place, id } => fill(
-            T::UnreadableIndustry.get(lang),
+            Text::UnreadableIndustry.get(lang),
             &[("place", place), ("id", id)],
         ),
         Unreadable::UnknownMetric { place } => {
-            fill(T::UnreadableMetric.get(lang), &[("place", place)])
+            fill(Text::UnreadableMetric.get(lang), &[("place", place)])
         }
         Unreadable::OutOfRange { place, value } => fill(
-            T::UnreadableRange.get(lang),
+            Text::UnreadableRange.get(lang),
             &[("place", place), ("value", &format::number(*value, lang))],
         ),
-        Unreadable::BadPack { place } => fill(T::UnreadablePack.get(lang), &[("place", place)]),
+        Unreadable::BadPack { place } => fill(Text::UnreadablePack.get(lang), &[("place", place)]),
     }
 }
 
 /// The reason a URL parameter was ignored.
 pub fn reason(r: &Reason, lang: Lang) -> String {
     match r {
-        Reason::NotANumber => T::ReasonNotNumber.get(lang).to_string(),
+        Reason::NotANumber => Text::ReasonNotNumber.get(lang).to_string(),
         Reason::OutOfRange { min, max } => fill(
-            T::ReasonRange.get(lang),
+            Text::ReasonRange.get(lang),
             &[
                 ("min", &format::number(*min, lang)),
                 ("max", &format::number(*max, lang)),
             ],
         ),
-        Reason::UnknownIndustry => T::ReasonIndustry.get(lang).to_string(),
-        Reason::UnknownLang => T::ReasonLang.get(lang).to_string(),
-        Reason::UnknownParam => T::ReasonParam.get(lang).to_string(),
-        Reason::NotZeroOrOne => T::ReasonEmbed.get(lang).to_string(),
-        Reason::Duplicate => T::ReasonDuplicate.get(lang).to_string(),
-        Reason::UnknownView => T::ReasonView.get(lang).to_string(),
-        Reason::UnknownPack => T::ReasonPack.get(lang).to_string(),
+        Reason::UnknownIndustry => Text::ReasonIndustry.get(lang).to_string(),
+        Reason::UnknownLang => Text::ReasonLang.get(lang).to_string(),
+        Reason::UnknownParam => Text::ReasonParam.get(lang).to_string(),
+        Reason::NotZeroOrOne => Text::ReasonEmbed.get(lang).to_string(),
+        Reason::Duplicate => Text::ReasonDuplicate.get(lang).to_string(),
+        Reason::UnknownView => Text::ReasonView.get(lang).to_string(),
+        Reason::UnknownPack => Text::ReasonPack.get(lang).to_string(),
     }
 }
 
@@ -68,7 +68,7 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
 pub fn text(n: &Notice, lang: Lang) -> String {
     match n {
         Notice::BadParam(p) => fill(
-            T::BadParam.get(lang),
+            Text::BadParam.get(lang),
             &[
                 ("name", &p.name),
                 ("value", &p.value),
@@ -76,27 +76,29 @@ pub fn text(n: &Notice, lang: Lang) -> String {
             ],
         ),
         Notice::StorageDropped(u) => fill(
-            T::StorageDropped.get(lang),
+            Text::StorageDropped.get(lang),
             &[("reason", &unreadable(u, lang))],
         ),
         Notice::PackDropped(u) => fill(
-            T::PackDropped.get(lang),
+            Text::PackDropped.get(lang),
             &[("reason", &unreadable(u, lang))],
         ),
-        Notice::StorageUnavailable => T::StorageUnavailable.get(lang).to_string(),
-        Notice::StorageFull => T::StorageFull.get(lang).to_string(),
-        Notice::Saved => T::Saved.get(lang).to_string(),
-        Notice::Restored => T::Restored.get(lang).to_string(),
-        Notice::ResetDone => T::ResetDone.get(lang).to_string(),
-        Notice::ResetToMedians => T::ResetToMediansDone.get(lang).to_string(),
-        Notice::Preset => T::PresetOpened.get(lang).to_string(),
-        Notice::PresetKept => T::PresetKept.get(lang).to_string(),
-        Notice::PackUnreachable { path } => fill(T::PackUnreachable.get(lang), &[("path", path)]),
+        Notice::StorageUnavailable => Text::StorageUnavailable.get(lang).to_string(),
+        Notice::StorageFull => Text::StorageFull.get(lang).to_string(),
+        Notice::Saved => Text::Saved.get(lang).to_string(),
+        Notice::Restored => Text::Restored.get(lang).to_string(),
+        Notice::ResetDone => Text::ResetDone.get(lang).to_string(),
+        Notice::ResetToMedians => Text::ResetToMediansDone.get(lang).to_string(),
+        Notice::Preset => Text::PresetOpened.get(lang).to_string(),
+        Notice::PresetKept => Text::PresetKept.get(lang).to_string(),
+        Notice::PackUnreachable { path } => {
+            fill(Text::PackUnreachable.get(lang), &[("path", path)])
+        }
         Notice::PackRefused { source, place, .. } => fill(
-            T::PackRefused.get(lang),
+            Text::PackRefused.get(lang),
             &[("source", source), ("place", place)],
         ),
-        Notice::PackInUse(id) => fill(T::PackInUse.get(lang), &[("id", id)]),
+        Notice::PackInUse(id) => fill(Text::PackInUse.get(lang), &[("id", id)]),
     }
 }
 
@@ -113,7 +115,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     | Notice::PackInUse(_) | Notice::ResetToMedians | Notice::Preset => "notice notice-ok",
                     _ => "notice notice-warn",
                 };
-                let button = |label: T, action: Action, testid: &'static str| {
+                let button = |label: Text, action: Action, testid: &'static str| {
                     let cb = props.onaction.clone();
                     html! {
                         <button type="button" class="notice-action" data-testid={testid}
@@ -125,10 +127,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <div class={kind} data-testid="notice" key={id}>
                         <span>{ text(&n.notice, lang) }</span>
                         if n.notice == Notice::ResetToMedians {
-                            { button(T::Undo, Action::UndoReset, "undo-reset") }
+                            { button(Text::Undo, Action::UndoReset, "undo-reset") }
                         }
                         if n.notice == Notice::Preset {
-                            { button(T::KeepPreset, Action::KeepPreset, "keep-preset") }
+                            { button(Text::KeepPreset, Action::KeepPreset, "keep-preset") }
                         }
                         if let Notice::PackRefused { detail, .. } = &n.notice {
                             // The validation's own words are English: shown to English readers only.
@@ -137,7 +139,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                             }
                         }
                         <button type="button" class="notice-close"
-                            aria-label={T::Dismiss.get(lang)}
+                            aria-label={Text::Dismiss.get(lang)}
                             onclick={move |_| dismiss.emit(Action::Dismiss(id))}>{ "×" }</button>
                     </div>
                 }

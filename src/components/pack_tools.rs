@@ -29,7 +29,7 @@ use crate::i18n::{fill, Lang};
 use crate::packs::PackRef;
 
 crate::i18n::texts! {
-    PT;
+    PackText;
     Title => ["规则包：导入、导出、编辑行业基准", "Rule pack: import, export, edit the industry benchmarks", "Paquete de reglas: importar, exportar y editar las referencias del sector"],
     InUse => ["正在使用：{title}", "In use: {title}", "En uso: {title}"],
     Import => ["导入规则包文件（.json）", "Import a rule pack file (.json)", "Importar un archivo de reglas (.json)"],
@@ -101,7 +101,7 @@ pub fn edited(pack: &RulePack, industry: &str, table: &Table) -> Result<RulePack
             (Lang::En, &mut p.title.en),
             (Lang::Es, &mut p.title.es),
         ] {
-            name.push_str(PT::EditedSuffix.get(lang));
+            name.push_str(PackText::EditedSuffix.get(lang));
         }
     }
     p.validate()?;
@@ -117,8 +117,8 @@ pub fn problem_text(pack: &RulePack, industry: &str, e: &Error, lang: Lang) -> S
     match metric {
         Some(m) => {
             let key = match m.better {
-                Better::Higher => PT::MustRise,
-                Better::Lower => PT::MustFall,
+                Better::Higher => PackText::MustRise,
+                Better::Lower => PackText::MustFall,
             };
             fill(
                 key.get(lang),
@@ -129,7 +129,7 @@ pub fn problem_text(pack: &RulePack, industry: &str, e: &Error, lang: Lang) -> S
                 ],
             )
         }
-        None => fill(PT::Invalid.get(lang), &[("place", &place)]),
+        None => fill(PackText::Invalid.get(lang), &[("place", &place)]),
     }
 }
 
@@ -198,7 +198,7 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
             let name = file.name();
             if file.size() > MAX_PACK_BYTES {
                 file_problem.set(Some(fill(
-                    PT::FileTooLarge.get(lang),
+                    PackText::FileTooLarge.get(lang),
                     &[("name", &name), ("mb", "2")],
                 )));
                 return;
@@ -216,8 +216,10 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
                             label: Some(name),
                         });
                     }
-                    Err(_) => file_problem
-                        .set(Some(fill(PT::FileUnreadable.get(lang), &[("name", &name)]))),
+                    Err(_) => file_problem.set(Some(fill(
+                        PackText::FileUnreadable.get(lang),
+                        &[("name", &name)],
+                    ))),
                 }
             });
         })
@@ -304,7 +306,7 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
                 })
             };
             let label = fill(
-                PT::KnotLabel.get(lang),
+                PackText::KnotLabel.get(lang),
                 &[
                     ("metric", &name),
                     ("p", &percents[i.min(percents.len() - 1)]),
@@ -331,49 +333,49 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
         let kept = format::number(*kept, lang);
         match r {
             Refusal::OutOfRange => fill(
-                PT::OutOfRange.get(lang),
+                PackText::OutOfRange.get(lang),
                 &[
                     ("min", &format::number(*lo, lang)),
                     ("max", &format::number(*hi, lang)),
                     ("kept", &kept),
                 ],
             ),
-            _ => fill(PT::NotANumber.get(lang), &[("kept", &kept)]),
+            _ => fill(PackText::NotANumber.get(lang), &[("kept", &kept)]),
         }
     });
     let has_table = !draft.is_empty();
 
     html! {
         <details class="pack-tools" data-testid="pack-tools">
-            <summary><h2>{ PT::Title.get(lang) }</h2></summary>
-            <p data-testid="pack-tools-in-use">{ fill(PT::InUse.get(lang), &[("title", pack.title.get(lang.code()))]) }</p>
+            <summary><h2>{ PackText::Title.get(lang) }</h2></summary>
+            <p data-testid="pack-tools-in-use">{ fill(PackText::InUse.get(lang), &[("title", pack.title.get(lang.code()))]) }</p>
             <div class="pack-tools-row">
                 <label class="button small">
-                    { PT::Import.get(lang) }
+                    { PackText::Import.get(lang) }
                     <input type="file" class="visually-hidden" accept=".json,application/json"
                         data-testid="pack-file" onchange={on_file} />
                 </label>
                 <button type="button" class="small" data-testid="pack-export" onclick={on_export}>
-                    { PT::Export.get(lang) }
+                    { PackText::Export.get(lang) }
                 </button>
                 if props.user_pack {
                     <button type="button" class="small" data-testid="pack-default" onclick={on_default}>
-                        { PT::BackToDefault.get(lang) }
+                        { PackText::BackToDefault.get(lang) }
                     </button>
                 }
             </div>
-            <p class="hint">{ PT::ImportHelp.get(lang) }</p>
+            <p class="hint">{ PackText::ImportHelp.get(lang) }</p>
             if let Some(p) = (*file_problem).clone() {
                 <p class="bad" role="alert" data-testid="pack-file-problem">{ p }</p>
             }
-            <h3>{ fill(PT::EditTitle.get(lang), &[("industry", &ind_name)]) }</h3>
+            <h3>{ fill(PackText::EditTitle.get(lang), &[("industry", &ind_name)]) }</h3>
             if has_table {
-                <p class="hint">{ PT::EditHelp.get(lang) }</p>
+                <p class="hint">{ PackText::EditHelp.get(lang) }</p>
                 <div class="table-wrap" role="region" tabindex="0"
-                    aria-label={fill(PT::EditTitle.get(lang), &[("industry", &ind_name)])}>
+                    aria-label={fill(PackText::EditTitle.get(lang), &[("industry", &ind_name)])}>
                     <table class="knots" data-testid="knot-table">
                         <thead><tr>
-                            <th scope="col">{ PT::Metric.get(lang) }</th>
+                            <th scope="col">{ PackText::Metric.get(lang) }</th>
                             { for percents.iter().map(|p| html! { <th scope="col">{ format!("P{p}") }</th> }) }
                         </tr></thead>
                         <tbody>{ for pack.metrics.iter().map(row) }</tbody>
@@ -387,12 +389,12 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
                 </div>
                 <div class="pack-tools-row">
                     <button type="button" data-testid="pack-edit-apply" onclick={on_apply}
-                        disabled={!changed || problem.is_some()}>{ PT::Apply.get(lang) }</button>
+                        disabled={!changed || problem.is_some()}>{ PackText::Apply.get(lang) }</button>
                     <button type="button" class="small" data-testid="pack-edit-discard" onclick={on_discard}
-                        disabled={!changed}>{ PT::Discard.get(lang) }</button>
+                        disabled={!changed}>{ PackText::Discard.get(lang) }</button>
                 </div>
             } else {
-                <p class="hint">{ PT::NoTable.get(lang) }</p>
+                <p class="hint">{ PackText::NoTable.get(lang) }</p>
             }
         </details>
     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::number_box::{NumberBox, Refusal};
 use crate::format;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 use crate::packs::PackRef;
 use crate::plans::{Weights, WEIGHT_MAX, WEIGHT_MIN};
 
@@ -31,8 +31,8 @@ pub fn PlanWeights(props: &PlanWeightsProps) -> Html {
     let lang = props.lang;
     html! {
         <details class="plan-weights" data-testid="plan-weights">
-            <summary>{ T::WeightsTitle.get(lang) }</summary>
-            <p class="note">{ T::WeightsNote.get(lang) }</p>
+            <summary>{ Text::WeightsTitle.get(lang) }</summary>
+            <p class="note">{ Text::WeightsNote.get(lang) }</p>
             <ul class="weights">
                 { for props.metrics.iter().filter_map(|id| {
                     let m = props.pack.metric(id)?;
@@ -85,7 +85,7 @@ pub fn WeightRow(props: &WeightRowProps) -> Html {
                 min={WEIGHT_MIN} max={WEIGHT_MAX} {onvalue} {onrefusal} invalid={*refused}
                 describedby={refused.then(|| AttrValue::from(msg_id.clone()))} />
             if *refused {
-                <span class="error" id={msg_id}>{ T::WeightRange.get(lang) }</span>
+                <span class="error" id={msg_id}>{ Text::WeightRange.get(lang) }</span>
             }
         </li>
     }

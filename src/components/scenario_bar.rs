@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 
 /// Props of [`ScenarioBar`].
 #[derive(Properties, PartialEq, Clone)]
@@ -29,7 +29,7 @@ pub struct ScenarioBarProps {
 #[component]
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let lang = props.lang;
-    let button = |key: T, on: &Callback<()>, testid: &'static str, enabled: bool| {
+    let button = |key: Text, on: &Callback<()>, testid: &'static str, enabled: bool| {
         html! {
             <button type="button" data-testid={testid} disabled={!enabled}
                 onclick={on.reform(|_: MouseEvent| ())}>{ key.get(lang) }</button>
@@ -38,13 +38,13 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     html! {
         <div class="scenario-bar" role="group">
             if props.has_baseline {
-                { button(T::ClearBaseline, &props.onunpin, "clear-baseline", true) }
+                { button(Text::ClearBaseline, &props.onunpin, "clear-baseline", true) }
             } else {
-                { button(T::PinBaseline, &props.onpin, "pin-baseline", true) }
+                { button(Text::PinBaseline, &props.onpin, "pin-baseline", true) }
             }
-            { button(T::SaveMine, &props.onsave, "save-scenario", true) }
-            { button(T::RestoreMine, &props.onrestore, "restore-scenario", props.has_saved) }
-            { button(T::ResetMedians, &props.onreset, "reset-medians", true) }
+            { button(Text::SaveMine, &props.onsave, "save-scenario", true) }
+            { button(Text::RestoreMine, &props.onrestore, "restore-scenario", props.has_saved) }
+            { button(Text::ResetMedians, &props.onreset, "reset-medians", true) }
         </div>
     }
 }

@@ -19,7 +19,7 @@ use crate::i18n::Lang;
 use crate::packs::PackRef;
 
 crate::i18n::texts! {
-    SC;
+    ScoreChartText;
     Heading => ["指标如何影响服务分", "How a metric moves the score", "Cómo una métrica mueve la puntuación"],
     Metric => ["查看指标", "Metric", "Métrica"],
     Note => [
@@ -91,9 +91,9 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
     html! {
         <section class="score-charts" aria-labelledby="charts-heading" data-testid="score-charts">
             <div class="charts-head">
-                <h3 id="charts-heading">{ SC::Heading.get(lang) }</h3>
+                <h3 id="charts-heading">{ ScoreChartText::Heading.get(lang) }</h3>
                 <label class="control charts-focus">
-                    <span>{ SC::Metric.get(lang) }</span>
+                    <span>{ ScoreChartText::Metric.get(lang) }</span>
                     <select ref={select} data-testid="focus-metric" onchange={on_focus}>
                         { for pack.metrics.iter().map(|m| html! {
                             <option value={m.id.clone()} selected={*props.focus == m.id}>{ m.names.get(lang.code()) }</option>
@@ -104,7 +104,7 @@ pub fn ScoreCharts(props: &ScoreChartsProps) -> Html {
             if let Some(c) = (*sensitivity).clone() {
                 <ChartCanvas<SensitivityChart> chart={c} fmt={fmt} height={SENSITIVITY_HEIGHT} testid="sensitivity-chart" />
             }
-            <p class="note">{ SC::Note.get(lang) }</p>
+            <p class="note">{ ScoreChartText::Note.get(lang) }</p>
             if let Some(c) = (*dimensions).clone() {
                 <ChartCanvas<DimensionChart> chart={c} fmt={fmt} height={DIMENSION_HEIGHT} testid="dimension-chart" />
             }

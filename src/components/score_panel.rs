@@ -20,7 +20,7 @@ use crate::components::score_range::ScoreRange;
 use crate::components::stars::Stars;
 use crate::components::tag::Tag;
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 use crate::packs::PackRef;
 use crate::ranges::Basis;
 
@@ -48,8 +48,8 @@ fn shown(pack: &RulePack, x: f64, lang: Lang) -> String {
 /// "calibrated to your dashboard of DATE" (or without a date).
 pub fn calibrated_text(date: Option<&str>, lang: Lang) -> String {
     match date {
-        Some(d) => fill(T::CalibratedTo.get(lang), &[("date", d)]),
-        None => T::CalibratedToUndated.get(lang).to_string(),
+        Some(d) => fill(Text::CalibratedTo.get(lang), &[("date", d)]),
+        None => Text::CalibratedToUndated.get(lang).to_string(),
     }
 }
 
@@ -61,7 +61,7 @@ fn delta_badge(pack: &RulePack, lang: Lang, now: Option<f64>, before: Option<f64
     let change = servicescore::round_display(now, d) - servicescore::round_display(before, d);
     html! {
         <span class={classes!("delta", format::delta_class(change, 1e-9))} data-testid="baseline-delta">
-            { fill(T::VsBaseline.get(lang), &[("x", &format::localize(format::delta(change, d as usize), lang))]) }
+            { fill(Text::VsBaseline.get(lang), &[("x", &format::localize(format::delta(change, d as usize), lang))]) }
         </span>
     }
 }
@@ -76,12 +76,12 @@ fn condition_text(pack: &RulePack, id: &str, lang: Lang) -> String {
         .map(|c| match c.subject {
             Subject::Score => format!(
                 "{} {} {}",
-                T::ScoreHeading.get(lang),
+                Text::ScoreHeading.get(lang),
                 c.op.symbol(),
                 format::number(c.value, lang)
             ),
             Subject::EveryDimension => fill(
-                T::EveryDimensionAtLeast.get(lang),
+                Text::EveryDimensionAtLeast.get(lang),
                 &[("x", &format::number(c.value, lang))],
             ),
         })
@@ -100,7 +100,7 @@ fn clear_of(name: &str, lang: Lang) -> String {
                 .unwrap_or_default()
         }
     };
-    fill(T::RiskClear.get(lang), &[("name", &lower)])
+    fill(Text::RiskClear.get(lang), &[("name", &lower)])
 }
 
 /// The results panel.
@@ -136,7 +136,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
     html! {
         <section class="score-panel" aria-labelledby="score-heading">
             <div class="score-main" aria-live="polite" aria-atomic="true" data-testid="score-region">
-                <h2 id="score-heading">{ T::ScoreHeading.get(lang) }</h2>
+                <h2 id="score-heading">{ Text::ScoreHeading.get(lang) }</h2>
                 <div class="score-line">
                     <HookNumber testid="overall-score" class="score-big" lang={lang}
                         value={AttrValue::from(e.display_score.clone().unwrap_or_else(|| "—".into()))} />
@@ -144,25 +144,25 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                         { range_of(Some(band), "score-range") }
                         { basis_note("score-basis") }
                     }
-                    <span class="score-scale">{ fill(T::OutOfScale.get(lang), &[
+                    <span class="score-scale">{ fill(Text::OutOfScale.get(lang), &[
                         ("max", &format::number(pack.score.max.value, lang)),
                         ("min", &format::number(pack.score.min.value, lang)),
                     ]) }</span>
                     { delta_badge(pack, lang, e.score, b.and_then(|b| b.score)) }
                 </div>
                 <div class="stars-line">
-                    <span class="label">{ T::Stars.get(lang) }</span>
+                    <span class="label">{ Text::Stars.get(lang) }</span>
                     <Stars stars={e.stars} lang={lang} />
                     <Tag pack={pack.clone()} provenance={pack.stars.bands.provenance}
                         source={pack.stars.bands.source.clone().map(AttrValue::from)} lang={lang} />
                 </div>
                 <p class="pack-line" data-testid="pack-in-use">
-                    <span>{ fill(T::RulesInUse.get(lang), &[("title", pack.title.get(code))]) }</span>
+                    <span>{ fill(Text::RulesInUse.get(lang), &[("title", pack.title.get(code))]) }</span>
                     if decimals != 2 {
                         <span class="muted">{ if decimals == 1 {
-                            T::ShownWithOneDecimal.get(lang).to_string()
+                            Text::ShownWithOneDecimal.get(lang).to_string()
                         } else {
-                            fill(T::ShownWithDecimals.get(lang), &[("n", &decimals.to_string())])
+                            fill(Text::ShownWithDecimals.get(lang), &[("n", &decimals.to_string())])
                         } }</span>
                         <Tag pack={pack.clone()} provenance={pack.score.decimals.provenance}
                             source={pack.score.decimals.source.clone().map(AttrValue::from)} lang={lang} />
@@ -170,17 +170,17 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 </p>
                 if !e.applicable {
                     <div class="not-applicable" data-testid="not-applicable">
-                        <strong>{ T::NotApplicableTitle.get(lang) }</strong>
+                        <strong>{ Text::NotApplicableTitle.get(lang) }</strong>
                         <p>{ industry.and_then(|i| i.not_applicable_reason.as_ref()).map(|n| n.get(code).to_string()).unwrap_or_default() }</p>
                     </div>
                 } else if e.score.is_none() {
-                    <p class="no-score" data-testid="no-score">{ T::NoScoreHint.get(lang) }</p>
+                    <p class="no-score" data-testid="no-score">{ Text::NoScoreHint.get(lang) }</p>
                 }
             </div>
             if e.applicable {
                 <div class="dimensions">
                     <h3>
-                        { T::Dimensions.get(lang) }
+                        { Text::Dimensions.get(lang) }
                         if ranges.is_some() && matches!(basis, Basis::Calibrated(_)) {
                             { " " }{ basis_note("dimensions-basis") }
                         }
@@ -208,7 +208,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                                             <HookNumber testid="dimension-value" class="dimension-value" lang={lang}
                                                 value={AttrValue::from(r.display_score.clone())} />
                                             { range_of(band, "dimension-range") }
-                                            <span class="dimension-weight">{ fill(T::EffectiveWeight.get(lang), &[("w", &format::share(r.effective_weight))]) }</span>
+                                            <span class="dimension-weight">{ fill(Text::EffectiveWeight.get(lang), &[("w", &format::share(r.effective_weight))]) }</span>
                                             { delta_badge(pack, lang, Some(r.score), before) }
                                         </li>
                                     }
@@ -216,7 +216,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                                 None => html! {
                                     <li class="dimension-row dimension-missing" data-dimension-missing={d.id.clone()} key={d.id.clone()}>
                                         <span class="dimension-label">{ name }</span>
-                                        <span class="muted">{ T::DimensionNoData.get(lang) }</span>
+                                        <span class="muted">{ Text::DimensionNoData.get(lang) }</span>
                                     </li>
                                 },
                             }
@@ -225,7 +225,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 </div>
             }
             <div class="thresholds">
-                <h3>{ T::Thresholds.get(lang) }</h3>
+                <h3>{ Text::Thresholds.get(lang) }</h3>
                 <ul class="threshold-list">
                     { for e.thresholds.iter().map(|t| {
                         let def = pack.threshold(&t.id);
@@ -234,14 +234,14 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                         let m = t.margin.map(|x| shown(pack, x.abs(), lang));
                         let good = t.margin.is_some_and(|x| x > 0.0);
                         let (name, status, class, icon) = match (t.kind, t.met, &m) {
-                            (_, _, None) => (name, T::NoScoreThreshold.get(lang).to_string(), "th-unknown", "·"),
-                            (ThresholdKind::Gate, true, Some(x)) if good => (name, fill(T::MetBy.get(lang), &[("x", x)]), "th-good", "✓"),
-                            (ThresholdKind::Gate, true, _) => (name, T::Met.get(lang).to_string(), "th-good", "✓"),
-                            (ThresholdKind::Gate, false, Some(x)) => (name, fill(T::NotMetBy.get(lang), &[("x", x)]), "th-bad", "✗"),
+                            (_, _, None) => (name, Text::NoScoreThreshold.get(lang).to_string(), "th-unknown", "·"),
+                            (ThresholdKind::Gate, true, Some(x)) if good => (name, fill(Text::MetBy.get(lang), &[("x", x)]), "th-good", "✓"),
+                            (ThresholdKind::Gate, true, _) => (name, Text::Met.get(lang).to_string(), "th-good", "✓"),
+                            (ThresholdKind::Gate, false, Some(x)) => (name, fill(Text::NotMetBy.get(lang), &[("x", x)]), "th-bad", "✗"),
                             // A risk reads as the state the merchant is in: "termination risk ⚠",
                             // or "no termination risk ✓" — never "termination risk ✓".
-                            (ThresholdKind::Risk, true, Some(x)) => (name, fill(T::AtRisk.get(lang), &[("x", x)]), "th-bad", "⚠"),
-                            (ThresholdKind::Risk, false, Some(x)) => (clear_of(&name, lang), fill(T::SafeBy.get(lang), &[("x", x)]), "th-good", "✓"),
+                            (ThresholdKind::Risk, true, Some(x)) => (name, fill(Text::AtRisk.get(lang), &[("x", x)]), "th-bad", "⚠"),
+                            (ThresholdKind::Risk, false, Some(x)) => (clear_of(&name, lang), fill(Text::SafeBy.get(lang), &[("x", x)]), "th-good", "✓"),
                         };
                         let prov = def.and_then(|d| d.conditions.first());
                         html! {
@@ -259,7 +259,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                 </ul>
             </div>
             <details class="pack-sources">
-                <summary>{ T::PackSources.get(lang) }</summary>
+                <summary>{ Text::PackSources.get(lang) }</summary>
                 <ul class="sources">
                     { for pack.sources.iter().map(|s| html! { <li>{ s.title.get(code) }</li> }) }
                 </ul>

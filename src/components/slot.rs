@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::bridge::slot_id;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 use crate::lazy::Status;
 
 /// Props of [`Slot`].
@@ -23,8 +23,8 @@ pub struct SlotProps {
 #[component]
 pub fn Slot(props: &SlotProps) -> Html {
     let note = match props.status {
-        Status::Idle | Status::Loading => Some(T::Loading.get(props.lang)),
-        Status::Failed => Some(T::LoadFailed.get(props.lang)),
+        Status::Idle | Status::Loading => Some(Text::Loading.get(props.lang)),
+        Status::Failed => Some(Text::LoadFailed.get(props.lang)),
         Status::Ready | Status::Absent => None,
     };
     html! {

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 
 /// Props of [`Stars`].
 #[derive(Properties, PartialEq, Clone)]
@@ -27,10 +27,10 @@ const HALF: &str = "12,1.5 8.9,8 1.8,8.9 7,13.8 5.7,20.9 12,17.5";
 pub fn Stars(props: &StarsProps) -> Html {
     let label = match props.stars {
         Some(s) => fill(
-            T::StarsValue.get(props.lang),
+            Text::StarsValue.get(props.lang),
             &[("n", &format::localize(format::stars(s), props.lang))],
         ),
-        None => T::NoStars.get(props.lang).to_string(),
+        None => Text::NoStars.get(props.lang).to_string(),
     };
     let data = props.stars.map(format::stars).unwrap_or_default();
     let n = props.stars.unwrap_or(0.0);

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::components::stars::Stars;
 use crate::format;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Lang, Text};
 use crate::ranges;
 
 /// Props of [`SummaryBar`].
@@ -41,7 +41,7 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     let delta =
         format::score_change(e.score, props.baseline.as_ref().and_then(|b| b.score)).map(|d| {
             fill(
-                T::VsBaseline.get(props.lang),
+                Text::VsBaseline.get(props.lang),
                 &[("x", &format::delta(d, 2))],
             )
         });
@@ -49,7 +49,7 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
         <div class="summary-bar" aria-hidden="true">
             // "At these values": the steady score of the sliders (as if they held for the whole
             // window), not the score published on a day (the outlook's).
-            <span class="summary-label" title={T::SummaryLabelTitle.get(props.lang)}>{ T::SummaryLabel.get(props.lang) }</span>
+            <span class="summary-label" title={Text::SummaryLabelTitle.get(props.lang)}>{ Text::SummaryLabel.get(props.lang) }</span>
             <span class="summary-score">{ format::localize(e.display_score.clone().unwrap_or_else(|| "—".into()), props.lang) }</span>
             if let Some(b) = props.range {
                 <span class="summary-range">{ ranges::text(b, props.decimals, props.lang) }</span>

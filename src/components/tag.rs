@@ -11,7 +11,7 @@ use servicescore::rulepack::RulePack;
 use servicescore::Provenance;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text};
 use crate::packs::PackRef;
 
 /// Props of [`Tag`].
@@ -35,10 +35,10 @@ pub struct TagProps {
 /// the cited document and the place in it.
 pub fn explanation(pack: &RulePack, p: Provenance, source: Option<&str>, lang: Lang) -> String {
     let meaning = match p {
-        Provenance::Assumed => T::AssumedTitle.get(lang),
-        Provenance::Observed => T::ObservedTitle.get(lang),
-        Provenance::User => T::UserTitle.get(lang),
-        Provenance::Published => T::PublishedTitle.get(lang),
+        Provenance::Assumed => Text::AssumedTitle.get(lang),
+        Provenance::Observed => Text::ObservedTitle.get(lang),
+        Provenance::User => Text::UserTitle.get(lang),
+        Provenance::Published => Text::PublishedTitle.get(lang),
     };
     let cited = source.and_then(|s| match pack.cited(s) {
         Some((doc, Some(at))) => Some(format!("{}{}{at}", doc.title.get(lang.code()), sep(lang))),
@@ -74,11 +74,11 @@ fn end(lang: Lang) -> &'static str {
 pub fn Tag(props: &TagProps) -> Html {
     let lang = props.lang;
     let (class, text) = match props.provenance {
-        Provenance::Assumed => ("tag tag-assumed", T::Assumed.get(lang)),
-        Provenance::Observed => ("tag tag-observed", T::Observed.get(lang)),
-        Provenance::User => ("tag tag-user", T::UserValue.get(lang)),
+        Provenance::Assumed => ("tag tag-assumed", Text::Assumed.get(lang)),
+        Provenance::Observed => ("tag tag-observed", Text::Observed.get(lang)),
+        Provenance::User => ("tag tag-user", Text::UserValue.get(lang)),
         Provenance::Published if props.show_published => {
-            ("tag tag-published", T::Published.get(lang))
+            ("tag tag-published", Text::Published.get(lang))
         }
         Provenance::Published => return Html::default(),
     };

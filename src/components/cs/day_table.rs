@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::report::{status_word, DayMark, Report};
 use super::summary::status_class;
-use super::text::CT;
+use super::text::CsText;
 use crate::i18n::{fill, Lang};
 
 /// Props of [`DayTable`].
@@ -27,29 +27,29 @@ pub fn DayTable(props: &DayTableProps) -> Html {
     let rows = props.report.day_rows(rules.reply_target_pct.value);
     html! {
         <div class="cs-table-wrap cs-days-wrap" role="region" tabindex="0"
-            aria-label={CT::DaysHeading.get(lang)}>
+            aria-label={CsText::DaysHeading.get(lang)}>
             <table class="cs-table" data-testid="cs-days">
                 <thead>
                     <tr>
-                        <th scope="col">{ CT::ColDate.get(lang) }</th>
-                        <th scope="col" class="num">{ CT::ColCounted.get(lang) }</th>
-                        <th scope="col" class="num">{ CT::ColInTime.get(lang) }</th>
-                        <th scope="col" class="num">{ CT::ColRate.get(lang) }</th>
-                        <th scope="col">{ CT::ColStatus.get(lang) }</th>
-                        <th scope="col">{ CT::ColPenalty.get(lang) }</th>
+                        <th scope="col">{ CsText::ColDate.get(lang) }</th>
+                        <th scope="col" class="num">{ CsText::ColCounted.get(lang) }</th>
+                        <th scope="col" class="num">{ CsText::ColInTime.get(lang) }</th>
+                        <th scope="col" class="num">{ CsText::ColRate.get(lang) }</th>
+                        <th scope="col">{ CsText::ColStatus.get(lang) }</th>
+                        <th scope="col">{ CsText::ColPenalty.get(lang) }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for rows.iter().map(|r| {
                         let (mark, starts) = match &r.mark {
                             DayMark::Starts { first, last } => (
-                                html! { <span class="cs-mark-start">{ fill(CT::MarkStarts.get(lang), &[
+                                html! { <span class="cs-mark-start">{ fill(CsText::MarkStarts.get(lang), &[
                                     ("first", &month_day(*first)), ("last", &month_day(*last)),
                                 ]) }</span> },
                                 true,
                             ),
                             DayMark::AlreadyUsed => (
-                                html! { <span class="muted">{ CT::MarkUsed.get(lang) }</span> },
+                                html! { <span class="muted">{ CsText::MarkUsed.get(lang) }</span> },
                                 false,
                             ),
                             DayMark::None => (Html::default(), false),

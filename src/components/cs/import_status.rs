@@ -5,8 +5,8 @@ use servicescore::csv_import::ImportWarning;
 use yew::prelude::*;
 
 use super::model::{ImportState, Imported, RowError};
-use super::text::CT;
-use crate::i18n::{fill, Lang, T};
+use super::text::CsText;
+use crate::i18n::{fill, Lang, Text};
 
 /// Props of [`ImportStatus`].
 #[derive(Properties, PartialEq, Clone)]
@@ -25,7 +25,7 @@ pub struct ImportStatusProps {
 pub fn error_text(e: &RowError, lang: Lang) -> String {
     match e.line {
         Some(line) => fill(
-            CT::ErrorLine.get(lang),
+            CsText::ErrorLine.get(lang),
             &[
                 ("line", &line.to_string()),
                 ("column", &e.column),
@@ -60,21 +60,21 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
             .collect();
         html! {
             <div class="cs-imported" data-testid="cs-imported">
-                <p>{ fill(CT::Imported.get(lang), &[
+                <p>{ fill(CsText::Imported.get(lang), &[
                     ("name", &imp.name),
                     ("n", &imp.log.len().to_string()),
                     ("first", &imp.first_day.to_string()),
                     ("last", &imp.last_day.to_string()),
                 ]) }</p>
                 if !ignored.is_empty() {
-                    <p class="note" data-testid="cs-ignored-columns">{ fill(CT::IgnoredColumns.get(lang),
+                    <p class="note" data-testid="cs-ignored-columns">{ fill(CsText::IgnoredColumns.get(lang),
                         &[("cols", &ignored.join(", "))]) }</p>
                 }
                 if imp.gb18030 {
-                    <p class="note" data-testid="cs-gb18030">{ T::ImportGbk.get(lang) }</p>
+                    <p class="note" data-testid="cs-gb18030">{ Text::ImportGbk.get(lang) }</p>
                 }
                 <button type="button" class="small" data-testid="sessions-remove"
-                    onclick={props.onremove.reform(|_: MouseEvent| ())}>{ T::ImportRemove.get(lang) }</button>
+                    onclick={props.onremove.reform(|_: MouseEvent| ())}>{ Text::ImportRemove.get(lang) }</button>
             </div>
         }
     });
@@ -82,7 +82,7 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
         ImportState::Parsing { name } => html! {
             <>
             <p class="cs-parsing" role="status" data-testid="cs-parsing">
-                { fill(CT::Parsing.get(lang), &[("name", name)]) }
+                { fill(CsText::Parsing.get(lang), &[("name", name)]) }
             </p>
             { for current }
             </>
@@ -98,7 +98,7 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
             html! {
                 <>
                 <div class="cs-import-errors" role="alert">
-                    <p>{ fill(T::ImportErrors.get(lang), &[("name", name), ("n", &n)]) }</p>
+                    <p>{ fill(Text::ImportErrors.get(lang), &[("name", name), ("n", &n)]) }</p>
                     <ul data-testid="import-errors">
                         { for errors.iter().map(|e| html! {
                             <li data-line={e.line.map(|l| l.to_string())} data-column={e.column.clone()}>
@@ -107,10 +107,10 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
                         }) }
                     </ul>
                     if *more {
-                        <p data-testid="import-errors-more">{ T::ImportMore.get(lang) }</p>
+                        <p data-testid="import-errors-more">{ Text::ImportMore.get(lang) }</p>
                     }
                     if let Some(imp) = &props.imported {
-                        <p>{ fill(CT::KeptPrevious.get(lang), &[("name", &imp.name)]) }</p>
+                        <p>{ fill(CsText::KeptPrevious.get(lang), &[("name", &imp.name)]) }</p>
                     }
                 </div>
                 { for current }
@@ -120,7 +120,7 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
         ImportState::Empty { name } => html! {
             <>
             <p class="cs-import-errors" role="alert" data-testid="import-empty">
-                { fill(CT::EmptyLog.get(lang), &[("name", name)]) }
+                { fill(CsText::EmptyLog.get(lang), &[("name", name)]) }
             </p>
             { for current }
             </>

@@ -12,7 +12,7 @@ use servicescore::rulepack::CsRules;
 use yew::prelude::*;
 
 use super::report::Report;
-use super::text::CT;
+use super::text::CsText;
 use crate::i18n::{fill, Lang};
 
 /// Props of [`LadderPanel`].
@@ -53,20 +53,20 @@ pub fn exam_input(
         return ExamInput::NotYet;
     }
     match servicescore::dates::parse_date(t) {
-        Some(d) if d < first_day => ExamInput::Bad(CT::ExamBeforePenalty.get(lang)),
-        Some(d) if d > today => ExamInput::Bad(CT::ExamAfterToday.get(lang)),
+        Some(d) if d < first_day => ExamInput::Bad(CsText::ExamBeforePenalty.get(lang)),
+        Some(d) if d > today => ExamInput::Bad(CsText::ExamAfterToday.get(lang)),
         Some(d) => ExamInput::Date(d),
-        None if committed || t.len() >= 10 => ExamInput::Bad(CT::ExamBadDate.get(lang)),
+        None if committed || t.len() >= 10 => ExamInput::Bad(CsText::ExamBadDate.get(lang)),
         None => ExamInput::Typing,
     }
 }
 
 fn exam_word(s: ExamStatus, lang: Lang) -> &'static str {
     match s {
-        ExamStatus::PassedInTime => CT::ExamInTime.get(lang),
-        ExamStatus::PassedLate => CT::ExamLate.get(lang),
-        ExamStatus::Pending => CT::ExamPending.get(lang),
-        ExamStatus::Missed => CT::ExamMissed.get(lang),
+        ExamStatus::PassedInTime => CsText::ExamInTime.get(lang),
+        ExamStatus::PassedLate => CsText::ExamLate.get(lang),
+        ExamStatus::Pending => CsText::ExamPending.get(lang),
+        ExamStatus::Missed => CsText::ExamMissed.get(lang),
     }
 }
 
@@ -109,7 +109,7 @@ pub fn LadderPanel(props: &LadderPanelProps) -> Html {
         return Html::default();
     };
     let intro = fill(
-        CT::LadderIntro.get(lang),
+        CsText::LadderIntro.get(lang),
         &[
             ("exam", &rules.exam_deadline_days.value.to_string()),
             ("limit", &rules.traffic_limit_min_days.value.to_string()),
@@ -118,10 +118,10 @@ pub fn LadderPanel(props: &LadderPanelProps) -> Html {
     );
     html! {
         <section class="cs-card cs-ladder" data-testid="cs-ladder">
-            <h3>{ CT::LadderHeading.get(lang) }</h3>
+            <h3>{ CsText::LadderHeading.get(lang) }</h3>
             <p class="note">{ intro }</p>
             if ladder.steps.is_empty() {
-                <p data-testid="cs-ladder-none">{ CT::LadderNone.get(lang) }</p>
+                <p data-testid="cs-ladder-none">{ CsText::LadderNone.get(lang) }</p>
             }
             <ol class="ladder-steps">
             { for ladder.steps.iter().map(|s| {
@@ -151,28 +151,28 @@ pub fn LadderPanel(props: &LadderPanelProps) -> Html {
                 let limit = match (s.traffic_limit_from, s.traffic_limit_min_to) {
                     (Some(a), Some(b)) => html! {
                         <p class="ladder-limit" data-testid="ladder-limit" data-from={a.to_string()} data-to={b.to_string()}>
-                            { fill(CT::LadderLimit.get(lang), &[("from", &a.to_string()), ("to", &b.to_string())]) }</p>
+                            { fill(CsText::LadderLimit.get(lang), &[("from", &a.to_string()), ("to", &b.to_string())]) }</p>
                     },
                     _ if s.exam == ExamStatus::Pending => {
                         let (a, b) = s.limit_if_missed(rules);
-                        html! { <p class="ladder-limit-if">{ fill(CT::LadderIfMissed.get(lang),
+                        html! { <p class="ladder-limit-if">{ fill(CsText::LadderIfMissed.get(lang),
                             &[("due", &s.exam_due.to_string()), ("from", &a.to_string()), ("to", &b.to_string())]) }</p> }
                     }
-                    _ => html! { <p>{ CT::LadderNoLimit.get(lang) }</p> },
+                    _ => html! { <p>{ CsText::LadderNoLimit.get(lang) }</p> },
                 };
                 html! {
                     <li class="ladder-step" data-testid="cs-ladder-step" data-penalty={key.to_string()}
                         data-exam={s.exam.as_str()} data-exam-due={s.exam_due.to_string()}>
-                        <p>{ fill(CT::LadderPenalty.get(lang), &[("fail", &s.fail_date.to_string()),
+                        <p>{ fill(CsText::LadderPenalty.get(lang), &[("fail", &s.fail_date.to_string()),
                             ("from", &s.penalty_from.to_string()), ("to", &s.penalty_to.to_string()), ("month", &s.month)]) }</p>
-                        <p>{ fill(CT::LadderExamDue.get(lang), &[("due", &s.exam_due.to_string())]) }</p>
+                        <p>{ fill(CsText::LadderExamDue.get(lang), &[("due", &s.exam_due.to_string())]) }</p>
                         <div class="ladder-exam">
-                            <label for={input_id.clone()}>{ CT::ExamDateLabel.get(lang) }</label>
+                            <label for={input_id.clone()}>{ CsText::ExamDateLabel.get(lang) }</label>
                             <input id={input_id} type="text" inputmode="numeric" placeholder="YYYY-MM-DD" autocomplete="off"
                                 data-testid="cs-exam-date" data-penalty={key.to_string()} value={text}
                                 aria-invalid={bad.is_some().to_string()} aria-describedby={msg_id.clone()} {oninput} {onchange} />
                             <span id={msg_id} class={classes!(bad.is_some().then_some("error"))} data-testid="cs-exam-msg" role={bad.map(|_| "alert")}>
-                                { bad.unwrap_or(CT::ExamHint.get(lang)) }</span>
+                                { bad.unwrap_or(CsText::ExamHint.get(lang)) }</span>
                         </div>
                         <p data-testid="ladder-exam-status"><strong>{ exam_word(s.exam, lang) }</strong></p>
                         { limit }
@@ -182,7 +182,7 @@ pub fn LadderPanel(props: &LadderPanelProps) -> Html {
             </ol>
             if let Some(r) = &ladder.repeat_risk {
                 <p class="error" data-testid="cs-repeat-risk" data-since={r.since.to_string()}>
-                    { fill(CT::RepeatRisk.get(lang), &[("months", &r.months.join(", ")), ("since", &r.since.to_string()),
+                    { fill(CsText::RepeatRisk.get(lang), &[("months", &r.months.join(", ")), ("since", &r.since.to_string()),
                         ("limit", &r.traffic_limit_min_days.to_string())]) }</p>
             }
         </section>
@@ -217,11 +217,11 @@ mod tests {
         );
         assert_eq!(
             exam_input("2025-05-22", p, today, false, Lang::En),
-            ExamInput::Bad(CT::ExamBeforePenalty.get(Lang::En))
+            ExamInput::Bad(CsText::ExamBeforePenalty.get(Lang::En))
         );
         assert_eq!(
             exam_input("2025-06-21", p, today, false, Lang::En),
-            ExamInput::Bad(CT::ExamAfterToday.get(Lang::En))
+            ExamInput::Bad(CsText::ExamAfterToday.get(Lang::En))
         );
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::report::{month_rows, target_text, Report};
-use super::text::CT;
+use super::text::CsText;
 use crate::components::tag::Tag;
 use crate::i18n::{fill, Lang};
 
@@ -29,34 +29,34 @@ pub fn MonthTable(props: &MonthTableProps) -> Html {
     let rows = month_rows(&props.report.assessment.months, target.value);
     html! {
         <section class="cs-card cs-months" data-testid="cs-months">
-            <h3>{ CT::MonthsHeading.get(lang) }</h3>
+            <h3>{ CsText::MonthsHeading.get(lang) }</h3>
             <p class="note">
-                { fill(CT::MonthsNote.get(lang), &[("max", &max.value.to_string())]) }
+                { fill(CsText::MonthsNote.get(lang), &[("max", &max.value.to_string())]) }
                 { " " }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={max.provenance} source={max.source.clone().map(AttrValue::from)} lang={lang} />
             </p>
             <p class="cs-target" data-testid="cs-dissatisfaction-target">
-                { fill(CT::MonthsTarget.get(lang), &[("target", &target_text(target.value))]) }
+                { fill(CsText::MonthsTarget.get(lang), &[("target", &target_text(target.value))]) }
                 { " " }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={target.provenance} source={target.source.clone().map(AttrValue::from)} lang={lang} />
             </p>
-            <div class="cs-table-wrap" role="region" tabindex="0" aria-label={CT::MonthsHeading.get(lang)}>
+            <div class="cs-table-wrap" role="region" tabindex="0" aria-label={CsText::MonthsHeading.get(lang)}>
                 <table class="cs-table">
                     <thead>
                         <tr>
-                            <th scope="col">{ CT::ColMonth.get(lang) }</th>
-                            <th scope="col" class="num">{ CT::ColRated.get(lang) }</th>
-                            <th scope="col" class="num">{ CT::ColDissatisfied.get(lang) }</th>
-                            <th scope="col" class="num">{ CT::ColDisRate.get(lang) }</th>
-                            <th scope="col">{ CT::ColOverTarget.get(lang) }</th>
+                            <th scope="col">{ CsText::ColMonth.get(lang) }</th>
+                            <th scope="col" class="num">{ CsText::ColRated.get(lang) }</th>
+                            <th scope="col" class="num">{ CsText::ColDissatisfied.get(lang) }</th>
+                            <th scope="col" class="num">{ CsText::ColDisRate.get(lang) }</th>
+                            <th scope="col">{ CsText::ColOverTarget.get(lang) }</th>
                         </tr>
                     </thead>
                     <tbody>
                         { for rows.iter().map(|m| {
                             let (class, word) = match (m.rate_pct, m.over_target) {
-                                (None, _) => ("cs-badge cs-status-no_data", CT::NoRatings.get(lang)),
-                                (Some(_), true) => ("cs-badge cs-status-fail", CT::Over.get(lang)),
-                                (Some(_), false) => ("cs-badge cs-status-pass", CT::Within.get(lang)),
+                                (None, _) => ("cs-badge cs-status-no_data", CsText::NoRatings.get(lang)),
+                                (Some(_), true) => ("cs-badge cs-status-fail", CsText::Over.get(lang)),
+                                (Some(_), false) => ("cs-badge cs-status-pass", CsText::Within.get(lang)),
                             };
                             html! {
                                 <tr data-testid="cs-month" data-month={m.month.clone()}

@@ -9,8 +9,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::report::plan_text;
-use super::text::CT;
-use crate::i18n::{fill, Lang, T};
+use super::text::CsText;
+use crate::i18n::{fill, Lang, Text};
 
 /// Props of [`PlanPanel`].
 #[derive(Properties, PartialEq, Clone)]
@@ -48,10 +48,10 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
         format!(
             "{} — {}",
             fill(
-                CT::PlanDayInvalid.get(lang),
+                CsText::PlanDayInvalid.get(lang),
                 &[("min", &lo.to_string()), ("max", &hi.to_string())]
             ),
-            fill(T::KeptLast.get(lang), &[("v", &props.day.to_string())])
+            fill(Text::KeptLast.get(lang), &[("v", &props.day.to_string())])
         )
     });
     let answer = match &*props.answer {
@@ -69,7 +69,7 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
                 if let Some(b) = t.basis {
                     <p class="note">{ b }</p>
                 }
-                <p class="note">{ CT::PlanCaveat.get(lang) }</p>
+                <p class="note">{ CsText::PlanCaveat.get(lang) }</p>
                 </>
             }
         }
@@ -79,14 +79,14 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
     };
     html! {
         <section class="cs-card cs-plan" data-testid="cs-plan">
-            <h3>{ CT::PlanHeading.get(lang) }</h3>
+            <h3>{ CsText::PlanHeading.get(lang) }</h3>
             <div class="cs-field">
-                <label for="cs-plan-day">{ CT::PlanDayLabel.get(lang) }</label>
+                <label for="cs-plan-day">{ CsText::PlanDayLabel.get(lang) }</label>
                 <input type="date" id="cs-plan-day" data-testid="cs-plan-day"
                     min={lo.to_string()} max={hi.to_string()} value={props.day.to_string()}
                     aria-invalid={invalid.to_string()} aria-describedby="cs-plan-day-msg"
                     onchange={on_change} />
-                <span class="muted">{ fill(CT::PlanDayHint.get(lang), &[("last", &props.last_day.to_string())]) }</span>
+                <span class="muted">{ fill(CsText::PlanDayHint.get(lang), &[("last", &props.last_day.to_string())]) }</span>
                 <span id="cs-plan-day-msg" class="cs-field-message" role="status">{ message }</span>
             </div>
             { answer }

@@ -16,7 +16,7 @@ use servicescore::SessionLog;
 use servicescore_charts::date::{add_days, days_between};
 use servicescore_charts::{RateChart, RateDay};
 
-use super::text::CT;
+use super::text::CsText;
 use crate::i18n::{fill, Lang};
 
 mod words;
@@ -147,12 +147,12 @@ impl Report {
         let t = target_text(target);
         let window = rules.reply_window_days.value.to_string();
         RateChart {
-            title: fill(CT::ChartTitle.get(lang), &[("window", &window)]),
-            rate_label: CT::ChartRate.get(lang).to_string(),
-            target_label: fill(CT::ChartTarget.get(lang), &[("target", &t)]),
-            penalty_label: CT::ChartPenalty.get(lang).to_string(),
-            below_target_label: CT::ChartBelow.get(lang).to_string(),
-            no_data_label: CT::StatusNoData.get(lang).to_string(),
+            title: fill(CsText::ChartTitle.get(lang), &[("window", &window)]),
+            rate_label: CsText::ChartRate.get(lang).to_string(),
+            target_label: fill(CsText::ChartTarget.get(lang), &[("target", &t)]),
+            penalty_label: CsText::ChartPenalty.get(lang).to_string(),
+            below_target_label: CsText::ChartBelow.get(lang).to_string(),
+            no_data_label: CsText::StatusNoData.get(lang).to_string(),
             days: self
                 .assessment
                 .days

@@ -8,7 +8,7 @@ use servicescore::cs::Coverage;
 use yew::prelude::*;
 
 use super::report::{hour_rows, pct, HourRow, Report};
-use super::text::CT;
+use super::text::CsText;
 use crate::i18n::{fill, Lang};
 
 /// Props of [`StaffingList`].
@@ -33,19 +33,19 @@ pub fn StaffingList(props: &StaffingListProps) -> Html {
             <table class="cs-table cs-hours">
                 <thead>
                     <tr>
-                        <th scope="col">{ CT::ColHour.get(lang) }</th>
-                        <th scope="col" class="cs-bar-col"><span class="visually-hidden">{ CT::ColSessionsDay.get(lang) }</span></th>
-                        <th scope="col" class="num">{ CT::ColCountedDay.get(lang) }</th>
-                        <th scope="col" class="num">{ CT::ColSessionsDay.get(lang) }</th>
-                        <th scope="col" class="num">{ CT::ColInTimePct.get(lang) }</th>
+                        <th scope="col">{ CsText::ColHour.get(lang) }</th>
+                        <th scope="col" class="cs-bar-col"><span class="visually-hidden">{ CsText::ColSessionsDay.get(lang) }</span></th>
+                        <th scope="col" class="num">{ CsText::ColCountedDay.get(lang) }</th>
+                        <th scope="col" class="num">{ CsText::ColSessionsDay.get(lang) }</th>
+                        <th scope="col" class="num">{ CsText::ColInTimePct.get(lang) }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for hours.iter().map(|h| {
                         let (class, mark) = match h.coverage {
                             Coverage::Full => ("cs-hour", None),
-                            Coverage::Partial => ("cs-hour cs-hour-partial", Some(CT::HourPartial.get(lang))),
-                            Coverage::None => ("cs-hour cs-hour-off", Some(CT::HourOff.get(lang))),
+                            Coverage::Partial => ("cs-hour cs-hour-partial", Some(CsText::HourPartial.get(lang))),
+                            Coverage::None => ("cs-hour cs-hour-off", Some(CsText::HourOff.get(lang))),
                         };
                         let coverage = match h.coverage {
                             Coverage::Full => "full",
@@ -78,19 +78,19 @@ pub fn StaffingList(props: &StaffingListProps) -> Html {
     let (am, pm) = rows.split_at(rows.len().min(12));
     html! {
         <div class="cs-staffing" data-testid="cs-staffing">
-            <h4>{ CT::StaffingHeading.get(lang) }</h4>
-            <p class="note">{ fill(CT::StaffingNote.get(lang), &[
+            <h4>{ CsText::StaffingHeading.get(lang) }</h4>
+            <p class="note">{ fill(CsText::StaffingNote.get(lang), &[
                 ("days", &s.days.to_string()),
                 ("from", &rules.assessed_from.value),
                 ("to", &rules.assessed_to.value),
             ]) }</p>
             <p class="cs-hours-legend" aria-hidden="true">
-                <span class="cs-swatch cs-hour-off"></span>{ CT::HourOff.get(lang) }
-                <span class="cs-swatch cs-hour-partial"></span>{ CT::HourPartial.get(lang) }
+                <span class="cs-swatch cs-hour-off"></span>{ CsText::HourOff.get(lang) }
+                <span class="cs-swatch cs-hour-partial"></span>{ CsText::HourPartial.get(lang) }
             </p>
             <div class="cs-hours-grid">
-                <div class="cs-table-wrap" role="region" tabindex="0" aria-label={format!("{} 00–11", CT::StaffingHeading.get(lang))}>{ table(am) }</div>
-                <div class="cs-table-wrap" role="region" tabindex="0" aria-label={format!("{} 12–23", CT::StaffingHeading.get(lang))}>{ table(pm) }</div>
+                <div class="cs-table-wrap" role="region" tabindex="0" aria-label={format!("{} 00–11", CsText::StaffingHeading.get(lang))}>{ table(am) }</div>
+                <div class="cs-table-wrap" role="region" tabindex="0" aria-label={format!("{} 12–23", CsText::StaffingHeading.get(lang))}>{ table(pm) }</div>
             </div>
         </div>
     }

@@ -8,7 +8,7 @@ use servicescore::rulepack::CsRules;
 use yew::prelude::*;
 
 use super::report::{day_rate, status_word, target_text, NextSummary, Report};
-use super::text::CT;
+use super::text::CsText;
 use crate::components::tag::Tag;
 use crate::i18n::{fill, Lang};
 
@@ -46,19 +46,19 @@ pub fn CsSummary(props: &CsSummaryProps) -> Html {
     let target = rules.reply_target_pct.value;
     let which = match window {
         Some((a, b)) => fill(
-            CT::NextWhich.get(lang),
+            CsText::NextWhich.get(lang),
             &[("from", &a.to_string()), ("to", &b.to_string())],
         ),
-        None => CT::NextWhichNoWindow.get(lang).to_string(),
+        None => CsText::NextWhichNoWindow.get(lang).to_string(),
     };
     let src = |s: &Option<String>| s.clone().map(AttrValue::from);
     html! {
         <section class="cs-card cs-summary" data-testid="cs-summary" data-date={date.to_string()}>
-            <h3>{ fill(CT::NextHeading.get(lang), &[("date", &date.to_string())]) }</h3>
+            <h3>{ fill(CsText::NextHeading.get(lang), &[("date", &date.to_string())]) }</h3>
             <p class="note">{ which }</p>
             <div class="cs-summary-main">
                 <div class="cs-rate-block">
-                    <span class="cs-rate-label">{ CT::RateLabel.get(lang) }</span>
+                    <span class="cs-rate-label">{ CsText::RateLabel.get(lang) }</span>
                     <span class="cs-rate" data-testid="cs-rate"
                         data-value={rate_pct.map(|v| v.to_string()).unwrap_or_default()}>
                         { day_rate(day, target) }
@@ -70,20 +70,20 @@ pub fn CsSummary(props: &CsSummaryProps) -> Html {
             </div>
             <p class="cs-counted">
                 if *counted > 0 {
-                    { fill(CT::CountedOf.get(lang), &[("counted", &counted.to_string()), ("in_time", &in_time.to_string())]) }
+                    { fill(CsText::CountedOf.get(lang), &[("counted", &counted.to_string()), ("in_time", &in_time.to_string())]) }
                     { " · " }
                 }
-                { fill(CT::TargetIs.get(lang), &[("target", &target_text(target))]) }
+                { fill(CsText::TargetIs.get(lang), &[("target", &target_text(target))]) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={rules.reply_target_pct.provenance} source={src(&rules.reply_target_pct.source)} lang={lang} />
             </p>
             <p class={classes!("cs-note", matches!(status, DayStatus::Fail | DayStatus::Penalty).then_some("cs-note-bad"))}
                 data-testid="cs-penalty-note">{ n.note_text(rules, lang) }</p>
-            <p class="cs-consequence">{ fill(CT::Consequence.get(lang), &[
+            <p class="cs-consequence">{ fill(CsText::Consequence.get(lang), &[
                 ("exam", &rules.exam_deadline_days.value.to_string()),
                 ("traffic", &rules.traffic_limit_min_days.value.to_string()),
             ]) }</p>
             <p class="note">
-                { fill(CT::PenaltyLength.get(lang), &[("days", &rules.penalty_days.value.to_string())]) }
+                { fill(CsText::PenaltyLength.get(lang), &[("days", &rules.penalty_days.value.to_string())]) }
                 { " " }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={rules.penalty_days.provenance} source={src(&rules.penalty_days.source)} lang={lang} />
             </p>

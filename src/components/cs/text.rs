@@ -1,11 +1,11 @@
 //! The customer-service view's words in Chinese, English and Spanish (its own table, next to
-//! its components; shared words such as "Dismiss" come from [`crate::i18n::T`]).
+//! its components; shared words such as "Dismiss" come from [`crate::i18n::Text`]).
 //!
 //! Placeholders are `{name}`, filled by [`crate::i18n::fill`]; the test below checks that
 //! every translation of a key has the same placeholders.
 
 crate::i18n::texts! {
-    CT;
+    CsText;
     Title => ["客服考核与违规积分", "Customer-service assessment and violation points", "Evaluación de la atención al cliente y puntos por infracciones"],
     Intro => [
         "自主客服只统计 {from}–{to} 发起的会话（节假日照常）；首次回复在 {secs} 秒内算及时。第 T 天考核 T-{window} 至 T-1 这 {window} 天的 3 分钟回复率，≥ {target}% 为达标。",

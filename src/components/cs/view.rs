@@ -27,7 +27,7 @@ use super::plan::PlanPanel;
 use super::report::{self, target_text, Report};
 use super::staffing::StaffingList;
 use super::summary::CsSummary;
-use super::text::CT;
+use super::text::CsText;
 use super::violations::{self, ViolationTally};
 use crate::browser;
 use crate::chart_data::PageFormat;
@@ -231,7 +231,7 @@ pub fn CsView(props: &CsViewProps) -> Html {
         .collect();
 
     let intro = fill(
-        CT::Intro.get(lang),
+        CsText::Intro.get(lang),
         &[
             ("from", &rules.assessed_from.value),
             ("to", &rules.assessed_to.value),
@@ -259,8 +259,8 @@ pub fn CsView(props: &CsViewProps) -> Html {
                     <CsSummary report={r.clone()} lang={lang} />
                     { plan }
                     <section class="cs-card cs-days" data-testid="cs-days-card">
-                        <h3>{ CT::DaysHeading.get(lang) }</h3>
-                        <p class="note">{ fill(CT::DaysNote.get(lang), &[("window", &rules.reply_window_days.value.to_string())]) }</p>
+                        <h3>{ CsText::DaysHeading.get(lang) }</h3>
+                        <p class="note">{ fill(CsText::DaysNote.get(lang), &[("window", &rules.reply_window_days.value.to_string())]) }</p>
                         if let Some(c) = &*chart {
                             <ChartCanvas<RateChart> chart={c.clone()} fmt={PageFormat::new(RulePack::default_pack(), lang)} height={CHART_HEIGHT} testid="cs-chart" />
                         }
@@ -275,19 +275,19 @@ pub fn CsView(props: &CsViewProps) -> Html {
         }
         (Some(Err(e)), _) => html! { <p class="cs-card error" role="alert">{ e }</p> },
         _ => {
-            html! { <p class="cs-card cs-empty" data-testid="cs-empty">{ CT::NoLogYet.get(lang) }</p> }
+            html! { <p class="cs-card cs-empty" data-testid="cs-empty">{ CsText::NoLogYet.get(lang) }</p> }
         }
     };
 
     html! {
         <div class="cs-view" data-testid="cs-view">
             <section class="cs-card cs-intro">
-                <h2>{ CT::Title.get(lang) }</h2>
+                <h2>{ CsText::Title.get(lang) }</h2>
                 <p>{ intro }</p>
             </section>
             <section class="cs-card cs-import-card">
-                <h3>{ CT::ImportHeading.get(lang) }</h3>
-                <p class="note">{ CT::ImportHint.get(lang) }</p>
+                <h3>{ CsText::ImportHeading.get(lang) }</h3>
+                <p class="note">{ CsText::ImportHint.get(lang) }</p>
                 <FileImport lang={lang} example="sessions-example.csv" template="sessions-template.csv"
                     onload={on_load} testid="sessions" />
                 <ImportStatus import={st.import.clone()} imported={st.imported.clone()} lang={lang}

@@ -10,8 +10,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::counts::MAX_COUNT;
-use super::text::CT;
-use crate::i18n::{fill, Lang, T};
+use super::text::CsText;
+use crate::i18n::{fill, Lang, Text};
 
 /// The example counts, under the page's `examples/` (the CLI reads the same file).
 pub const EXAMPLE: &str = "examples/violations-example.json";
@@ -46,21 +46,21 @@ pub struct ViolationTallyProps {
 /// Severity in words.
 pub fn severity_word(s: Option<Severity>, lang: Lang) -> &'static str {
     match s {
-        Some(Severity::General) => CT::SevGeneral.get(lang),
-        Some(Severity::Serious) => CT::SevSerious.get(lang),
-        None => CT::SevOther.get(lang),
+        Some(Severity::General) => CsText::SevGeneral.get(lang),
+        Some(Severity::Serious) => CsText::SevSerious.get(lang),
+        None => CsText::SevOther.get(lang),
     }
 }
 
 /// What one incident costs: points, or the consequence (from how many incidents).
 pub fn each_text(v: &ViolationDef, lang: Lang) -> String {
     match (&v.points.value, &v.consequence) {
-        (Some(p), _) => fill(T::PointsValue.get(lang), &[("x", &p.to_string())]),
+        (Some(p), _) => fill(Text::PointsValue.get(lang), &[("x", &p.to_string())]),
         (None, Some(c)) => {
             let what = c.get(lang.code());
             match v.consequence_from.as_ref().map(|f| f.value) {
                 Some(n) if n > 1 => fill(
-                    CT::FromIncidents.get(lang),
+                    CsText::FromIncidents.get(lang),
                     &[("n", &n.to_string()), ("what", what)],
                 ),
                 _ => what.to_string(),
@@ -79,8 +79,8 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
     let on_reset = props.onreset.reform(|_: MouseEvent| ());
     let on_dismiss = props.ondismiss.reform(|_: MouseEvent| ());
     let notice = match (&props.dropped, &props.example_failed) {
-        (Some(r), _) => Some(fill(CT::CountsDropped.get(lang), &[("reason", r)])),
-        (None, Some(r)) => Some(fill(CT::ExampleFailed.get(lang), &[("reason", r)])),
+        (Some(r), _) => Some(fill(CsText::CountsDropped.get(lang), &[("reason", r)])),
+        (None, Some(r)) => Some(fill(CsText::ExampleFailed.get(lang), &[("reason", r)])),
         (None, None) => None,
     };
     let row = |v: &ViolationDef| {
@@ -124,14 +124,14 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
                         oninput={on_input} onblur={on_blur} />
                     <span id={msg_id} class="cs-field-message">
                         if invalid {
-                            { fill(CT::CountInvalid.get(lang), &[("max", &MAX_COUNT.to_string())]) }
+                            { fill(CsText::CountInvalid.get(lang), &[("max", &MAX_COUNT.to_string())]) }
                             { " — " }
-                            { fill(T::KeptLast.get(lang), &[("v", &item.map_or(0, |i| i.count).to_string())]) }
+                            { fill(Text::KeptLast.get(lang), &[("v", &item.map_or(0, |i| i.count).to_string())]) }
                         }
                     </span>
                 </td>
                 <td class="num cs-points">
-                    <span class="cs-phone-label">{ CT::ColPoints.get(lang) }{ " " }</span>{ points }
+                    <span class="cs-phone-label">{ CsText::ColPoints.get(lang) }{ " " }</span>{ points }
                 </td>
             </tr>
         }
@@ -144,20 +144,20 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
                 <div class="cs-totals" data-testid="violation-total"
                     data-general={t.general_points.to_string()} data-serious={t.serious_points.to_string()}>
                     <div class="cs-total">
-                        <span>{ CT::TotalGeneral.get(lang) }</span>
+                        <span>{ CsText::TotalGeneral.get(lang) }</span>
                         <strong>{ t.general_points }</strong>
                     </div>
                     <div class={classes!("cs-total", lim.reached.then_some("cs-total-bad"))}>
-                        <span>{ CT::TotalSerious.get(lang) }</span>
+                        <span>{ CsText::TotalSerious.get(lang) }</span>
                         <strong>{ format!("{} / {}", t.serious_points, lim.points) }</strong>
                     </div>
                 </div>
                 <p class={classes!("cs-limit", lim.reached.then_some("cs-limit-reached"))} data-testid="violation-limit"
                     data-remaining={lim.remaining.to_string()} data-reached={lim.reached.to_string()}>
                     if lim.reached {
-                        <strong>{ fill(CT::LimitReached.get(lang), &[("limit", &lim.points.to_string())]) }</strong>
+                        <strong>{ fill(CsText::LimitReached.get(lang), &[("limit", &lim.points.to_string())]) }</strong>
                     } else {
-                        { fill(CT::LimitRemaining.get(lang), &[
+                        { fill(CsText::LimitRemaining.get(lang), &[
                             ("n", &lim.remaining.to_string()), ("limit", &lim.points.to_string()),
                         ]) }
                     }
@@ -165,7 +165,7 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
                     <span class="muted">{ lim.consequence.get(lang.code()) }</span>
                 </p>
                 <div class="cs-consequences">
-                    <h4>{ CT::Triggered.get(lang) }</h4>
+                    <h4>{ CsText::Triggered.get(lang) }</h4>
                     if t.consequences.is_empty() {
                         <p class="muted" data-testid="violation-consequences">{ "—" }</p>
                     } else {
@@ -183,31 +183,31 @@ pub fn ViolationTally(props: &ViolationTallyProps) -> Html {
     };
     html! {
         <section class="cs-card cs-violations" data-testid="cs-violations">
-            <h3>{ CT::ViolationsHeading.get(lang) }</h3>
-            <p class="note">{ CT::ViolationsIntro.get(lang) }</p>
+            <h3>{ CsText::ViolationsHeading.get(lang) }</h3>
+            <p class="note">{ CsText::ViolationsIntro.get(lang) }</p>
             if let Some(n) = notice {
                 <div class="notice notice-warn" role="status" data-testid="violations-notice">
                     <span>{ n }</span>
-                    <button type="button" class="notice-close" aria-label={T::Dismiss.get(lang)}
+                    <button type="button" class="notice-close" aria-label={Text::Dismiss.get(lang)}
                         onclick={on_dismiss}>{ "×" }</button>
                 </div>
             }
             <div class="cs-actions">
                 <button type="button" class="small" onclick={on_example}
-                    data-testid="violations-example">{ CT::LoadExampleCounts.get(lang) }</button>
+                    data-testid="violations-example">{ CsText::LoadExampleCounts.get(lang) }</button>
                 <button type="button" class="small" onclick={on_reset}
-                    data-testid="violations-reset">{ CT::ResetCounts.get(lang) }</button>
+                    data-testid="violations-reset">{ CsText::ResetCounts.get(lang) }</button>
             </div>
-            <div class="cs-table-wrap" role="region" tabindex="0" aria-label={CT::ViolationsHeading.get(lang)}>
+            <div class="cs-table-wrap" role="region" tabindex="0" aria-label={CsText::ViolationsHeading.get(lang)}>
                 <table class="cs-table cs-vtable">
                     <thead>
                         <tr>
-                            <th scope="col" class="num">{ CT::ColNumber.get(lang) }</th>
-                            <th scope="col">{ CT::ColViolation.get(lang) }</th>
-                            <th scope="col">{ CT::ColSeverity.get(lang) }</th>
-                            <th scope="col">{ CT::ColEach.get(lang) }</th>
-                            <th scope="col">{ CT::ColCount.get(lang) }</th>
-                            <th scope="col" class="num">{ CT::ColPoints.get(lang) }</th>
+                            <th scope="col" class="num">{ CsText::ColNumber.get(lang) }</th>
+                            <th scope="col">{ CsText::ColViolation.get(lang) }</th>
+                            <th scope="col">{ CsText::ColSeverity.get(lang) }</th>
+                            <th scope="col">{ CsText::ColEach.get(lang) }</th>
+                            <th scope="col">{ CsText::ColCount.get(lang) }</th>
+                            <th scope="col" class="num">{ CsText::ColPoints.get(lang) }</th>
                         </tr>
                     </thead>
                     <tbody>{ for rules.items.iter().map(row) }</tbody>

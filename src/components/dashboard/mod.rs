@@ -27,7 +27,7 @@ use crate::packs::PackRef;
 
 pub use form::{replaces, run, Day, Fit, Form, Replaced};
 use result::FitResult;
-pub use words::{field_name, problem_text, DB};
+pub use words::{field_name, problem_text, DashboardText};
 
 /// Props of [`DashboardForm`].
 #[derive(Properties, PartialEq, Clone)]
@@ -80,7 +80,7 @@ pub fn DashboardForm(props: &DashboardProps) -> Html {
     };
     html! {
         <details class="dashboard" data-testid="dashboard" {ontoggle}>
-            <summary><h2>{ DB::Title.get(props.lang) }</h2></summary>
+            <summary><h2>{ DashboardText::Title.get(props.lang) }</h2></summary>
             if *open {
                 <DashboardBody ..props.clone() />
             }
@@ -223,9 +223,9 @@ fn DashboardBody(props: &DashboardProps) -> Html {
         let mut fields = vec![field(
             Field {
                 id: field_id(k, "score"),
-                label: DB::Score.get(lang).into(),
+                label: DashboardText::Score.get(lang).into(),
                 label_before: None,
-                hint: hint(DB::ScoreHint.get(lang).into()),
+                hint: hint(DashboardText::ScoreHint.get(lang).into()),
                 value: day.score,
                 text: score_text(day.score),
                 min: smin,
@@ -242,7 +242,7 @@ fn DashboardBody(props: &DashboardProps) -> Html {
             fields.push(field(
                 Field {
                     id: field_id(k, &format!("dim-{}", d.id)),
-                    hint: hint(fill(DB::DimHint.get(lang), &[("name", &name)])),
+                    hint: hint(fill(DashboardText::DimHint.get(lang), &[("name", &name)])),
                     label: name,
                     label_before: None,
                     value: v,
@@ -268,7 +268,7 @@ fn DashboardBody(props: &DashboardProps) -> Html {
                 Field {
                     id: field_id(k, &format!("metric-{}", m.id)),
                     hint: hint(fill(
-                        DB::MetricHint.get(lang),
+                        DashboardText::MetricHint.get(lang),
                         &[("name", &name), ("dim", &dim_name(&m.dimension))],
                     )),
                     label: name.clone(),
@@ -293,7 +293,7 @@ fn DashboardBody(props: &DashboardProps) -> Html {
                 Field {
                     id: field_id(k, &format!("rank-{}", m.id)),
                     hint: None,
-                    label: DB::Rank.get(lang).into(),
+                    label: DashboardText::Rank.get(lang).into(),
                     label_before: Some(name.clone()),
                     value: r,
                     text: r.map(|v| format::number(v, lang)).unwrap_or_default(),
@@ -312,20 +312,20 @@ fn DashboardBody(props: &DashboardProps) -> Html {
         }
         html! {
             <fieldset class="dashboard-day" data-testid="dashboard-day" key={format!("day-{k}")}>
-                <legend>{ fill(DB::Day.get(lang), &[("n", &n)]) }</legend>
+                <legend>{ fill(DashboardText::Day.get(lang), &[("n", &n)]) }</legend>
                 <div class="dashboard-field">
-                    <label for={date_id.clone()}>{ DB::Date.get(lang) }</label>
+                    <label for={date_id.clone()}>{ DashboardText::Date.get(lang) }</label>
                     <input id={date_id.clone()} type="text" inputmode="numeric" placeholder="2026-11-20"
                         value={day.date.clone()} oninput={on_date(k)}
                         aria-describedby={(k == 0).then(|| date_hint.clone())} />
                     if k == 0 {
-                        <p class="hint" id={date_hint}>{ DB::DateHint.get(lang) }</p>
+                        <p class="hint" id={date_hint}>{ DashboardText::DateHint.get(lang) }</p>
                     }
                 </div>
                 { for fields }
                 if several {
                     <button type="button" class="dashboard-remove" data-testid="remove-day"
-                        onclick={on_remove(k)}>{ fill(DB::RemoveDay.get(lang), &[("n", &n)]) }</button>
+                        onclick={on_remove(k)}>{ fill(DashboardText::RemoveDay.get(lang), &[("n", &n)]) }</button>
                 }
             </fieldset>
         }
@@ -344,22 +344,22 @@ fn DashboardBody(props: &DashboardProps) -> Html {
 
     html! {
         <>
-            <p class="hint">{ DB::Help.get(lang) }</p>
-            <p class="hint">{ DB::RankHint.get(lang) }</p>
+            <p class="hint">{ DashboardText::Help.get(lang) }</p>
+            <p class="hint">{ DashboardText::RankHint.get(lang) }</p>
             { for days }
             if let Some(k) = *refusal {
                 <p class="bad" data-testid="dashboard-refusal">
-                    { fill(DB::Refused.get(lang), &[("kept", &format::number(k, lang))]) }
+                    { fill(DashboardText::Refused.get(lang), &[("kept", &format::number(k, lang))]) }
                 </p>
             }
             <div class="dashboard-actions">
-                <button type="button" data-testid="add-day" onclick={on_add}>{ DB::AddDay.get(lang) }</button>
-                <button type="button" data-testid="calibrate" onclick={on_calibrate}>{ DB::Calibrate.get(lang) }</button>
+                <button type="button" data-testid="add-day" onclick={on_add}>{ DashboardText::AddDay.get(lang) }</button>
+                <button type="button" data-testid="calibrate" onclick={on_calibrate}>{ DashboardText::Calibrate.get(lang) }</button>
             </div>
             if let Some(r) = replaces {
-                <p class="hint" data-testid="calibration-replaces">{ fill(DB::FromBase.get(lang), &[
+                <p class="hint" data-testid="calibration-replaces">{ fill(DashboardText::FromBase.get(lang), &[
                     ("base", r.base.title.get(code)),
-                    ("date", &r.date.unwrap_or_else(|| DB::NoDate.get(lang).into())),
+                    ("date", &r.date.unwrap_or_else(|| DashboardText::NoDate.get(lang).into())),
                 ]) }</p>
             }
             { result }

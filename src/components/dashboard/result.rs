@@ -9,7 +9,7 @@ use servicescore::RulePack;
 use yew::prelude::*;
 
 use super::form::Replaced;
-use super::words::DB;
+use super::words::DashboardText;
 use crate::format;
 use crate::i18n::{fill, Lang};
 
@@ -28,7 +28,7 @@ fn rows(pack: &RulePack, s: &SnapshotFit, lang: Lang) -> Vec<Row> {
     let score = |x: &Shown| x.score;
     let mut out = vec![Row {
         key: "score".into(),
-        label: DB::Score.get(lang).into(),
+        label: DashboardText::Score.get(lang).into(),
         shown: score(&s.shown),
         fitted: score(&s.fitted),
         residual: score(&s.residuals),
@@ -48,7 +48,10 @@ fn rows(pack: &RulePack, s: &SnapshotFit, lang: Lang) -> Vec<Row> {
         if let Some(p) = s.shown.percentiles.get(&m.id) {
             out.push(Row {
                 key: format!("percentiles.{}", m.id),
-                label: fill(DB::RankRow.get(lang), &[("name", m.names.get(code))]),
+                label: fill(
+                    DashboardText::RankRow.get(lang),
+                    &[("name", m.names.get(code))],
+                ),
                 shown: Some(*p),
                 fitted: s.fitted.percentiles.get(&m.id).copied(),
                 residual: s.residuals.percentiles.get(&m.id).copied(),
@@ -100,13 +103,13 @@ pub fn FitResult(props: &FitResultProps) -> Html {
         .iter()
         .filter_map(|s| s.date.clone())
         .max()
-        .unwrap_or_else(|| DB::NoDate.get(lang).into());
+        .unwrap_or_else(|| DashboardText::NoDate.get(lang).into());
     let several = report.snapshots.len() > 1;
     let days = report.snapshots.iter().enumerate().map(|(k, s)| {
         let n = (k + 1).to_string();
-        let date = s.date.clone().unwrap_or_else(|| DB::NoDate.get(lang).into());
+        let date = s.date.clone().unwrap_or_else(|| DashboardText::NoDate.get(lang).into());
         let heading = if several {
-            format!("{} · {date}", fill(DB::Day.get(lang), &[("n", &n)]))
+            format!("{} · {date}", fill(DashboardText::Day.get(lang), &[("n", &n)]))
         } else {
             date
         };
@@ -127,9 +130,9 @@ pub fn FitResult(props: &FitResultProps) -> Html {
             }
         });
         let verdict = if s.reproduced {
-            DB::DayExact.get(lang).to_string()
+            DashboardText::DayExact.get(lang).to_string()
         } else {
-            fill(DB::DayApprox.get(lang), &[("r", &score(s.max_abs_residual))])
+            fill(DashboardText::DayApprox.get(lang), &[("r", &score(s.max_abs_residual))])
         };
         html! {
             <div class="dashboard-fit" data-testid="snapshot-fit" data-snapshot={k.to_string()}
@@ -138,9 +141,9 @@ pub fn FitResult(props: &FitResultProps) -> Html {
                 <table>
                     <thead><tr>
                         <th></th>
-                        <th scope="col">{ DB::Shown.get(lang) }</th>
-                        <th scope="col">{ DB::Fitted.get(lang) }</th>
-                        <th scope="col">{ DB::Residual.get(lang) }</th>
+                        <th scope="col">{ DashboardText::Shown.get(lang) }</th>
+                        <th scope="col">{ DashboardText::Fitted.get(lang) }</th>
+                        <th scope="col">{ DashboardText::Residual.get(lang) }</th>
                     </tr></thead>
                     <tbody>{ for body }</tbody>
                 </table>
@@ -155,16 +158,16 @@ pub fn FitResult(props: &FitResultProps) -> Html {
         .fold(0.0, f64::max);
     html! {
         <div data-testid="calibration-result" role="status">
-            <h3>{ fill(DB::Result.get(lang), &[("date", &latest)]) }</h3>
+            <h3>{ fill(DashboardText::Result.get(lang), &[("date", &latest)]) }</h3>
             if let Some(r) = &props.replaced {
-                <p class="hint" data-testid="calibration-base">{ fill(DB::FromBaseDone.get(lang), &[
+                <p class="hint" data-testid="calibration-base">{ fill(DashboardText::FromBaseDone.get(lang), &[
                     ("base", r.base.title.get(lang.code())),
-                    ("date", &r.date.clone().unwrap_or_else(|| DB::NoDate.get(lang).into())),
+                    ("date", &r.date.clone().unwrap_or_else(|| DashboardText::NoDate.get(lang).into())),
                 ]) }</p>
             }
             { for days }
-            <p>{ if report.exact { DB::Exact.get(lang).to_string() } else {
-                fill(DB::Approx.get(lang), &[("r", &score(largest))])
+            <p>{ if report.exact { DashboardText::Exact.get(lang).to_string() } else {
+                fill(DashboardText::Approx.get(lang), &[("r", &score(largest))])
             } }</p>
         </div>
     }

@@ -8,7 +8,7 @@ use crate::format;
 use crate::i18n::{fill, Lang};
 
 crate::i18n::texts! {
-    DB;
+    DashboardText;
     Title => ["我的后台数据", "My dashboard", "Mis datos del panel"],
     Help => ["输入某一天后台显示的数字，模拟器会校准假设的常数，使其与你的后台一致；输入几天的数据，则按最小二乘拟合并列出每天的差值。校准结果只保存在此浏览器中。", "Type what the back office shows on one day; the simulator fits its assumed constants to reproduce it. With several days it fits them by least squares and lists each day's residuals. The calibration is kept in this browser only.", "Escribe lo que muestra el panel un día concreto; el simulador ajusta sus constantes supuestas para reproducirlo. Con varios días las ajusta por mínimos cuadrados y muestra los residuos de cada día. La calibración solo se guarda en este navegador."],
     Day => ["第 {n} 天", "Day {n}", "Día {n}"],
@@ -68,15 +68,15 @@ pub fn field_name(pack: &RulePack, path: &str, days: usize, lang: Lang) -> Strin
         .and_then(|r| r.split_once("]."))
     else {
         return match path {
-            "pack" => DB::PackField.get(lang).into(),
-            "industry" => DB::IndustryField.get(lang).into(),
-            _ => DB::Dashboard.get(lang).into(),
+            "pack" => DashboardText::PackField.get(lang).into(),
+            "industry" => DashboardText::IndustryField.get(lang).into(),
+            _ => DashboardText::Dashboard.get(lang).into(),
         };
     };
     let field = match rest {
-        "date" => DB::Date.get(lang).into(),
-        "score" => DB::Score.get(lang).into(),
-        "metrics" => DB::Dashboard.get(lang).into(),
+        "date" => DashboardText::Date.get(lang).into(),
+        "score" => DashboardText::Score.get(lang).into(),
+        "metrics" => DashboardText::Dashboard.get(lang).into(),
         r => r
             .strip_prefix("dimensions.")
             .and_then(|id| pack.dimensions.iter().find(|d| d.id == id))
@@ -88,13 +88,13 @@ pub fn field_name(pack: &RulePack, path: &str, days: usize, lang: Lang) -> Strin
             .or_else(|| {
                 let id = r.strip_prefix("percentiles.")?;
                 let name = pack.metric(id)?.names.get(lang.code());
-                Some(fill(DB::RankRow.get(lang), &[("name", name)]))
+                Some(fill(DashboardText::RankRow.get(lang), &[("name", name)]))
             })
             .unwrap_or_else(|| r.to_string()),
     };
     match index.parse::<usize>() {
         Ok(i) if days > 1 => fill(
-            DB::DayField.get(lang),
+            DashboardText::DayField.get(lang),
             &[("n", &(i + 1).to_string()), ("field", &field)],
         ),
         _ => field,
@@ -108,38 +108,43 @@ pub fn problem_text(pack: &RulePack, e: &DashboardError, days: usize, lang: Lang
     let n = |v: f64| format::number(v, lang);
     let rank = e.path.contains("].percentiles.");
     let what = match &e.kind {
-        K::Json { .. } => DB::KJson.get(lang).into(),
-        K::UnknownIndustry { .. } => DB::KUnknownIndustry.get(lang).into(),
-        K::NotApplicable { .. } => DB::KNotApplicable.get(lang).into(),
-        K::AlreadyCalibrated { base } => fill(DB::KAlreadyCalibrated.get(lang), &[("base", base)]),
-        K::NoSnapshot => DB::KNoSnapshot.get(lang).into(),
-        K::BadDate { text } => fill(DB::KBadDate.get(lang), &[("text", text)]),
-        K::UnknownMetric { .. } => DB::KUnknownMetric.get(lang).into(),
-        K::UnknownDimension { .. } => DB::KUnknownDimension.get(lang).into(),
-        K::NotANumber => DB::KNotANumber.get(lang).into(),
+        K::Json { .. } => DashboardText::KJson.get(lang).into(),
+        K::UnknownIndustry { .. } => DashboardText::KUnknownIndustry.get(lang).into(),
+        K::NotApplicable { .. } => DashboardText::KNotApplicable.get(lang).into(),
+        K::AlreadyCalibrated { base } => fill(
+            DashboardText::KAlreadyCalibrated.get(lang),
+            &[("base", base)],
+        ),
+        K::NoSnapshot => DashboardText::KNoSnapshot.get(lang).into(),
+        K::BadDate { text } => fill(DashboardText::KBadDate.get(lang), &[("text", text)]),
+        K::UnknownMetric { .. } => DashboardText::KUnknownMetric.get(lang).into(),
+        K::UnknownDimension { .. } => DashboardText::KUnknownDimension.get(lang).into(),
+        K::NotANumber => DashboardText::KNotANumber.get(lang).into(),
         K::OutOfRange { value, .. } if rank => fill(
-            DB::KRankOutOfRange.get(lang),
+            DashboardText::KRankOutOfRange.get(lang),
             &[("value", &n(value * 100.0))],
         ),
         K::OutOfRange { value, min, max } => fill(
-            DB::KOutOfRange.get(lang),
+            DashboardText::KOutOfRange.get(lang),
             &[("value", &n(*value)), ("min", &n(*min)), ("max", &n(*max))],
         ),
         K::TooPrecise { value, decimals } => fill(
-            DB::KTooPrecise.get(lang),
+            DashboardText::KTooPrecise.get(lang),
             &[("value", &n(*value)), ("n", &decimals.to_string())],
         ),
-        K::NoMetrics => DB::KNoMetrics.get(lang).into(),
-        K::NothingShown => DB::KNothingShown.get(lang).into(),
-        K::DimensionWithoutMetrics { .. } => DB::KDimensionWithoutMetrics.get(lang).into(),
-        K::PercentileWithoutValue => DB::KPercentileWithoutValue.get(lang).into(),
+        K::NoMetrics => DashboardText::KNoMetrics.get(lang).into(),
+        K::NothingShown => DashboardText::KNothingShown.get(lang).into(),
+        K::DimensionWithoutMetrics { .. } => {
+            DashboardText::KDimensionWithoutMetrics.get(lang).into()
+        }
+        K::PercentileWithoutValue => DashboardText::KPercentileWithoutValue.get(lang).into(),
         K::NotWeightedMean { score, lo, hi, .. } => fill(
-            DB::KNotWeightedMean.get(lang),
+            DashboardText::KNotWeightedMean.get(lang),
             &[("score", &n(*score)), ("lo", &n(*lo)), ("hi", &n(*hi))],
         ),
     };
     fill(
-        DB::Problem.get(lang),
+        DashboardText::Problem.get(lang),
         &[
             ("field", &field_name(pack, &e.path, days, lang)),
             ("what", &what),

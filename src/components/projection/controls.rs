@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::logic::{Source, HORIZONS};
-use super::texts::PT;
+use super::texts::OutlookText;
 use crate::i18n::{fill, Lang};
 
 /// Props of [`Controls`].
@@ -61,21 +61,21 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <div class="proj-controls">
             <fieldset class="proj-source">
-                <legend>{ PT::PastData.get(lang) }</legend>
-                { radio(Source::Baseline, "baseline", html! { PT::SourceBaseline.get(lang) }) }
+                <legend>{ OutlookText::PastData.get(lang) }</legend>
+                { radio(Source::Baseline, "baseline", html! { OutlookText::SourceBaseline.get(lang) }) }
                 { radio(Source::Imported, "imported", html! {
                     <>
-                        { PT::SourceImported.get(lang) }
-                        if !props.has_import { <span class="muted">{ PT::SourceImportedNone.get(lang) }</span> }
+                        { OutlookText::SourceImported.get(lang) }
+                        if !props.has_import { <span class="muted">{ OutlookText::SourceImportedNone.get(lang) }</span> }
                     </>
                 }) }
             </fieldset>
             <label class="control proj-horizon">
-                <span>{ PT::Horizon.get(lang) }</span>
+                <span>{ OutlookText::Horizon.get(lang) }</span>
                 <select ref={horizon_select} data-testid="horizon" onchange={on_horizon}>
                     { for HORIZONS.iter().map(|h| html! {
                         <option value={h.to_string()} selected={*h == props.horizon}>
-                            { fill(PT::HorizonDays.get(lang), &[("n", &h.to_string())]) }
+                            { fill(OutlookText::HorizonDays.get(lang), &[("n", &h.to_string())]) }
                         </option>
                     }) }
                 </select>

@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::logic::ReachRow;
-use super::texts::PT;
+use super::texts::OutlookText;
 use crate::bridge::Command;
 use crate::components::advice::{change_text, effort_text};
 use crate::i18n::{fill, Lang};
@@ -72,10 +72,10 @@ pub fn Deadline(props: &DeadlineProps) -> Html {
     };
     html! {
         <section class="deadline" data-testid="deadline" aria-labelledby="deadline-heading">
-            <h3 id="deadline-heading">{ PT::DeadlineHeading.get(lang) }</h3>
+            <h3 id="deadline-heading">{ OutlookText::DeadlineHeading.get(lang) }</h3>
             <div class="controls">
                 <label class="control">
-                    <span>{ PT::DeadlineTarget.get(lang) }</span>
+                    <span>{ OutlookText::DeadlineTarget.get(lang) }</span>
                     <select ref={select} data-testid="deadline-target" onchange={ontarget}>
                         { for props.targets.iter().map(|r| html! {
                             <option value={r.key.clone()} selected={*r.key == *props.target}>{ r.label.clone() }</option>
@@ -83,7 +83,7 @@ pub fn Deadline(props: &DeadlineProps) -> Html {
                     </select>
                 </label>
                 <label class="control">
-                    <span>{ PT::DeadlineBy.get(lang) }</span>
+                    <span>{ OutlookText::DeadlineBy.get(lang) }</span>
                     <input type="date" data-testid="deadline-by" value={props.by.to_string()}
                         min={props.start.to_string()} max="9999-12-31" onchange={onby} />
                 </label>
@@ -108,17 +108,20 @@ pub fn refusal_kind(e: &DeadlineError) -> &'static str {
 pub fn refusal_text(e: &DeadlineError, lang: Lang) -> String {
     match e {
         DeadlineError::BeforeStart { by, start } => fill(
-            PT::DeadlineBeforeStart.get(lang),
+            OutlookText::DeadlineBeforeStart.get(lang),
             &[("by", &by.to_string()), ("start", &start.to_string())],
         ),
         DeadlineError::NotAfterHistory { by, last } => fill(
-            PT::DeadlineNotAfterHistory.get(lang),
+            OutlookText::DeadlineNotAfterHistory.get(lang),
             &[("by", &by.to_string()), ("last", &last.to_string())],
         ),
-        DeadlineError::NoRecords => PT::DeadlineNoRecords.get(lang).to_string(),
-        DeadlineError::BeyondCalendar => PT::DeadlineBeyondCalendar.get(lang).to_string(),
+        DeadlineError::NoRecords => OutlookText::DeadlineNoRecords.get(lang).to_string(),
+        DeadlineError::BeyondCalendar => OutlookText::DeadlineBeyondCalendar.get(lang).to_string(),
         // Inputs the page validated before (scenario, target, weights): the core's text.
-        DeadlineError::Input(e) => fill(PT::DeadlineCannot.get(lang), &[("e", &e.to_string())]),
+        DeadlineError::Input(e) => fill(
+            OutlookText::DeadlineCannot.get(lang),
+            &[("e", &e.to_string())],
+        ),
     }
 }
 
@@ -134,14 +137,14 @@ fn answer_html(
     if !p.reachable {
         let text = match d.earliest.flatten() {
             Some(e) => fill(
-                PT::DeadlineTooSoon.get(lang),
+                OutlookText::DeadlineTooSoon.get(lang),
                 &[
                     ("target", label),
                     ("by", &by.to_string()),
                     ("date", &e.to_string()),
                 ],
             ),
-            None => fill(PT::DeadlineNever.get(lang), &[("target", label)]),
+            None => fill(OutlookText::DeadlineNever.get(lang), &[("target", label)]),
         };
         return html! {
             <p data-testid="deadline-answer" data-reachable="false"
@@ -161,9 +164,9 @@ fn answer_html(
     html! {
         <div data-testid="deadline-answer" data-reachable="true" data-reached-on={reached.clone()}>
             <p>{ if p.changes.is_empty() {
-                fill(PT::DeadlineAlready.get(lang), &[("target", label), ("date", &reached)])
+                fill(OutlookText::DeadlineAlready.get(lang), &[("target", label), ("date", &reached)])
             } else {
-                fill(PT::DeadlineReached.get(lang), &[
+                fill(OutlookText::DeadlineReached.get(lang), &[
                     ("target", label),
                     ("date", &reached),
                     ("effort", &effort_text(p.effort, lang)),
@@ -178,7 +181,7 @@ fn answer_html(
                     }) }
                 </ul>
                 <button type="button" class="small" onclick={apply} data-testid="deadline-apply">
-                    { PT::DeadlineApply.get(lang) }
+                    { OutlookText::DeadlineApply.get(lang) }
                 </button>
             }
         </div>

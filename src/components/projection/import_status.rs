@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::logic::{Imported, Refused};
-use super::texts::PT;
-use crate::i18n::{fill, Lang, T};
+use super::texts::OutlookText;
+use crate::i18n::{fill, Lang, Text};
 
 /// Props of [`ImportStatus`].
 #[derive(Properties, PartialEq, Clone)]
@@ -32,7 +32,7 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
     let lang = props.lang;
     let gbk = |on: bool| {
         if on {
-            html! { <p class="note" data-testid="import-gbk">{ T::ImportGbk.get(lang) }</p> }
+            html! { <p class="note" data-testid="import-gbk">{ Text::ImportGbk.get(lang) }</p> }
         } else {
             html! {}
         }
@@ -42,20 +42,20 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
             if let Some(name) = &props.parsing {
                 <p class="import-parsing" role="status" data-testid="import-parsing">
                     <span class="spinner" aria-hidden="true"></span>
-                    { format!("{name}: {}", T::ImportParsing.get(lang)) }
+                    { format!("{name}: {}", Text::ImportParsing.get(lang)) }
                 </p>
             }
             if let Some(r) = &props.refused {
                 <div class="import-refused" role="alert">
                     if r.empty {
-                        <p>{ fill(PT::EmptyFile.get(lang), &[("name", &r.name)]) }</p>
+                        <p>{ fill(OutlookText::EmptyFile.get(lang), &[("name", &r.name)]) }</p>
                     } else {
-                        <p>{ fill(T::ImportErrors.get(lang), &[("name", &r.name), ("n", &format!("{}{}", r.problems.len(), if r.truncated { "+" } else { "" }))]) }</p>
+                        <p>{ fill(Text::ImportErrors.get(lang), &[("name", &r.name), ("n", &format!("{}{}", r.problems.len(), if r.truncated { "+" } else { "" }))]) }</p>
                         <ul class="import-errors" data-testid="import-errors">
                             { for r.problems.iter().map(|p| {
                                 let place = match p.line {
-                                    Some(line) => fill(PT::ErrorPlace.get(lang), &[("line", &line.to_string()), ("column", &p.place)]),
-                                    None => fill(PT::ErrorField.get(lang), &[("place", &p.place)]),
+                                    Some(line) => fill(OutlookText::ErrorPlace.get(lang), &[("line", &line.to_string()), ("column", &p.place)]),
+                                    None => fill(OutlookText::ErrorField.get(lang), &[("place", &p.place)]),
                                 };
                                 html! {
                                     <li data-line={p.line.map(|l| l.to_string())} data-column={p.place.clone()}>
@@ -64,25 +64,25 @@ pub fn ImportStatus(props: &ImportStatusProps) -> Html {
                                 }
                             }) }
                         </ul>
-                        if r.truncated { <p class="note">{ T::ImportMore.get(lang) }</p> }
+                        if r.truncated { <p class="note">{ Text::ImportMore.get(lang) }</p> }
                     }
                     { gbk(r.gb18030) }
                     if let Some(i) = &props.imported {
-                        <p class="note" data-testid="import-kept">{ fill(PT::KeptPrevious.get(lang), &[("name", &i.name)]) }</p>
+                        <p class="note" data-testid="import-kept">{ fill(OutlookText::KeptPrevious.get(lang), &[("name", &i.name)]) }</p>
                     }
                 </div>
             }
             if let Some(i) = &props.imported {
                 <div class="import-done">
                     if props.refused.is_none() {
-                        <p data-testid="import-done">{ fill(T::ImportDone.get(lang), &[("name", &i.name), ("n", &i.rows.to_string())]) }</p>
+                        <p data-testid="import-done">{ fill(Text::ImportDone.get(lang), &[("name", &i.name), ("n", &i.rows.to_string())]) }</p>
                         { gbk(i.gb18030) }
                     }
                     <button type="button" class="small" data-testid="use-window"
-                        onclick={props.onusewindow.reform(|_: MouseEvent| ())}>{ PT::UseWindow.get(lang) }</button>
-                    <p class="note">{ fill(PT::UseWindowHint.get(lang), &[("date", &i.start().to_string())]) }</p>
+                        onclick={props.onusewindow.reform(|_: MouseEvent| ())}>{ OutlookText::UseWindow.get(lang) }</button>
+                    <p class="note">{ fill(OutlookText::UseWindowHint.get(lang), &[("date", &i.start().to_string())]) }</p>
                     <button type="button" class="small" data-testid="daily-remove"
-                        onclick={props.onremove.reform(|_: MouseEvent| ())}>{ T::ImportRemove.get(lang) }</button>
+                        onclick={props.onremove.reform(|_: MouseEvent| ())}>{ Text::ImportRemove.get(lang) }</button>
                 </div>
             }
         </div>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::logic::LeavingRow;
-use super::texts::PT;
+use super::texts::OutlookText;
 use crate::format;
 use crate::i18n::{fill, Lang};
 
@@ -22,24 +22,24 @@ pub struct LeavingListProps {
 pub fn LeavingList(props: &LeavingListProps) -> Html {
     let lang = props.lang;
     if props.rows.is_empty() {
-        return html! { <p class="note" data-testid="leaving-none">{ PT::LeavingNone.get(lang) }</p> };
+        return html! { <p class="note" data-testid="leaving-none">{ OutlookText::LeavingNone.get(lang) }</p> };
     }
     html! {
         <ul class="leaving-list">
             { for props.rows.iter().map(|l| html! {
                 <li class={classes!("leaving", (!l.in_horizon).then_some("leaving-beyond"))} data-testid="leaving"
                     data-date={l.date.to_string()} data-leaves-on={l.leaves_on.to_string()}>
-                    <span>{ fill(PT::LeavingRow.get(lang), &[
+                    <span>{ fill(OutlookText::LeavingRow.get(lang), &[
                         ("date", &l.date.to_string()),
                         ("score", &format::score(l.day_score)),
                         ("leaves", &l.leaves_on.to_string()),
                     ]) }</span>
                     if let Some(e) = l.effect {
                         <span class={classes!("delta", format::delta_class(e, 0.0005))}>
-                            { fill(PT::LeavingEffect.get(lang), &[("x", &format::delta(e, 3))]) }
+                            { fill(OutlookText::LeavingEffect.get(lang), &[("x", &format::delta(e, 3))]) }
                         </span>
                     }
-                    if !l.in_horizon { <span class="muted">{ PT::LeavingBeyond.get(lang) }</span> }
+                    if !l.in_horizon { <span class="muted">{ OutlookText::LeavingBeyond.get(lang) }</span> }
                 </li>
             }) }
         </ul>

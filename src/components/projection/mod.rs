@@ -46,7 +46,7 @@ use import_status::ImportStatus;
 use leaving_list::LeavingList;
 use logic::{ByPtr, PastKind, Source, ViewAction, ViewState};
 use reach_list::ReachList;
-use texts::PT;
+use texts::OutlookText;
 
 /// Height of the projection chart (CSS pixels).
 pub const CHART_HEIGHT: f64 = 280.0;
@@ -393,7 +393,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     };
     let past_text = match (past_kind, &imported) {
         (Some(PastKind::Imported), Some(i)) => fill(
-            PT::PastImported.get(lang),
+            OutlookText::PastImported.get(lang),
             &[
                 ("name", &i.name),
                 ("first", &i.first.to_string()),
@@ -403,15 +403,20 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                 ("dates", &excluded_dates(&i.excluded, lang)),
             ],
         ),
-        (Some(PastKind::Pinned), _) => fill(PT::PastPinned.get(lang), &[("score", &first_score)]),
-        (Some(PastKind::Saved), _) => fill(PT::PastSaved.get(lang), &[("score", &first_score)]),
-        _ => PT::PastCurrent.get(lang).to_string(),
+        (Some(PastKind::Pinned), _) => fill(
+            OutlookText::PastPinned.get(lang),
+            &[("score", &first_score)],
+        ),
+        (Some(PastKind::Saved), _) => {
+            fill(OutlookText::PastSaved.get(lang), &[("score", &first_score)])
+        }
+        _ => OutlookText::PastCurrent.get(lang).to_string(),
     };
     let today_text = start.map(|d| {
         let key = if past_kind == Some(PastKind::Imported) {
-            PT::TodayImported
+            OutlookText::TodayImported
         } else {
-            PT::TodayLocal
+            OutlookText::TodayLocal
         };
         fill(key.get(lang), &[("date", &d.to_string())])
     });
@@ -419,8 +424,8 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
 
     html! {
         <section class="projection" aria-labelledby="projection-heading" data-testid="projection">
-            <h2 id="projection-heading">{ PT::Heading.get(lang) }</h2>
-            <p class="note">{ PT::Intro.get(lang) }</p>
+            <h2 id="projection-heading">{ OutlookText::Heading.get(lang) }</h2>
+            <p class="note">{ OutlookText::Intro.get(lang) }</p>
             <Controls source={view.source} has_import={view.imported.is_some()} horizon={view.horizon}
                 lang={lang} onsource={on_source} onhorizon={on_horizon} />
             <p class="proj-past" data-testid="past-source" data-kind={past_kind.map(PastKind::as_str)}>{ past_text }</p>
@@ -435,7 +440,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                             <ChartCanvas<ProjectionChart> chart={c} fmt={PageFormat::new(pack, lang)} height={CHART_HEIGHT} testid="projection-chart" />
                         }
                         if let (Some(a), Some(b)) = (&o.first_score, &o.last_score) {
-                            <p class="proj-run" data-testid="score-run">{ fill(PT::ScoreRun.get(lang), &[
+                            <p class="proj-run" data-testid="score-run">{ fill(OutlookText::ScoreRun.get(lang), &[
                                 ("a", a),
                                 ("b", b),
                                 ("date", &add_days(o.start, i32::try_from(o.horizon).unwrap_or(1) - 1).to_string()),
@@ -446,16 +451,16 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                                 answer={(*deadline).clone()} lang={lang} ontarget={on_deadline_target.clone()}
                                 onby={on_deadline_by.clone()} oncommand={props.oncommand.clone()} />
                         }
-                        <h3>{ PT::ReachHeading.get(lang) }</h3>
+                        <h3>{ OutlookText::ReachHeading.get(lang) }</h3>
                         <ReachList rows={o.reach.clone()} horizon={o.horizon} lang={lang} />
-                        <h3>{ PT::LeavingHeading.get(lang) }</h3>
+                        <h3>{ OutlookText::LeavingHeading.get(lang) }</h3>
                         <p class="note">{ match o.median_day_score {
-                            Some(m) => fill(PT::LeavingNote.get(lang), &[
+                            Some(m) => fill(OutlookText::LeavingNote.get(lang), &[
                                 ("median", &format::score(m)),
                                 ("margin", &format::stars(BAD_DAY_MARGIN)),
                                 ("days", &(window_days + 1).to_string()),
                             ]),
-                            None => fill(PT::LeavingNoteShort.get(lang), &[
+                            None => fill(OutlookText::LeavingNoteShort.get(lang), &[
                                 ("margin", &format::stars(BAD_DAY_MARGIN)),
                                 ("days", &(window_days + 1).to_string()),
                             ]),
@@ -464,11 +469,11 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                     </>
                 },
                 Some(Err(e)) => html! {
-                    <p class="error" role="alert">{ fill(PT::CannotProject.get(lang), &[("e", e)]) }</p>
+                    <p class="error" role="alert">{ fill(OutlookText::CannotProject.get(lang), &[("e", e)]) }</p>
                 },
             } }
-            <h3>{ PT::ImportHeading.get(lang) }</h3>
-            <p class="note">{ PT::ImportHint.get(lang) }</p>
+            <h3>{ OutlookText::ImportHeading.get(lang) }</h3>
+            <p class="note">{ OutlookText::ImportHint.get(lang) }</p>
             <FileImport lang={lang} example="daily-example.csv" template="daily-template.csv"
                 onload={onload} testid="daily" />
             <ImportStatus parsing={view.parsing.clone().map(AttrValue::from)} imported={view.imported.clone()}

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::logic::ReachRow;
-use super::texts::PT;
+use super::texts::OutlookText;
 use crate::i18n::{fill, Lang};
 
 /// Props of [`ReachList`].
@@ -31,15 +31,15 @@ pub fn ReachList(props: &ReachListProps) -> Html {
                         <>
                             <time datetime={d.to_string()} data-testid="first-reach-date">{ d.to_string() }</time>
                             <span class="reach-day">{ if n <= 0 {
-                                PT::ReachToday.get(lang).to_string()
+                                OutlookText::ReachToday.get(lang).to_string()
                             } else {
-                                fill(PT::ReachDay.get(lang), &[("n", &n.to_string())])
+                                fill(OutlookText::ReachDay.get(lang), &[("n", &n.to_string())])
                             } }</span>
-                            if r.lost { <span class="reach-lost">{ PT::ReachLost.get(lang) }</span> }
+                            if r.lost { <span class="reach-lost">{ OutlookText::ReachLost.get(lang) }</span> }
                         </>
                     },
                     _ => html! {
-                        <span class="reach-not">{ fill(PT::ReachNot.get(lang), &[("n", &props.horizon.to_string())]) }</span>
+                        <span class="reach-not">{ fill(OutlookText::ReachNot.get(lang), &[("n", &props.horizon.to_string())]) }</span>
                     },
                 };
                 html! {

@@ -1,7 +1,7 @@
-//! The projection view's words (its own table; shared words stay in [`crate::i18n::T`]).
+//! The projection view's words (its own table; shared words stay in [`crate::i18n::Text`]).
 
 crate::i18n::texts! {
-    PT;
+    OutlookText;
     Heading => ["180 天走势预测", "180-day outlook", "Previsión a 180 días"],
     DeadlineHeading => ["在某个日期前达到目标", "Reach a target by a date", "Alcanzar un objetivo antes de una fecha"],
     DeadlineTarget => ["目标", "Target", "Objetivo"],

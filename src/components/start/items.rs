@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::ST;
+use super::text::StartText;
 
 /// Where an item's facts come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,9 +26,9 @@ pub struct Item {
     /// Stable id (stored, and the item's anchor `#start-<id>`).
     pub id: &'static str,
     /// Heading.
-    pub title: ST,
+    pub title: StartText,
     /// What it takes.
-    pub text: ST,
+    pub text: StartText,
     /// Its sources.
     pub sources: &'static [Article],
 }
@@ -37,68 +37,68 @@ pub struct Item {
 pub const ITEMS: [Item; 11] = [
     Item {
         id: "entity",
-        title: ST::EntityTitle,
-        text: ST::EntityText,
+        title: StartText::EntityTitle,
+        text: StartText::EntityText,
         sources: &[Article::Join],
     },
     Item {
         id: "documents",
-        title: ST::DocsTitle,
-        text: ST::DocsText,
+        title: StartText::DocsTitle,
+        text: StartText::DocsText,
         sources: &[Article::Join],
     },
     Item {
         id: "brand",
-        title: ST::BrandTitle,
-        text: ST::BrandText,
+        title: StartText::BrandTitle,
+        text: StartText::BrandText,
         sources: &[Article::Join],
     },
     Item {
         id: "review",
-        title: ST::ReviewTitle,
-        text: ST::ReviewText,
+        title: StartText::ReviewTitle,
+        text: StartText::ReviewText,
         sources: &[Article::Join],
     },
     Item {
         id: "deposit",
-        title: ST::DepositTitle,
-        text: ST::DepositText,
+        title: StartText::DepositTitle,
+        text: StartText::DepositText,
         sources: &[Article::Join],
     },
     Item {
         id: "setup",
-        title: ST::SetupTitle,
-        text: ST::SetupText,
+        title: StartText::SetupTitle,
+        text: StartText::SetupText,
         sources: &[Article::Join],
     },
     Item {
         id: "products",
-        title: ST::ProductsTitle,
-        text: ST::ProductsText,
+        title: StartText::ProductsTitle,
+        text: StartText::ProductsText,
         sources: &[Article::Join, Article::Fees],
     },
     Item {
         id: "identity",
-        title: ST::IdentityTitle,
-        text: ST::IdentityText,
+        title: StartText::IdentityTitle,
+        text: StartText::IdentityText,
         sources: &[Article::Fees],
     },
     Item {
         id: "followers",
-        title: ST::FollowersTitle,
-        text: ST::FollowersText,
+        title: StartText::FollowersTitle,
+        text: StartText::FollowersText,
         sources: &[Article::Fees],
     },
     Item {
         id: "email",
-        title: ST::EmailTitle,
-        text: ST::EmailText,
+        title: StartText::EmailTitle,
+        text: StartText::EmailText,
         sources: &[Article::Fees],
     },
     Item {
         id: "cs_mode",
-        title: ST::CsModeTitle,
-        text: ST::CsModeText,
+        title: StartText::CsModeTitle,
+        text: StartText::CsModeText,
         sources: &[Article::Fees, Article::CsRules],
     },
 ];

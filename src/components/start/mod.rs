@@ -3,7 +3,7 @@
 //! and what each customer-service mode brings.
 //!
 //! - [`items`]: the items, the articles they cite, the stored form (natively tested);
-//! - [`text::ST`]: the view's words; [`view::StartView`]: the component.
+//! - [`text::StartText`]: the view's words; [`view::StartView`]: the component.
 
 pub mod items;
 pub mod text;

@@ -2,7 +2,7 @@
 //! its components). Placeholders are `{name}`, filled by [`crate::i18n::fill`].
 
 crate::i18n::texts! {
-    ST;
+    StartText;
     Title => ["开店准备", "Getting started", "Primeros pasos"],
     Intro => [
         "开店前后要做的事，逐项勾选；勾选只保存在本浏览器中。每一项都注明出处文章。",
@@ -146,7 +146,7 @@ crate::i18n::texts! {
 
 #[cfg(test)]
 mod tests {
-    use super::ST;
+    use super::StartText;
     use crate::i18n::Lang;
 
     fn placeholders(s: &str) -> Vec<&str> {
@@ -162,12 +162,12 @@ mod tests {
     #[test]
     fn placeholders_match_and_nothing_is_empty() {
         for key in [
-            ST::Corrupt,
-            ST::Progress,
-            ST::Source,
-            ST::ScopeExcluded,
-            ST::ScopeGoods,
-            ST::CsMerchantText,
+            StartText::Corrupt,
+            StartText::Progress,
+            StartText::Source,
+            StartText::ScopeExcluded,
+            StartText::ScopeGoods,
+            StartText::CsMerchantText,
         ] {
             let zh = placeholders(key.get(Lang::Zh));
             for lang in [Lang::En, Lang::Es] {

@@ -6,7 +6,7 @@ use servicescore::RulePack;
 use yew::prelude::*;
 
 use super::items::{Article, Business, Checklist, CsMode, BACKUP_KEY, ITEMS, KEY};
-use super::text::ST;
+use super::text::StartText;
 use crate::bridge::Command;
 use crate::browser;
 use crate::components::cs::report::target_text;
@@ -50,8 +50,8 @@ fn doc_title(pack: &RulePack, id: &str, lang: Lang) -> String {
 
 fn article_title(pack: &RulePack, a: Article, lang: Lang) -> String {
     match a {
-        Article::Join => ST::ArticleJoin.get(lang).to_string(),
-        Article::Fees => ST::ArticleFees.get(lang).to_string(),
+        Article::Join => StartText::ArticleJoin.get(lang).to_string(),
+        Article::Fees => StartText::ArticleFees.get(lang).to_string(),
         Article::CsRules => doc_title(pack, "cs-rules", lang),
     }
 }
@@ -167,30 +167,30 @@ pub fn StartView(props: &StartViewProps) -> Html {
     let scope = if list.business.scored() {
         html! {
             <div class="start-scope start-scope-scored" data-testid="start-score-scope" data-scored="true">
-                <p>{ fill(ST::ScopeGoods.get(lang), &[("rules", &rules_title)]) }</p>
+                <p>{ fill(StartText::ScopeGoods.get(lang), &[("rules", &rules_title)]) }</p>
                 <div class="start-row">
-                    <label for="start-industry">{ ST::IndustryLabel.get(lang) }</label>
+                    <label for="start-industry">{ StartText::IndustryLabel.get(lang) }</label>
                     <select ref={industry_select} id="start-industry" data-testid="start-industry" onchange={on_industry}>
                         { for applicable.iter().map(|i| html! {
                             <option value={i.id.clone()} selected={*industry == i.id}>{ i.names.get(lang.code()) }</option>
                         }) }
                     </select>
                     <button type="button" class="start-go" data-testid="start-to-score" onclick={to_score}>
-                        { ST::ToScore.get(lang) }</button>
+                        { StartText::ToScore.get(lang) }</button>
                 </div>
             </div>
         }
     } else {
         html! {
             <div class="start-scope start-scope-excluded" data-testid="start-score-scope" data-scored="false" role="status">
-                <p><strong>{ fill(ST::ScopeExcluded.get(lang), &[("rules", &rules_title)]) }</strong></p>
-                <p>{ ST::ScopeExcludedApplies.get(lang) }</p>
+                <p><strong>{ fill(StartText::ScopeExcluded.get(lang), &[("rules", &rules_title)]) }</strong></p>
+                <p>{ StartText::ScopeExcludedApplies.get(lang) }</p>
             </div>
         }
     };
     let r = &pack.customer_service;
     let merchant_text = fill(
-        ST::CsMerchantText.get(lang),
+        StartText::CsMerchantText.get(lang),
         &[
             ("from", &r.assessed_from.value),
             ("to", &r.assessed_to.value),
@@ -205,12 +205,12 @@ pub fn StartView(props: &StartViewProps) -> Html {
     let mode_text = match list.cs_mode {
         None => Html::default(),
         Some(CsMode::Platform) => html! {
-            <p data-testid="start-cs-text" data-mode="platform">{ ST::CsPlatformText.get(lang) }</p>
+            <p data-testid="start-cs-text" data-mode="platform">{ StartText::CsPlatformText.get(lang) }</p>
         },
         Some(CsMode::Merchant) => html! {
             <div data-testid="start-cs-text" data-mode="merchant">
                 <p>{ merchant_text }</p>
-                <button type="button" class="start-go" data-testid="start-to-cs" onclick={to_cs}>{ ST::ToCs.get(lang) }</button>
+                <button type="button" class="start-go" data-testid="start-to-cs" onclick={to_cs}>{ StartText::ToCs.get(lang) }</button>
             </div>
         },
     };
@@ -218,25 +218,25 @@ pub fn StartView(props: &StartViewProps) -> Html {
     html! {
         <div class="start-view" data-testid="start-view">
             <section class="start-card">
-                <h2>{ ST::Title.get(lang) }</h2>
-                <p>{ ST::Intro.get(lang) }</p>
+                <h2>{ StartText::Title.get(lang) }</h2>
+                <p>{ StartText::Intro.get(lang) }</p>
                 if let Some(reason) = &held.problem {
-                    <p class="error" role="alert" data-testid="start-corrupt">{ fill(ST::Corrupt.get(lang), &[("reason", reason)]) }</p>
+                    <p class="error" role="alert" data-testid="start-corrupt">{ fill(StartText::Corrupt.get(lang), &[("reason", reason)]) }</p>
                 }
                 if !browser::storage_available() {
-                    <p class="note" role="status">{ ST::NoStorage.get(lang) }</p>
+                    <p class="note" role="status">{ StartText::NoStorage.get(lang) }</p>
                 }
             </section>
             <section class="start-card" aria-labelledby="start-business-heading">
-                <h3 id="start-business-heading">{ ST::BusinessHeading.get(lang) }</h3>
+                <h3 id="start-business-heading">{ StartText::BusinessHeading.get(lang) }</h3>
                 <div class="start-row">
-                    <label for="start-business">{ ST::BusinessLabel.get(lang) }</label>
+                    <label for="start-business">{ StartText::BusinessLabel.get(lang) }</label>
                     <select ref={business_select} id="start-business" data-testid="start-business" onchange={on_business}>
                         { for Business::ALL.into_iter().map(|b| html! {
                             <option value={b.code()} selected={list.business == b}>{ match b {
-                                Business::Goods => ST::BusinessGoods.get(lang),
-                                Business::LocalLife => ST::BusinessLocalLife.get(lang),
-                                Business::Outdoor => ST::BusinessOutdoor.get(lang),
+                                Business::Goods => StartText::BusinessGoods.get(lang),
+                                Business::LocalLife => StartText::BusinessLocalLife.get(lang),
+                                Business::Outdoor => StartText::BusinessOutdoor.get(lang),
                             } }</option>
                         }) }
                     </select>
@@ -244,23 +244,23 @@ pub fn StartView(props: &StartViewProps) -> Html {
                 { scope }
             </section>
             <section class="start-card" aria-labelledby="start-cs-heading">
-                <h3 id="start-cs-heading">{ ST::CsHeading.get(lang) }</h3>
+                <h3 id="start-cs-heading">{ StartText::CsHeading.get(lang) }</h3>
                 <fieldset class="start-modes">
-                    <legend class="visually-hidden">{ ST::CsHeading.get(lang) }</legend>
+                    <legend class="visually-hidden">{ StartText::CsHeading.get(lang) }</legend>
                     <label><input type="radio" name="start-cs-mode" value="platform" data-testid="start-cs-mode"
                         checked={list.cs_mode == Some(CsMode::Platform)} onchange={on_mode(CsMode::Platform)} />
-                        { ST::CsPlatform.get(lang) }</label>
+                        { StartText::CsPlatform.get(lang) }</label>
                     <label><input type="radio" name="start-cs-mode" value="merchant" data-testid="start-cs-mode"
                         checked={list.cs_mode == Some(CsMode::Merchant)} onchange={on_mode(CsMode::Merchant)} />
-                        { ST::CsMerchant.get(lang) }</label>
+                        { StartText::CsMerchant.get(lang) }</label>
                 </fieldset>
                 { mode_text }
-                <p class="note">{ ST::CsSwitch.get(lang) }</p>
-                <p class="cite">{ fill(ST::Source.get(lang), &[("title", &cs_title)]) }</p>
+                <p class="note">{ StartText::CsSwitch.get(lang) }</p>
+                <p class="cite">{ fill(StartText::Source.get(lang), &[("title", &cs_title)]) }</p>
             </section>
             <section class="start-card start-checklist" aria-labelledby="start-list-heading">
-                <h3 id="start-list-heading">{ ST::ChecklistHeading.get(lang) }</h3>
-                <p data-testid="start-progress" aria-live="polite">{ fill(ST::Progress.get(lang), &[("done", &done.to_string()), ("total", &ITEMS.len().to_string())]) }</p>
+                <h3 id="start-list-heading">{ StartText::ChecklistHeading.get(lang) }</h3>
+                <p data-testid="start-progress" aria-live="polite">{ fill(StartText::Progress.get(lang), &[("done", &done.to_string()), ("total", &ITEMS.len().to_string())]) }</p>
                 <ol class="start-items">
                     { for ITEMS.iter().map(|item| {
                         let on = list.done.contains(item.id);
@@ -281,17 +281,17 @@ pub fn StartView(props: &StartViewProps) -> Html {
                                 <div>
                                     <label for={cb_id}><strong>{ item.title.get(lang) }</strong></label>
                                     <a class="start-anchor" href={format!("?view=start#start-{}", item.id)}
-                                        aria-label={format!("{}: {}", ST::ItemLink.get(lang), item.title.get(lang))}>{ "#" }</a>
+                                        aria-label={format!("{}: {}", StartText::ItemLink.get(lang), item.title.get(lang))}>{ "#" }</a>
                                     <p>{ item.text.get(lang) }</p>
-                                    <p class="cite">{ fill(ST::Source.get(lang), &[("title", &sources.join("; "))]) }</p>
+                                    <p class="cite">{ fill(StartText::Source.get(lang), &[("title", &sources.join("; "))]) }</p>
                                 </div>
                             </li>
                         }
                     }) }
                 </ol>
                 <div class="start-actions">
-                    <button type="button" data-testid="start-print" onclick={on_print}>{ ST::Print.get(lang) }</button>
-                    <button type="button" data-testid="start-clear" onclick={on_clear}>{ ST::Clear.get(lang) }</button>
+                    <button type="button" data-testid="start-print" onclick={on_print}>{ StartText::Print.get(lang) }</button>
+                    <button type="button" data-testid="start-clear" onclick={on_clear}>{ StartText::Clear.get(lang) }</button>
                 </div>
             </section>
         </div>

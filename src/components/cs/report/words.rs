@@ -11,7 +11,7 @@ use servicescore::display::{on_side, Fixed, Side};
 use servicescore::rulepack::CsRules;
 
 use super::{NextNote, NextSummary};
-use crate::components::cs::text::CT;
+use crate::components::cs::text::CsText;
 use crate::format::round_to;
 use crate::i18n::{fill, Lang};
 
@@ -59,10 +59,10 @@ pub fn day_rate(d: &DayAssessment, target: f64) -> String {
 /// The translated word of a status.
 pub fn status_word(s: DayStatus, lang: Lang) -> &'static str {
     match s {
-        DayStatus::Pass => CT::StatusPass.get(lang),
-        DayStatus::Fail => CT::StatusFail.get(lang),
-        DayStatus::Penalty => CT::StatusPenalty.get(lang),
-        DayStatus::NoData => CT::StatusNoData.get(lang),
+        DayStatus::Pass => CsText::StatusPass.get(lang),
+        DayStatus::Fail => CsText::StatusFail.get(lang),
+        DayStatus::Penalty => CsText::StatusPenalty.get(lang),
+        DayStatus::NoData => CsText::StatusNoData.get(lang),
     }
 }
 
@@ -70,7 +70,7 @@ impl NextSummary {
     /// The note in words.
     pub fn note_text(&self, rules: &CsRules, lang: Lang) -> String {
         let days = rules.penalty_days.value.to_string();
-        let period = |key: CT, first: &Date, last: &Date, next: &Date| {
+        let period = |key: CsText, first: &Date, last: &Date, next: &Date| {
             fill(
                 key.get(lang),
                 &[
@@ -82,14 +82,14 @@ impl NextSummary {
             )
         };
         match &self.note {
-            NextNote::Pass => CT::PassNote.get(lang).to_string(),
-            NextNote::NoData => CT::NoDataNote.get(lang).to_string(),
-            NextNote::FailNoPenalty => CT::FailNoPenalty.get(lang).to_string(),
+            NextNote::Pass => CsText::PassNote.get(lang).to_string(),
+            NextNote::NoData => CsText::NoDataNote.get(lang).to_string(),
+            NextNote::FailNoPenalty => CsText::FailNoPenalty.get(lang).to_string(),
             NextNote::PenaltyStarts { first, last, next } => {
-                period(CT::PenaltyStarts, first, last, next)
+                period(CsText::PenaltyStarts, first, last, next)
             }
             NextNote::PenaltyRunning { first, last, next } => {
-                period(CT::PenaltyRunning, first, last, next)
+                period(CsText::PenaltyRunning, first, last, next)
             }
         }
     }
@@ -115,13 +115,16 @@ pub fn plan_text(w: &WhatItTakes, rules: &CsRules, lang: Lang) -> PlanText {
     let secs = rules.reply_within_seconds.value.to_string();
     fn reachable_on(d: Option<impl Display>, lang: Lang) -> Option<String> {
         Some(match d {
-            Some(d) => fill(CT::PlanReachableOn.get(lang), &[("date", &d.to_string())]),
-            None => CT::PlanNeverWithinYear.get(lang).to_string(),
+            Some(d) => fill(
+                CsText::PlanReachableOn.get(lang),
+                &[("date", &d.to_string())],
+            ),
+            None => CsText::PlanNeverWithinYear.get(lang).to_string(),
         })
     }
     let basis = w.window_from.is_some().then(|| {
         fill(
-            CT::PlanBasis.get(lang),
+            CsText::PlanBasis.get(lang),
             &[
                 ("from", &date_text(w.window_from)),
                 ("to", &date_text(w.window_to)),
@@ -146,13 +149,16 @@ pub fn plan_text(w: &WhatItTakes, rules: &CsRules, lang: Lang) -> PlanText {
                 );
                 (
                     "decided",
-                    fill(CT::PlanDecided.get(lang), &[("day", &day), ("rate", &rate)]),
+                    fill(
+                        CsText::PlanDecided.get(lang),
+                        &[("day", &day), ("rate", &rate)],
+                    ),
                 )
             } else if *needed_in_time == 0 {
                 (
                     "safe",
                     fill(
-                        CT::PlanSafe.get(lang),
+                        CsText::PlanSafe.get(lang),
                         &[("day", &day), ("expected", &expected)],
                     ),
                 )
@@ -160,7 +166,7 @@ pub fn plan_text(w: &WhatItTakes, rules: &CsRules, lang: Lang) -> PlanText {
                 (
                     "reachable",
                     fill(
-                        CT::PlanReachable.get(lang),
+                        CsText::PlanReachable.get(lang),
                         &[
                             ("day", &day),
                             ("needed", &needed_in_time.to_string()),
@@ -184,7 +190,7 @@ pub fn plan_text(w: &WhatItTakes, rules: &CsRules, lang: Lang) -> PlanText {
         } => PlanText {
             outcome: "unreachable",
             answer: fill(
-                CT::PlanUnreachable.get(lang),
+                CsText::PlanUnreachable.get(lang),
                 &[
                     ("day", &day),
                     (
@@ -203,7 +209,7 @@ pub fn plan_text(w: &WhatItTakes, rules: &CsRules, lang: Lang) -> PlanText {
         } => PlanText {
             outcome: "penalty",
             answer: fill(
-                CT::PlanPenalty.get(lang),
+                CsText::PlanPenalty.get(lang),
                 &[("day", &day), ("until", &penalty_until.to_string())],
             ),
             reachable_on: reachable_on(on.as_ref(), lang),
@@ -211,7 +217,7 @@ pub fn plan_text(w: &WhatItTakes, rules: &CsRules, lang: Lang) -> PlanText {
         },
         PlanOutcome::NoData => PlanText {
             outcome: "no_data",
-            answer: fill(CT::PlanNoData.get(lang), &[("day", &day)]),
+            answer: fill(CsText::PlanNoData.get(lang), &[("day", &day)]),
             reachable_on: None,
             basis,
         },
