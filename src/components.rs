@@ -4,6 +4,7 @@ pub mod about;
 pub mod advice;
 pub mod chart_canvas;
 pub mod cs;
+pub mod csv_words;
 pub mod dashboard;
 pub mod explain;
 pub mod file_import;

@@ -13,7 +13,7 @@ use super::logic::ReachRow;
 use super::texts::OutlookText;
 use crate::bridge::Command;
 use crate::components::advice::{change_text, effort_text};
-use crate::i18n::{fill, Lang};
+use crate::i18n::{core_problem_text, fill, Lang};
 use crate::packs::PackRef;
 use crate::plans::plan_values_to_set;
 
@@ -117,10 +117,11 @@ pub fn refusal_text(e: &DeadlineError, lang: Lang) -> String {
         ),
         DeadlineError::NoRecords => OutlookText::DeadlineNoRecords.get(lang).to_string(),
         DeadlineError::BeyondCalendar => OutlookText::DeadlineBeyondCalendar.get(lang).to_string(),
-        // Inputs the page validated before (scenario, target, weights): the core's text.
+        // Inputs the page validated before (scenario, target, weights) that a user's pack
+        // still refuses: the place it names, in the page's sentence.
         DeadlineError::Input(e) => fill(
             OutlookText::DeadlineCannot.get(lang),
-            &[("e", &e.to_string())],
+            &[("e", &core_problem_text(e, lang))],
         ),
     }
 }

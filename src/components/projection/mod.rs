@@ -37,7 +37,7 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
 use crate::components::kept::{self, KeptNotice, Kind, Note, Problem};
 use crate::format;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{core_problem_text, fill, Lang};
 use crate::packs::PackRef;
 use crate::plans::Weights;
 use controls::Controls;
@@ -94,10 +94,8 @@ impl PackWindow {
     /// # Errors
     ///
     /// An industry the pack does not know.
-    pub fn window(&self) -> Result<Window<'_>, String> {
-        Model::new(&self.pack, &self.industry)
-            .map(Window::new)
-            .map_err(|e| e.to_string())
+    pub fn window(&self) -> Result<Window<'_>, servicescore::Error> {
+        Model::new(&self.pack, &self.industry).map(Window::new)
     }
 }
 
@@ -224,11 +222,13 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             view.horizon,
         ),
         |(w, imported, held, today, horizon)| match (imported, held) {
-            (Some(i), _) => w
-                .window()
-                .and_then(|w| logic::imported_past(&w, i, *horizon)),
-            (None, Some((kind, s))) => logic::held_past(&w.pack, *kind, s, *today),
-            (None, None) => Err(String::new()),
+            (Some(i), _) => Some(
+                w.window()
+                    .and_then(|w| logic::imported_past(&w, i, *horizon)),
+            ),
+            (None, Some((kind, s))) => Some(logic::held_past(&w.pack, *kind, s, *today)),
+            // A hidden view without an import has no past (and shows nothing).
+            (None, None) => None,
         },
     );
     // The only computation on a slider move: one projection (none while hidden).
@@ -242,7 +242,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         ),
         |(w, past, scenario, horizon, lang)| {
             let scenario = scenario.as_ref()?;
-            Some(match (w.window(), &*past.0) {
+            Some(match (w.window(), past.0.as_ref().as_ref()?) {
                 (Ok(w), Ok(p)) => logic::outlook(&w, p, scenario, *horizon, *lang),
                 (Err(e), _) => Err(e),
                 (_, Err(e)) => Err(e.clone()),
@@ -264,8 +264,8 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         .filter(|k| reach_rows.iter().any(|r| r.key == *k))
         .or_else(|| default_deadline_target(&reach_rows));
     let plan_start = match &*past {
-        Ok(p) => Some(p.start),
-        Err(_) => None,
+        Some(Ok(p)) => Some(p.start),
+        _ => None,
     };
     // A chosen date before the first planned day is kept: the planner's refusal says why.
     let by = plan_start.map(|s| (*chosen_by).unwrap_or_else(|| add_days(s, DEFAULT_DEADLINE_DAYS)));
@@ -280,7 +280,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         ),
         |(w, past, scenario, key, by, weights)| {
             let pack = &*w.pack;
-            let (Ok(win), Ok(p), Some(s), Some(key), Some(by)) =
+            let (Ok(win), Some(Ok(p)), Some(s), Some(key), Some(by)) =
                 (w.window(), &*past.0, scenario, key, by)
             else {
                 return None;
@@ -316,7 +316,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                 Some(Ok(d)) if d.plan.reachable && !d.plan.changes.is_empty() => &d.plan,
                 _ => return Some(chart),
             };
-            let (Ok(w), Ok(p)) = (w.window(), &*past.0) else {
+            let (Ok(w), Some(Ok(p))) = (w.window(), &*past.0) else {
                 return Some(chart);
             };
             let mut planned = scenario.clone();
@@ -384,8 +384,8 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     });
 
     let (past_kind, start) = match &*past {
-        Ok(p) => (Some(p.kind), Some(p.start)),
-        Err(_) => (None, None),
+        Some(Ok(p)) => (Some(p.kind), Some(p.start)),
+        _ => (None, None),
     };
     let first_score = match &*outlook {
         Some(Ok(o)) => o.first_score.clone().unwrap_or_else(|| "—".into()),
@@ -469,7 +469,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                     </>
                 },
                 Some(Err(e)) => html! {
-                    <p class="error" role="alert">{ fill(OutlookText::CannotProject.get(lang), &[("e", e)]) }</p>
+                    <p class="error" role="alert">{ fill(OutlookText::CannotProject.get(lang), &[("e", &core_problem_text(e, lang))]) }</p>
                 },
             } }
             <h3>{ OutlookText::ImportHeading.get(lang) }</h3>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use jiff::civil::Date;
 use servicescore::timeline::{History, Plan, Window};
-use servicescore::{RulePack, Scenario};
+use servicescore::{Error, RulePack, Scenario};
 use servicescore_charts::date::{add_days, days_between};
 use servicescore_charts::ProjectionChart;
 
@@ -104,8 +104,8 @@ pub fn held_past(
     kind: PastKind,
     scenario: &Scenario,
     today: Date,
-) -> Result<Past, String> {
-    let history = History::from_scenario(pack, scenario, today).map_err(|e| e.to_string())?;
+) -> Result<Past, Error> {
+    let history = History::from_scenario(pack, scenario, today)?;
     Ok(Past {
         kind,
         start: today,
@@ -124,7 +124,7 @@ pub fn imported_past(
     window: &Window<'_>,
     imported: &Imported,
     shown: usize,
-) -> Result<Past, String> {
+) -> Result<Past, Error> {
     let start = imported.start();
     let span = i32::try_from(shown).unwrap_or(i32::MAX);
     // The first day with a score is the day after the first record.
@@ -132,9 +132,7 @@ pub fn imported_past(
     let to = add_days(start, -1);
     let mut days = Vec::new();
     if from <= to {
-        let timeline = window
-            .timeline(&imported.history, from, to)
-            .map_err(|e| e.to_string())?;
+        let timeline = window.timeline(&imported.history, from, to)?;
         let first = days_between(start, from);
         for (k, t) in timeline.iter().enumerate() {
             let day = add_days(from, i32::try_from(k).unwrap_or(i32::MAX));
@@ -213,12 +211,10 @@ pub fn outlook(
     scenario: &Scenario,
     horizon: usize,
     lang: Lang,
-) -> Result<Outlook, String> {
+) -> Result<Outlook, Error> {
     let pack = window.model().pack();
     let start = past.start;
-    let p = window
-        .project(&past.history, &Plan::hold(start, scenario), start, horizon)
-        .map_err(|e| e.to_string())?;
+    let p = window.project(&past.history, &Plan::hold(start, scenario), start, horizon)?;
     let chart = chart_data::projection_chart(pack, &p, &past.days, start, lang);
     let end = add_days(start, i32::try_from(horizon).unwrap_or(i32::MAX));
     let reach = chart_data::reach_order(&p)
@@ -260,10 +256,8 @@ pub fn outlook(
 /// # Errors
 ///
 /// A date the core refuses.
-pub fn window_scenario(window: &Window<'_>, imported: &Imported) -> Result<Scenario, String> {
-    let mut s = window
-        .scenario_on(&imported.history, imported.start())
-        .map_err(|e| e.to_string())?;
+pub fn window_scenario(window: &Window<'_>, imported: &Imported) -> Result<Scenario, Error> {
+    let mut s = window.scenario_on(&imported.history, imported.start())?;
     for v in s.metrics.values_mut().flatten() {
         *v = servicescore::round_display(*v, WINDOW_DECIMALS);
     }
