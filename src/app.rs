@@ -145,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The views module: asked for once the page has rendered (its slots are below the
+    // The views module: asked for at the first use of the page (its slots are below the
     // fold on a phone, and the first view does not wait for it), fed every snapshot.
     let snapshot = use_memo(
         (
@@ -169,21 +169,8 @@ pub fn App(props: &AppProps) -> Html {
             focus: f.clone(),
         },
     );
-    let painted = use_state_eq(|| false);
-    {
-        let painted = painted.clone();
-        use_effect_with((), move |_| {
-            // After the first frame: the score is on screen before the second module loads.
-            // Or after 200 ms when frames do not come (a hidden tab, a throttled frame).
-            let p2 = painted.clone();
-            let frame = gloo::render::request_animation_frame(move |_| painted.set(true));
-            let late = gloo::timers::callback::Timeout::new(200, move || p2.set(true));
-            move || {
-                drop(frame);
-                drop(late);
-            }
-        });
-    }
+    // Loaded at the first use of the page, or at once for a view that lives in it.
+    let wanted = crate::lazy::use_wanted(st.view != View::Score);
     let on_command = {
         let d = dispatch.clone();
         Callback::from(move |c: Command| {
@@ -192,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let views = use_views(snapshot, *painted, on_command);
+    let views = use_views(snapshot, wanted, on_command);
     // One callback each for every metric row (stable: a row re-renders only when its own
     // value or result changes, not on every slider move elsewhere).
     let on_value = use_callback(dispatch.clone(), |(id, v): (String, f64), d| {

@@ -90,6 +90,98 @@ pub struct PageHide {
     _on_hidden: Option<EventListener>,
 }
 
+/// Runs `f` once, at the first sign that the page is being used: a pointer press, a key, a
+/// touch, a wheel turn or a scroll anywhere, or an element matching `selector` coming within
+/// `margin_px` of the viewport (an `IntersectionObserver`; one already in view counts at
+/// once). What the first screen does not show loads on this (see `crate::lazy`): a page opened
+/// and only read, as a phone shows it above the fold, never pays for it. Until dropped.
+pub fn on_first_use(selector: &str, margin_px: u32, f: impl FnOnce() + 'static) -> FirstUse {
+    let once: Rc<Cell<Option<Once>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let fire = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let mut listeners = Vec::new();
+    if let Some(w) = window() {
+        let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+        for event in ["pointerdown", "keydown", "touchstart", "wheel", "scroll"] {
+            let fire = fire.clone();
+            listeners.push(EventListener::new_with_options(
+                &w,
+                event,
+                options,
+                move |_| fire(),
+            ));
+        }
+    }
+    let observer = watch_near_viewport(selector, margin_px, fire);
+    FirstUse {
+        _listeners: listeners,
+        observer,
+    }
+}
+
+/// An `IntersectionObserver` on every element matching `selector`, calling `fire` when one is
+/// within `margin_px` of the viewport.
+fn watch_near_viewport(
+    selector: &str,
+    margin_px: u32,
+    fire: impl Fn() + 'static,
+) -> Option<NearViewport> {
+    let doc = window()?.document()?;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        if near {
+            fire();
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(&format!("{margin_px}px"));
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+            .ok()?;
+    let found = doc.query_selector_all(selector).ok()?;
+    for i in 0..found.length() {
+        if let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            observer.observe(&el);
+        }
+    }
+    Some((observer, callback))
+}
+
+/// What [`on_first_use`] runs, once.
+type Once = Box<dyn FnOnce()>;
+
+/// An `IntersectionObserver` and the callback it calls.
+type NearViewport = (
+    web_sys::IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+);
+
+/// The watch started by [`on_first_use`]; removed when dropped.
+pub struct FirstUse {
+    _listeners: Vec<EventListener>,
+    observer: Option<NearViewport>,
+}
+
+impl Drop for FirstUse {
+    fn drop(&mut self) {
+        if let Some((o, _)) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
 /// Runs `f` whenever `el` changes size (a `ResizeObserver`), until dropped; `None` when the
 /// browser has no `ResizeObserver`. The one place the page watches sizes: the embedded
 /// page's height ([`watch_height`]) and a chart's width (`hooks::use_width`).

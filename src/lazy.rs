@@ -64,6 +64,57 @@ struct Pending {
     late: Option<gloo::timers::callback::Timeout>,
 }
 
+/// Sends the snapshot waiting in `pending`, if any, and clears its frame (the next snapshot
+/// schedules a new one).
+fn send_pending(pending: &RefCell<Pending>) {
+    let mut p = pending.borrow_mut();
+    p.frame = None;
+    if let Some(s) = p.snapshot.take() {
+        drop(p);
+        call("update", &[JsValue::from_str(&s.encode())]);
+    }
+}
+
+/// How far below the viewport a slot may be and still count as seen (the module is fetched
+/// while the user scrolls towards it).
+const NEAR_PX: u32 = 400;
+
+/// Whether the views module is wanted: after the first frame (the score is on screen first;
+/// 200 ms at the latest when frames do not come, as in a hidden tab), at once when
+/// `view_in_module` (the view on screen lives in the module), else at the page's first use —
+/// a press, a key, a touch, a scroll, or a slot coming near the viewport
+/// ([`browser::on_first_use`](crate::browser::on_first_use)). A phone that only reads the
+/// first screen never downloads the module; a desktop whose first screen shows a slot loads
+/// it at once.
+#[hook]
+pub fn use_wanted(view_in_module: bool) -> bool {
+    let painted = use_state_eq(|| false);
+    let used = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let p2 = painted.clone();
+            let frame = gloo::render::request_animation_frame(move |_| painted.set(true));
+            let late = gloo::timers::callback::Timeout::new(200, move || p2.set(true));
+            move || {
+                drop(frame);
+                drop(late);
+            }
+        });
+    }
+    {
+        let used = used.clone();
+        use_effect_with((*painted, *used), move |(painted, seen)| {
+            let watch = (*painted && !*seen).then(|| {
+                let used = used.clone();
+                crate::browser::on_first_use(".slot", NEAR_PX, move || used.set(true))
+            });
+            move || drop(watch)
+        });
+    }
+    *used || (*painted && view_in_module)
+}
+
 /// Loads the views module once `wanted`, keeps it fed with `snapshot`, and hands its
 /// commands to `oncommand`.
 #[hook]
@@ -119,14 +170,7 @@ pub fn use_views(snapshot: Rc<Snapshot>, wanted: bool, oncommand: Callback<Comma
                     let p = pending.clone();
                     let late = {
                         let p = pending.clone();
-                        gloo::timers::callback::Timeout::new(100, move || {
-                            let mut q = p.borrow_mut();
-                            q.frame = None;
-                            if let Some(s) = q.snapshot.take() {
-                                drop(q);
-                                call("update", &[JsValue::from_str(&s.encode())]);
-                            }
-                        })
+                        gloo::timers::callback::Timeout::new(100, move || send_pending(&p))
                     };
                     pending.borrow_mut().late = Some(late);
                     let frame = gloo::render::request_animation_frame(move |_| {
@@ -134,12 +178,7 @@ pub fn use_views(snapshot: Rc<Snapshot>, wanted: bool, oncommand: Callback<Comma
                         let after = gloo::timers::callback::Timeout::new(0, move || {
                             // `after` is this very timer: it is replaced next time, never
                             // dropped inside its own callback.
-                            let mut p = p2.borrow_mut();
-                            p.frame = None;
-                            if let Some(s) = p.snapshot.take() {
-                                drop(p);
-                                call("update", &[JsValue::from_str(&s.encode())]);
-                            }
+                            send_pending(&p2);
                         });
                         p.borrow_mut().after = Some(after);
                     });
