@@ -258,7 +258,7 @@ def main():
         cases.append(case)
         print(name, json.dumps(exp), file=sys.stderr)
     doc = {
-        "about": "Golden plans (SPEC §5) for crates/servicescore/tests/plans.rs. Expected values come from "
+        "about": "Golden plans (SPEC §5) for crates/servicescore/tests/plans/. Expected values come from "
                  "scripts/plan_oracle.py: an exhaustive search of the slider grid with Pareto pruning, exact on "
                  "the grid. `effort` is the grid optimum; the Rust planner must reach the target with an "
                  "effort within one grid step per metric it moves of it. `changes` is one optimal plan (another "
