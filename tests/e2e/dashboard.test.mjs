@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   test, openApp, waitScore, scenarioQuery, typeInto, tap, PHONE, shown, sel, sleep, KEY,
-  assertNoOverflow, ROOT,
+  assertNoOverflow, ROOT, scrollToSlot,
 } from './lib.mjs';
 
 const MEDIANS = {
@@ -34,6 +34,7 @@ async function rangeOf(locator) {
 }
 
 async function openDashboard(page, touch) {
+  await scrollToSlot(page, 'about');
   const summary = page.locator('[data-testid=dashboard] summary');
   await summary.waitFor({ state: 'visible', timeout: 15_000 });
   if (touch) await tap(page, summary); else await summary.click();

@@ -34,13 +34,16 @@ async function embed(page, server, query, { resize = false, crossSite = false } 
 }
 
 /**
- * Waits until the second module has rendered its part (the charts' slot is filled) and
- * the posted height is the document's: a height read before that would grow when the views
- * arrive, whatever the test does.
+ * Waits until the posted height is the document's. The compact embed folds everything the
+ * second module fills, so that module is not even fetched until the reader uses the page
+ * (checked here: no request for it, its slots empty); the height cannot grow on its own.
  */
 async function settled(page, frame) {
-  await frame.waitForFunction(() => document.getElementById('slot-charts')?.children.length > 0, null, { timeout: 15_000 });
   await heightSettled(page, frame);
+  const fetched = await frame.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('servicescore-views')).length);
+  assert.equal(fetched, 0, 'the views module waits for the first use');
+  assert.equal(await frame.evaluate(() => document.getElementById('slot-charts')?.children.length), 0);
 }
 
 /** Waits (up to 2 s) until the last posted height is the document's. */

@@ -188,6 +188,16 @@ export async function openApp(page, url) {
   }, null, { timeout: 15_000 });
 }
 
+/**
+ * Scrolls a place the second module fills (`charts`, `advice`, `about`) into view, as a person
+ * scrolls down to it: the module is fetched at the page's first use (a scroll, a press, a
+ * key, or a slot near the viewport), so a phone that only reads the first screen never
+ * loads it. Works on a page or a frame.
+ */
+export async function scrollToSlot(page, name) {
+  await page.locator(`.slot-${name}`).first().scrollIntoViewIfNeeded();
+}
+
 export const sel = {
   score: '[data-testid=overall-score]',
   stars: '[data-testid=stars]',

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import {
-  test, openApp, waitScore, scenarioQuery, sel, typeInto, tap, PHONE, ROOT,
+  test, openApp, waitScore, scenarioQuery, sel, typeInto, tap, PHONE, ROOT, scrollToSlot,
 } from './lib.mjs';
 
 const MEDIANS = {
@@ -22,6 +22,7 @@ const DEVICES = [
 ];
 
 async function openTools(page, touch) {
+  await scrollToSlot(page, 'about');
   const summary = page.locator('[data-testid=pack-tools] summary');
   await summary.waitFor({ state: 'visible', timeout: 15_000 });
   if (touch) await tap(page, summary); else await summary.click();

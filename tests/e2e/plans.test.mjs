@@ -19,7 +19,7 @@
 //   Apply sets the plan's values.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { test, openApp, sel, ROOT, typeInto, tap, PHONE, shown } from './lib.mjs';
+import { test, openApp, sel, ROOT, typeInto, tap, PHONE, shown, scrollToSlot } from './lib.mjs';
 
 const WEAK = '?review_score=4.6&quality_refund_pct=1.2&pay_to_sign_hours=90&ship_on_time_pct=95'
   + '&refund_only_hours=24&return_refund_hours=120&reply_3min_pct=70&dispute_pct=0.2';
@@ -45,6 +45,7 @@ for (const lang of ['zh', 'es']) {
       const page = await newPage(d.options);
       await openApp(page, `${base}${WEAK}&lang=${lang}`);
       assert.equal(num(await page.locator(sel.score).textContent()), 4.05);
+      await scrollToSlot(page, 'advice');
       const goal = page.locator(GOAL);
       await goal.waitFor({ state: 'visible', timeout: 15_000 });
       const changes = await planChanges(page);
@@ -186,6 +187,7 @@ for (const d of DEVICES) {
     const page = await newPage({ ...d.options, locale: 'en-US' });
     await openApp(page, `${base}${WEAK}&lang=en&pack=xhs-qianfan-2026`);
     // The score view's dimension chart: the pack's three dimensions.
+    await scrollToSlot(page, 'charts');
     await page.waitForFunction(() => document.querySelector('[data-testid=dimension-chart-table]'));
     const dims = await page.locator('[data-testid=dimension-chart-table]').textContent();
     for (const name of ['Quality', 'Logistics', 'Service']) assert.match(dims, new RegExp(name));
