@@ -9,6 +9,7 @@ pub mod explain;
 pub mod file_import;
 pub mod header;
 pub mod hook_number;
+pub mod import;
 pub mod kept;
 pub mod metric_row;
 pub mod metrics_panel;
