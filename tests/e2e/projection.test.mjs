@@ -98,8 +98,9 @@ test('a malformed CSV lists its errors by line and keeps the data in use', async
   const items = page.locator('[data-testid=import-errors] li');
   await items.first().waitFor();
   assert.deepEqual(await items.evaluateAll((li) => li.map((e) => e.dataset.line)), ['2', '3']);
-  assert.match(await items.nth(0).innerText(), /第 2 行.*shipped_on_time.*not a number/);
-  assert.match(await items.nth(1).innerText(), /第 3 行.*shipped_on_time/);
+  // What is wrong is worded in Chinese too (no English inside the zh page).
+  assert.equal(await items.nth(0).innerText(), '第 2 行，shipped_on_time 列：“abc”不是数字');
+  assert.equal(await items.nth(1).innerText(), '第 3 行，shipped_on_time 列：120 大于 ship_due（100）');
   assert.match(await page.locator('[data-testid=import-kept]').innerText(), /daily-example\.csv/);
   assert.equal(await page.locator(reach('stars:4.5')).getAttribute('data-date'), '2026-12-31');
 });

@@ -445,7 +445,11 @@ async fn a_malformed_file_lists_its_errors_and_keeps_the_data_in_use() {
         first.contains("第 2 行") && first.contains("shipped_on_time"),
         "{first}"
     );
-    assert!(first.contains("is not a number"), "{first}");
+    assert!(first.contains("“abc”不是数字"), "{first}");
+    assert!(
+        !first.contains("not a number"),
+        "no English in the zh page: {first}"
+    );
     assert!(page.text(".import-refused").contains("bad.csv"));
     assert!(page
         .text("[data-testid=import-kept]")

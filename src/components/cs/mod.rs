@@ -7,7 +7,7 @@
 //! the components only render what they compute:
 //!
 //! - [`view::CsView`]: the view, its reducer and effects (parsing, storage of the counts);
-//! - [`import_status::ImportStatus`]: parsing, refused-file errors by line, what was imported;
+//! - the import of the log: `components::import` (parsing, refusals by line, what was imported);
 //! - [`summary::CsSummary`]: the next assessment (`cs-rate`, `cs-status`);
 //! - [`day_table::DayTable`]: every day of the range; [`month_table::MonthTable`];
 //! - [`plan::PlanPanel`] and [`staffing::StaffingList`]: what it takes, sessions per hour;
@@ -16,7 +16,6 @@
 
 pub mod counts;
 pub mod day_table;
-pub mod import_status;
 pub mod ladder;
 pub mod model;
 pub mod month_table;

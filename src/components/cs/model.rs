@@ -6,123 +6,64 @@
 //! one: only [`CsState::apply`] changes state, nothing here touches the browser, and
 //! persistence happens in effects (`view.rs`).
 //!
-//! Import is all or nothing: a refused file leaves the previously imported log in place.
+//! The import is the page's one import state ([`ImportState`], `components::import`): all or
+//! nothing, a refused file leaves the previously imported log in place.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use jiff::civil::Date;
-use servicescore::cs::{ImportErrors, SessionLog};
-use servicescore::csv_import::{ErrorGroup, Import, ImportWarning, RowProblem};
+use servicescore::cs::SessionLog;
 use servicescore::rulepack::ViolationRules;
-use servicescore::Error;
 use servicescore_charts::date::add_days;
 use yew::Reducible;
 
 use super::counts::{self, MAX_COUNT};
-use crate::components::kept::Note;
+use crate::components::import::{self, Action, ImportState, Refused};
 
 /// Most days after the log's last day a planning day may be (the core's limit).
 pub const MAX_PLAN_DAYS: i32 = servicescore::cs::MAX_RANGE_DAYS as i32;
 
-/// An imported session log.
+/// What the view reads from a session log: the sessions, and their first and last day.
 #[derive(Debug, Clone)]
-pub struct Imported {
-    /// The file's name.
-    pub name: String,
-    /// The sessions (shared: the log can be large and is never changed once imported).
-    pub log: Rc<SessionLog>,
-    /// Whether the file was decoded as GB18030.
-    pub gb18030: bool,
-    /// What the core says about the file (ignored columns, times without seconds, ...).
-    pub warnings: Vec<ImportWarning>,
+pub struct Log {
+    /// The sessions (never changed once imported).
+    pub log: SessionLog,
     /// Its first and last day (the log is never empty).
     pub first_day: Date,
     /// See `first_day`.
     pub last_day: Date,
 }
 
-impl PartialEq for Imported {
-    /// The same import: the log is compared by identity, not session by session.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.log, &other.log) && self.name == other.name
-    }
-}
+/// An imported session log (its name, encoding and the core's warnings with the [`Log`]).
+pub type Imported = import::Imported<Log>;
 
-/// One row error of a refused file, ready to show.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowError {
-    /// 1-based line (the header is line 1); `None` for an error that names no line.
-    pub line: Option<u64>,
-    /// Column name (or position).
-    pub column: String,
-    /// What is wrong (in English, from the core).
-    pub message: String,
-    /// What is wrong, typed, for wording in the page's language (`None`: not a cell problem).
-    pub problem: Option<RowProblem>,
-}
-
-impl From<&Error> for RowError {
-    fn from(e: &Error) -> Self {
-        match e {
-            Error::Row {
-                line,
-                column,
-                problem,
-            } => RowError {
-                line: Some(*line),
-                column: column.clone(),
-                message: problem.to_string(),
-                problem: Some(problem.clone()),
-            },
-            Error::Field { path, message } => RowError {
-                line: None,
-                column: path.clone(),
-                message: message.clone(),
-                problem: None,
-            },
-        }
-    }
-}
-
-/// Where the last import stands.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum ImportState {
-    /// Nothing pending.
-    #[default]
-    Idle,
-    /// A file was read and is being parsed.
-    Parsing {
-        /// File name.
-        name: String,
-    },
-    /// The last file was refused; nothing of it was imported.
-    Refused {
-        /// File name.
-        name: String,
-        /// The errors in file order (at most the core's limit).
-        errors: Vec<RowError>,
-        /// Whether more errors were found than listed.
-        more: bool,
-        /// How many errors the file has in all.
-        total: usize,
-        /// The errors counted by kind and column, the most frequent first.
-        summary: Vec<ErrorGroup>,
-    },
-    /// The last file had a header but no session.
-    Empty {
-        /// File name.
-        name: String,
-    },
+/// Reads a session log: every error of a malformed one, or its sessions; a log with no
+/// session (only a header) is refused as empty. `today` is what future dates compare with.
+///
+/// # Errors
+///
+/// The file's problems (line, column, kind), or that it has no session.
+pub fn read_log(
+    name: &str,
+    text: &str,
+    gb18030: bool,
+    today: Option<Date>,
+) -> Result<Imported, Refused> {
+    import::read(name, gb18030, SessionLog::import(text, today), |log| {
+        Some(Log {
+            first_day: log.first_day()?,
+            last_day: log.last_day()?,
+            log,
+        })
+    })
 }
 
 /// The view's state.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CsState {
-    /// The imported log, if any.
-    pub imported: Option<Imported>,
-    /// The last import's outcome.
-    pub import: ImportState,
+    /// The session log: the one in use, the last one refused or being parsed, the kept note.
+    pub import: ImportState<Log>,
     /// Planning day chosen by the user (`None`: the default, see [`CsState::plan_day`]).
     pub plan_day: Option<Date>,
     /// What was typed in the planning-day box while it is not a valid day.
@@ -137,24 +78,13 @@ pub struct CsState {
     pub counts_dropped: Option<String>,
     /// Why loading the example counts failed.
     pub example_failed: Option<String>,
-    /// What the page says about the log kept in this browser (restored, not kept, unreadable).
-    pub kept: Option<Note>,
 }
 
 /// Everything a user (or an effect finishing its work) can do in this view.
 #[derive(Debug, Clone)]
 pub enum CsAction {
-    /// A file was read; it is being parsed.
-    Parsing(String),
-    /// The parse finished.
-    Parsed {
-        /// File name.
-        name: String,
-        /// Whether the text came from GB18030.
-        gb18030: bool,
-        /// The log or its errors.
-        result: Result<Import<SessionLog>, ImportErrors>,
-    },
+    /// What happened to the import; a new log, or none, resets the planning day.
+    Import(Action<Log>),
     /// The planning-day box changed (`YYYY-MM-DD`, as a date input gives it).
     SetPlanDay(String),
     /// A count box changed.
@@ -165,12 +95,6 @@ pub enum CsAction {
     LoadCounts(BTreeMap<String, u64>),
     /// Every count back to 0.
     ResetCounts,
-    /// What to say about the kept log of the import just done (after [`CsAction::Parsed`]).
-    Kept(Note),
-    /// The kept log could not be restored: nothing is being parsed any more.
-    RestoreFailed(Note),
-    /// The user removed the imported log.
-    RemoveLog,
     /// Loading the example counts failed.
     ExampleFailed(String),
     /// Hide the storage and example notices.
@@ -193,14 +117,19 @@ impl CsState {
     /// last day L (L+1 is the next assessment, fully decided by the log and shown in the
     /// summary; L+2 is the first day whose window still has a future day in it).
     pub fn plan_day(&self) -> Option<Date> {
-        let imp = self.imported.as_ref()?;
+        let imp = self.imported()?;
         Some(self.plan_day.unwrap_or_else(|| add_days(imp.last_day, 2)))
     }
 
     /// The earliest and latest day "what it takes" accepts.
     pub fn plan_bounds(&self) -> Option<(Date, Date)> {
-        let last = self.imported.as_ref()?.last_day;
+        let last = self.imported()?.last_day;
         Some((add_days(last, 1), add_days(last, MAX_PLAN_DAYS)))
+    }
+
+    /// The log in use.
+    pub fn imported(&self) -> Option<&Rc<Imported>> {
+        self.import.current.as_ref()
     }
 
     /// The count of a violation as shown in its box: what is being typed, else the count.
@@ -222,12 +151,14 @@ impl CsState {
     /// Applies one action; `rules` names the violations a count may be for.
     pub fn apply(&mut self, rules: &ViolationRules, action: CsAction) {
         match action {
-            CsAction::Parsing(name) => self.import = ImportState::Parsing { name },
-            CsAction::Parsed {
-                name,
-                gb18030,
-                result,
-            } => self.parsed(name, gb18030, result),
+            CsAction::Import(a) => {
+                // A new log, or none: the previous planning day may not even be after it.
+                if matches!(a, Action::Imported(_) | Action::Remove) {
+                    self.plan_day = None;
+                    self.plan_draft = None;
+                }
+                self.import.apply(a);
+            }
             CsAction::SetPlanDay(text) => {
                 let day = servicescore::dates::parse_date(text.trim());
                 match (day, self.plan_bounds()) {
@@ -272,65 +203,10 @@ impl CsState {
                 self.count_drafts.clear();
                 self.counts_dirty = true;
             }
-            CsAction::Kept(n) => self.kept = Some(n),
-            CsAction::RestoreFailed(n) => {
-                self.import = ImportState::Idle;
-                self.kept = Some(n);
-            }
-            CsAction::RemoveLog => {
-                self.imported = None;
-                self.import = ImportState::Idle;
-                self.plan_day = None;
-                self.plan_draft = None;
-                self.kept = None;
-            }
             CsAction::ExampleFailed(reason) => self.example_failed = Some(reason),
             CsAction::DismissCountsNotice => {
                 self.counts_dropped = None;
                 self.example_failed = None;
-            }
-        }
-    }
-
-    fn parsed(
-        &mut self,
-        name: String,
-        gb18030: bool,
-        result: Result<Import<SessionLog>, ImportErrors>,
-    ) {
-        match result {
-            Err(e) => {
-                self.import = ImportState::Refused {
-                    name,
-                    errors: e.errors.iter().map(RowError::from).collect(),
-                    more: e.truncated(),
-                    total: e.total,
-                    summary: e.summary,
-                };
-            }
-            Ok(Import {
-                data: log,
-                warnings,
-                ..
-            }) => {
-                let days = (log.first_day(), log.last_day());
-                let (Some(first_day), Some(last_day)) = days else {
-                    self.import = ImportState::Empty { name };
-                    return;
-                };
-                self.imported = Some(Imported {
-                    name,
-                    log: Rc::new(log),
-                    gb18030,
-                    warnings,
-                    first_day,
-                    last_day,
-                });
-                self.import = ImportState::Idle;
-                self.kept = None;
-                // A new log: the previous planning day may not even be after it.
-                self.plan_day = None;
-                self.plan_draft = None;
             }
         }
     }
@@ -364,6 +240,8 @@ impl Reducible for CsStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::import::Status;
+    use servicescore::csv_import::ProblemKind;
 
     fn rules() -> &'static ViolationRules {
         &servicescore::RulePack::default_pack().violations
@@ -371,12 +249,12 @@ mod tests {
 
     const HEADER: &str = "session_id,started_at,first_reply_at,rating\n";
 
+    /// What the import hook reports once it parsed `text`.
     fn parse(name: &str, text: &str) -> CsAction {
-        CsAction::Parsed {
-            name: name.into(),
-            gb18030: false,
-            result: SessionLog::import(text, None),
-        }
+        CsAction::Import(match read_log(name, text, false, None) {
+            Ok(i) => Action::Imported(i),
+            Err(r) => Action::Refused(r),
+        })
     }
 
     fn date(s: &str) -> Date {
@@ -386,13 +264,8 @@ mod tests {
     #[test]
     fn a_refused_file_keeps_the_previous_log() {
         let mut s = CsState::default();
-        s.apply(rules(), CsAction::Parsing("a.csv".into()));
-        assert_eq!(
-            s.import,
-            ImportState::Parsing {
-                name: "a.csv".into()
-            }
-        );
+        s.apply(rules(), CsAction::Import(Action::Parsing("a.csv".into())));
+        assert_eq!(s.import.parsing(), Some("a.csv"));
         s.apply(
             rules(),
             parse(
@@ -400,39 +273,26 @@ mod tests {
                 &format!("{HEADER}a,2025-05-05 10:00:00,2025-05-05 10:01:00,5\n"),
             ),
         );
-        let first = s.imported.clone().unwrap();
+        let first = s.imported().cloned().unwrap();
         assert_eq!(first.first_day, date("2025-05-05"));
-        assert_eq!(s.import, ImportState::Idle);
+        assert_eq!(first.log.len(), 1);
+        assert_eq!(s.import.status, Status::Idle);
 
         // Reply before start on line 3.
         let bad = format!(
             "{HEADER}a,2025-05-05 10:00:00,,\nb,2025-05-05 10:00:00,2025-05-05 09:00:00,\n"
         );
         s.apply(rules(), parse("bad.csv", &bad));
-        assert_eq!(s.imported.as_ref(), Some(&first));
-        let ImportState::Refused { errors, more, .. } = &s.import else {
-            panic!("refused expected, got {:?}", s.import);
-        };
-        assert!(!more);
-        assert_eq!(
-            errors,
-            &vec![RowError {
-                line: Some(3),
-                column: "first_reply_at".into(),
-                message: "reply is before the session started (bad row)".into(),
-                problem: Some(RowProblem::ReplyBeforeStart),
-            }]
-        );
+        assert_eq!(s.imported(), Some(&first));
+        let r = s.import.refused().expect("refused");
+        assert!(!r.truncated && !r.empty);
+        let lines: Vec<_> = r.problems.iter().map(|p| (p.line, p.kind())).collect();
+        assert_eq!(lines, [(Some(3), Some(ProblemKind::ReplyBeforeStart))]);
 
         // Only a header: nothing imported either.
         s.apply(rules(), parse("empty.csv", HEADER));
-        assert_eq!(
-            s.import,
-            ImportState::Empty {
-                name: "empty.csv".into()
-            }
-        );
-        assert_eq!(s.imported.as_ref(), Some(&first));
+        assert_eq!(s.import.refused().map(|r| r.empty), Some(true));
+        assert_eq!(s.imported(), Some(&first));
     }
 
     #[test]
@@ -513,35 +373,19 @@ mod tests {
     }
 
     #[test]
-    fn the_kept_note_follows_imports() {
-        use crate::components::kept::{Note, Problem};
+    fn removing_the_log_resets_the_planning_day() {
         let mut s = CsState::default();
-        s.apply(rules(), CsAction::Parsing("a.csv".into()));
-        let gone = Note::Unreadable(Problem::NoLongerParses {
-            name: "a.csv".into(),
-        });
-        s.apply(rules(), CsAction::RestoreFailed(gone.clone()));
-        assert_eq!(
-            (&s.import, s.kept.as_ref()),
-            (&ImportState::Idle, Some(&gone))
-        );
-        assert!(s.imported.is_none());
         s.apply(
             rules(),
             parse("b.csv", &format!("{HEADER}a,2025-06-15 10:00:00,,\n")),
         );
-        assert_eq!(s.kept, None, "a new log: the note gives way");
-        let big = Note::TooLarge {
-            name: "b.csv".into(),
-            chars: 1_000_001,
-        };
-        s.apply(rules(), CsAction::Kept(big.clone()));
-        assert_eq!(s.kept, Some(big));
         s.apply(rules(), CsAction::SetPlanDay("2025-06-20".into()));
-        s.apply(rules(), CsAction::RemoveLog);
+        s.apply(rules(), CsAction::SetPlanDay("nope".into()));
+        s.apply(rules(), CsAction::Import(Action::Remove));
         assert_eq!(
-            (s.imported.is_none(), s.plan_day(), s.kept.as_ref()),
+            (s.imported().is_none(), s.plan_day, s.plan_draft.as_deref()),
             (true, None, None)
         );
+        assert_eq!(s.plan_day(), None);
     }
 }

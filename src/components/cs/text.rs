@@ -18,12 +18,7 @@ crate::i18n::texts! {
         "CSV columns: session_id, started_at, first_reply_at, rating (optional, 1–5); times as YYYY-MM-DD HH:MM:SS, an empty reply means never answered. The file is read on this device and never uploaded.",
         "Columnas CSV: session_id, started_at, first_reply_at, rating (opcional, 1–5); horas como AAAA-MM-DD HH:MM:SS, respuesta vacía = sin responder. El archivo se lee en este dispositivo y nunca se sube.",
     ],
-    Parsing => ["正在解析 {name}…", "Parsing {name}…", "Analizando {name}…"],
     Imported => ["已导入 {name}：{n} 个会话，{first} 至 {last}。", "Imported {name}: {n} {n:session|sessions}, {first} to {last}.", "Importado {name}: {n} {n:sesión|sesiones}, del {first} al {last}."],
-    IgnoredColumns => ["已忽略未识别的列：{cols}", "Columns not recognised and ignored: {cols}", "Columnas no reconocidas e ignoradas: {cols}"],
-    ErrorLine => ["第 {line} 行，{column} 列：{message}", "line {line}, column {column}: {message}", "línea {line}, columna {column}: {message}"],
-    KeptPrevious => ["仍显示之前导入的 {name}。", "Still showing the previously imported {name}.", "Se sigue mostrando {name}, importado antes."],
-    EmptyLog => ["{name} 没有任何会话（只有表头），未导入。", "{name} has no sessions (only a header); nothing was imported.", "{name} no tiene sesiones (solo la cabecera); no se importó nada."],
     NoLogYet => [
         "导入会话记录（或载入示例）后，这里会显示每天的考核结果、回复率走势和还需要做到什么。",
         "Import a session log (or load the example) to see every day's assessment, the rate chart and what it takes to pass.",

@@ -1,27 +1,24 @@
 //! The customer-service view: its reducer, its effects, and the layout of its parts.
 //!
-//! Effects here, never in the reducer: the parse of an imported file (after the browser has
-//! painted "parsing…"), keeping that file in this browser and restoring it on load
-//! (`components::kept`), and storing the violation counts under their own key once the user
+//! Effects here, never in the reducer: the import of a log through the page's one import
+//! subsystem (`components::import`: parsed after "parsing…" is painted, kept in this browser
+//! and restored on load), and storing the violation counts under their own key once the user
 //! changed them. The view is meant to stay mounted while another tab is shown (`lib.rs`
 //! hides it), so an imported log survives switching tabs.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use gloo::render::{request_animation_frame, AnimationFrame};
-use gloo::timers::callback::Timeout;
-use servicescore::{RulePack, SessionLog};
+use servicescore::dates::Date;
+use servicescore::RulePack;
 use servicescore_charts::RateChart;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::counts;
 use super::day_table::DayTable;
-use super::import_status::ImportStatus;
 use super::ladder::LadderPanel;
-use super::model::{CsAction, CsState, CsStore};
+use super::model::{self, CsAction, CsState, CsStore, Log};
 use super::month_table::MonthTable;
 use super::plan::PlanPanel;
 use super::report::{self, target_text, Report};
@@ -33,7 +30,7 @@ use crate::browser;
 use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
-use crate::components::kept::{self, KeptNotice, Kind, Note, Problem};
+use crate::components::import::{self, use_parse_after_paint, ImportStatus, Kind};
 use crate::i18n::{fill, Lang};
 
 /// Height of the rate chart in CSS pixels.
@@ -64,58 +61,9 @@ fn keep_unreadable_counts(pack: &RulePack) {
     }
 }
 
-/// Pending work of an import: the frame that lets "parsing…" paint, then the parse.
-#[derive(Default)]
-struct Pending {
-    frame: Option<AnimationFrame>,
-    parse: Option<Timeout>,
-}
-
-/// Shows "parsing…", then parses the log after the next paint (so it is on screen while a
-/// large log is read). A fresh log imported is kept in this browser; a `restored` one (read
-/// back from it) is said to be, or, when it no longer imports, set aside under the backup key.
-fn parse_after_paint(
-    pending: &Rc<RefCell<Pending>>,
-    d: UseReducerDispatcher<CsStore>,
-    loaded: Loaded,
-    restored: bool,
-) {
-    d.dispatch(CsAction::Parsing(loaded.name.clone()));
-    let slot = pending.clone();
-    let frame = request_animation_frame(move |_| {
-        let t = Timeout::new(0, move || {
-            let today = crate::components::file_import::today();
-            let result = SessionLog::import(&loaded.text, today);
-            // Imported: parsed, with at least one session (an empty log is not imported).
-            let imported = result.as_ref().is_ok_and(|i| i.data.first_day().is_some());
-            let note = match (imported, restored) {
-                (true, true) => Some(Note::Restored {
-                    name: loaded.name.clone(),
-                }),
-                (true, false) => {
-                    kept::keep(Kind::Sessions, &loaded.name, &loaded.text, loaded.gb18030)
-                }
-                (false, _) => None,
-            };
-            if restored && !imported {
-                kept::back_up(Kind::Sessions);
-                d.dispatch(CsAction::RestoreFailed(Note::Unreadable(
-                    Problem::NoLongerParses { name: loaded.name },
-                )));
-                return;
-            }
-            d.dispatch(CsAction::Parsed {
-                name: loaded.name,
-                gb18030: loaded.gb18030,
-                result,
-            });
-            if let Some(n) = note {
-                d.dispatch(CsAction::Kept(n));
-            }
-        });
-        slot.borrow_mut().parse = Some(t);
-    });
-    pending.borrow_mut().frame = Some(frame);
+/// Reads a session log (the import hook's parse).
+fn parse_log(_: &(), l: &Loaded, today: Option<Date>) -> Result<model::Imported, import::Refused> {
+    model::read_log(&l.name, &l.text, l.gb18030, today)
 }
 
 /// The view.
@@ -140,23 +88,12 @@ pub fn CsView(props: &CsViewProps) -> Html {
     });
 
     // Import: "parsing…" first, the parse after the next paint. A log imported successfully
-    // is kept in this browser; the kept one is restored at mount through the same parse.
-    let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
-    {
-        let d = dispatch.clone();
-        let pending = pending.clone();
-        use_effect_with((), move |_| match kept::restore(Kind::Sessions) {
-            None => {}
-            Some(Ok(l)) => parse_after_paint(&pending, d, l, true),
-            Some(Err(note)) => d.dispatch(CsAction::RestoreFailed(note)),
-        });
-    }
-    let on_load = {
-        let d = dispatch.clone();
-        use_callback((), move |loaded: Loaded, _| {
-            parse_after_paint(&pending, d.clone(), loaded, false);
-        })
-    };
+    // is kept in this browser; the kept one is restored at mount through the same parse (the
+    // hook's effects).
+    let on_import = use_callback(dispatch.clone(), |a: import::Action<Log>, d| {
+        d.dispatch(CsAction::Import(a))
+    });
+    let files = use_parse_after_paint(Kind::Sessions, (), parse_log, on_import);
 
     // What the panels below report, as actions on the view's state (yew's todomvc: the
     // children get callbacks, never the dispatcher).
@@ -175,13 +112,6 @@ pub fn CsView(props: &CsViewProps) -> Html {
         Callback::from(move |()| d.dispatch(a.clone()))
     };
     let on_reset = press(CsAction::ResetCounts);
-    let on_remove = {
-        let d = dispatch.clone();
-        Callback::from(move |()| {
-            kept::forget(Kind::Sessions);
-            d.dispatch(CsAction::RemoveLog);
-        })
-    };
     let on_dismiss = press(CsAction::DismissCountsNotice);
     let on_example = {
         let d = dispatch.clone();
@@ -204,12 +134,12 @@ pub fn CsView(props: &CsViewProps) -> Html {
         })
     };
 
-    let report = use_memo(st.imported.clone(), |imp| {
+    let report = use_memo(st.imported().cloned(), |imp| {
         imp.as_ref()
             .map(|i| Report::compute(rules, &i.log).map(Rc::new))
     });
     let plan_day = st.plan_day();
-    let answer = use_memo((st.imported.clone(), plan_day), |(imp, day)| {
+    let answer = use_memo((st.imported().cloned(), plan_day), |(imp, day)| {
         imp.as_ref()
             .zip(*day)
             .map(|(i, d)| Rc::new(report::what_it_takes(rules, &i.log, d)))
@@ -241,7 +171,20 @@ pub fn CsView(props: &CsViewProps) -> Html {
         ],
     );
 
-    let results = match (&*report, &st.imported) {
+    // What the import status says about the log in use.
+    let import_summary = match st.imported() {
+        Some(imp) => html! {
+            <p>{ fill(CsText::Imported.get(lang), &[
+                ("name", &imp.name),
+                ("n", &imp.log.len().to_string()),
+                ("first", &imp.first_day.to_string()),
+                ("last", &imp.last_day.to_string()),
+            ]) }</p>
+        },
+        None => Html::default(),
+    };
+
+    let results = match (&*report, st.imported()) {
         (Some(Ok(r)), Some(imp)) => {
             let plan = match (plan_day, st.plan_bounds(), &*answer) {
                 (Some(day), Some(bounds), Some(a)) => html! {
@@ -289,10 +232,9 @@ pub fn CsView(props: &CsViewProps) -> Html {
                 <h3>{ CsText::ImportHeading.get(lang) }</h3>
                 <p class="note">{ CsText::ImportHint.get(lang) }</p>
                 <FileImport lang={lang} example="sessions-example.csv" template="sessions-template.csv"
-                    onload={on_load} testid="sessions" />
-                <ImportStatus import={st.import.clone()} imported={st.imported.clone()} lang={lang}
-                    onremove={on_remove} />
-                <KeptNotice note={st.kept.clone()} lang={lang} testid="sessions-kept" />
+                    onload={files.onload} testid="sessions" />
+                <ImportStatus<Log> kind={Kind::Sessions} state={st.import.clone()} lang={lang}
+                    onremove={files.onremove} summary={import_summary} />
             </section>
             { results }
             <ViolationTally tally={tally} texts={texts}

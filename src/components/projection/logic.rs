@@ -2,7 +2,7 @@
 //! choosing the past (the baseline held, or the imported records), and computing what the view
 //! shows with one [`Window::project`] call. No browser: natively tested below.
 //!
-//! - [`state`]: the view's state and reducer, and the imported file;
+//! - [`state`]: the view's state and reducer, and reading the daily CSV;
 //! - [`outlook`]: the past chosen and what the view shows, built from the core's projection.
 //!
 //! Dates are `jiff` civil dates, the calendar of the core and the charts alike.
@@ -25,14 +25,14 @@ pub use outlook::{
     held, held_past, imported_past, outlook, window_scenario, ByPtr, LeavingRow, Outlook, Past,
     PastKind, ReachRow,
 };
-pub use state::{read_import, ImportProblem, Imported, Refused, Source, ViewAction, ViewState};
+pub use state::{read_import, Daily, Imported, Source, ViewAction, ViewState};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::import::Action;
     use crate::i18n::Lang;
     use jiff::civil::Date;
-    use servicescore::csv_import::RowProblem;
     use servicescore::timeline::parse_date;
     use servicescore::timeline::Window;
     use servicescore::Model;
@@ -59,6 +59,11 @@ mod tests {
 
     fn date(s: &str) -> Date {
         parse_date(s).unwrap()
+    }
+
+    /// What happened to the view's import, as the view's action.
+    fn import(a: Action<Daily>) -> ViewAction {
+        ViewAction::Import(a)
     }
 
     fn first(o: &Outlook, key: &str) -> Option<String> {
@@ -184,14 +189,14 @@ mod tests {
         assert!(!r.empty);
         let lines: Vec<Option<u64>> = r.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![Some(2), Some(3), Some(4)]);
-        assert_eq!(r.problems[0].place, "shipped_on_time");
+        assert_eq!(r.problems[0].column, "shipped_on_time");
         assert_eq!(r.problems[0].message, "\"abc\" is not a number");
         let empty = read_import(pack(), "empty.csv", "date,ship_due\n", false, None).unwrap_err();
         assert!(empty.empty && empty.problems.is_empty());
         let header = read_import(pack(), "x.csv", "", false, None).unwrap_err();
         assert_eq!(header.problems[0].line, Some(1));
         assert_eq!(
-            header.problems[0].problem.as_ref().map(RowProblem::kind),
+            header.problems[0].kind(),
             Some(servicescore::csv_import::ProblemKind::EmptyFile)
         );
         assert_eq!((r.total, r.summary.len()), (3, 3));
@@ -199,21 +204,21 @@ mod tests {
         let mut s = ViewState::default();
         s.apply(ViewAction::SetSource(Source::Imported));
         assert_eq!(s.source, Source::Baseline, "nothing imported yet");
-        s.apply(ViewAction::Parsing("daily-example.csv".into()));
-        assert_eq!(s.parsing.as_deref(), Some("daily-example.csv"));
+        s.apply(import(Action::Parsing("daily-example.csv".into())));
+        assert_eq!(s.import.parsing(), Some("daily-example.csv"));
         let good = read_import(pack(), "daily-example.csv", EXAMPLE, false, None).unwrap();
-        s.apply(ViewAction::Imported(good.clone()));
+        s.apply(import(Action::Imported(good.clone())));
         assert_eq!(s.source, Source::Imported);
-        assert_eq!(s.parsing, None);
-        let id = s.imported.as_ref().map(|i| i.id);
-        s.apply(ViewAction::Parsing("bad.csv".into()));
-        s.apply(ViewAction::Refused(r));
-        assert_eq!(s.imported.as_ref().map(|i| i.id), id, "previous data kept");
+        assert_eq!(s.import.parsing(), None);
+        let id = s.imported().map(|i| i.id);
+        s.apply(import(Action::Parsing("bad.csv".into())));
+        s.apply(import(Action::Refused(r)));
+        assert_eq!(s.imported().map(|i| i.id), id, "previous data kept");
         assert_eq!(s.source, Source::Imported);
-        assert_eq!(s.refused.as_ref().map(|r| r.problems.len()), Some(3));
-        s.apply(ViewAction::Imported(good));
-        assert_ne!(s.imported.as_ref().map(|i| i.id), id, "a new import is new");
-        assert!(s.refused.is_none());
+        assert_eq!(s.import.refused().map(|r| r.problems.len()), Some(3));
+        s.apply(import(Action::Imported(good)));
+        assert_ne!(s.imported().map(|i| i.id), id, "a new import is new");
+        assert!(s.import.refused().is_none());
         s.apply(ViewAction::SetHorizon(45));
         assert_eq!(s.horizon, DEFAULT_HORIZON);
         s.apply(ViewAction::SetHorizon(30));
@@ -238,29 +243,32 @@ mod tests {
         );
 
         let mut s = ViewState::default();
-        s.apply(ViewAction::Parsing("daily-example.csv".into()));
-        s.apply(ViewAction::Imported(restored));
+        s.apply(import(Action::Parsing("daily-example.csv".into())));
+        s.apply(import(Action::Imported(restored)));
         let note = Note::Restored {
             name: "daily-example.csv".into(),
         };
-        s.apply(ViewAction::Kept(note.clone()));
-        assert_eq!(s.kept, Some(note));
+        s.apply(import(Action::Kept(note.clone())));
+        assert_eq!(s.import.kept, Some(note));
         assert_eq!(s.source, Source::Imported);
         // A new import: the note about the restored one gives way.
-        s.apply(ViewAction::Imported(fresh));
-        assert_eq!(s.kept, None);
+        s.apply(import(Action::Imported(fresh)));
+        assert_eq!(s.import.kept, None);
         // A kept file that no longer imports: parsing stops, the data in use stays.
-        s.apply(ViewAction::Parsing("old.csv".into()));
+        s.apply(import(Action::Parsing("old.csv".into())));
         let gone = Note::Unreadable(Problem::NoLongerParses {
             name: "old.csv".into(),
         });
-        s.apply(ViewAction::RestoreFailed(gone.clone()));
-        assert_eq!((s.parsing.as_deref(), s.kept.as_ref()), (None, Some(&gone)));
-        assert!(s.imported.is_some());
-        // Removed by the user: the past is the held scenario again.
-        s.apply(ViewAction::Remove);
+        s.apply(import(Action::RestoreFailed(gone.clone())));
         assert_eq!(
-            (s.imported.is_none(), s.source, s.kept.as_ref()),
+            (s.import.parsing(), s.import.kept.as_ref()),
+            (None, Some(&gone))
+        );
+        assert!(s.imported().is_some());
+        // Removed by the user: the past is the held scenario again.
+        s.apply(import(Action::Remove));
+        assert_eq!(
+            (s.imported().is_none(), s.source, s.import.kept.as_ref()),
             (true, Source::Baseline, None)
         );
         s.apply(ViewAction::SetSource(Source::Imported));

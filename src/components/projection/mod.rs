@@ -3,25 +3,22 @@
 //! the horizon, the first day each star level and threshold is reached, and the bad days of
 //! the past leaving the window.
 //!
-//! The view keeps its own state in its own reducer ([`logic::ViewState`]: the imported file,
-//! the last refusal, the horizon, the chosen past); a file imported is kept in this browser
-//! and restored on load (`components::kept`), and a refused file never replaces the data in
-//! use. The page's state (sliders, baseline) comes in as props and goes out only through
-//! [`Command::Load`]. Every computation is in [`logic`] (pure).
+//! The view keeps its own state in its own reducer ([`logic::ViewState`]: the import, the
+//! horizon, the chosen past). The daily CSV goes through the page's one import subsystem
+//! (`components::import`): parsed after "parsing…" is painted, kept in this browser and
+//! restored on load, and a refused file never replaces the data in use. The page's state
+//! (sliders, baseline) comes in as props and goes out only through [`Command::Load`]. Every
+//! computation is in [`logic`] (pure).
 
 pub mod controls;
 pub mod deadline;
-pub mod import_status;
 pub mod leaving_list;
 pub mod logic;
 pub mod reach_list;
 pub mod texts;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::{request_animation_frame, AnimationFrame};
-use gloo::timers::callback::Timeout;
 use jiff::civil::Date;
 use servicescore::timeline::projection::BAD_DAY_MARGIN;
 use servicescore::timeline::Plan;
@@ -35,16 +32,15 @@ use crate::bridge::Command;
 use crate::chart_data::PageFormat;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
-use crate::components::kept::{self, KeptNotice, Kind, Note, Problem};
+use crate::components::import::{self, use_parse_after_paint, ImportStatus, Kind};
 use crate::format;
-use crate::i18n::{core_problem_text, fill, Lang};
+use crate::i18n::{core_problem_text, fill, Lang, Text};
 use crate::packs::PackRef;
 use crate::plans::Weights;
 use controls::Controls;
 use deadline::Deadline;
-use import_status::ImportStatus;
 use leaving_list::LeavingList;
-use logic::{ByPtr, PastKind, Source, ViewAction, ViewState};
+use logic::{ByPtr, Daily, Imported, PastKind, Source, ViewAction, ViewState};
 use reach_list::ReachList;
 use texts::OutlookText;
 
@@ -140,54 +136,13 @@ pub fn excluded_dates(dates: &[Date], lang: Lang) -> String {
     }
 }
 
-/// Pending work of an import: the frame that lets "parsing…" paint, then the parse.
-#[derive(Default)]
-struct Pending {
-    frame: Option<AnimationFrame>,
-    parse: Option<Timeout>,
-}
-
-/// Shows "parsing…", then parses the file after the browser has painted it. A fresh file
-/// imported is kept in this browser; a `restored` one (read back from it) is said to be, or,
-/// when it no longer imports, set aside under the backup key.
-fn parse_after_paint(
-    pending: &Rc<RefCell<Pending>>,
-    d: UseReducerDispatcher<ViewState>,
-    pack: PackRef,
-    l: Loaded,
-    restored: bool,
-) {
-    d.dispatch(ViewAction::Parsing(l.name.clone()));
-    let slot = pending.clone();
-    // The frame callback only replaces the timer: a handle is never dropped inside its own
-    // callback.
-    let frame = request_animation_frame(move |_| {
-        let t = Timeout::new(0, move || {
-            let today = crate::components::file_import::today();
-            match logic::read_import(&pack, &l.name, &l.text, l.gb18030, today) {
-                Ok(i) => {
-                    let note = if restored {
-                        Some(Note::Restored { name: l.name })
-                    } else {
-                        kept::keep(Kind::Daily, &l.name, &l.text, l.gb18030)
-                    };
-                    d.dispatch(ViewAction::Imported(i));
-                    if let Some(n) = note {
-                        d.dispatch(ViewAction::Kept(n));
-                    }
-                }
-                Err(_) if restored => {
-                    kept::back_up(Kind::Daily);
-                    d.dispatch(ViewAction::RestoreFailed(Note::Unreadable(
-                        Problem::NoLongerParses { name: l.name },
-                    )));
-                }
-                Err(r) => d.dispatch(ViewAction::Refused(r)),
-            }
-        });
-        slot.borrow_mut().parse = Some(t);
-    });
-    pending.borrow_mut().frame = Some(frame);
+/// Reads a daily CSV for the pack in use (the import hook's parse).
+fn parse_daily(
+    pack: &PackRef,
+    l: &Loaded,
+    today: Option<Date>,
+) -> Result<Imported, import::Refused> {
+    logic::read_import(pack, &l.name, &l.text, l.gb18030, today)
 }
 
 /// The projection view.
@@ -209,7 +164,7 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         &props.scenario,
     );
     let imported = match view.source {
-        Source::Imported => view.imported.clone(),
+        Source::Imported => view.imported().cloned(),
         Source::Baseline => None,
     };
     let past = use_memo(
@@ -339,30 +294,19 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     let on_deadline_target = use_callback(chosen_target.clone(), |k: String, t| t.set(Some(k)));
     let on_deadline_by = use_callback(chosen_by.clone(), |d: Date, b| b.set(Some(d)));
 
-    // Import: show "parsing…" first, parse after the browser has painted it. Callbacks are
-    // memoised so that the children they go to do not re-render on every slider move. A file
-    // imported successfully is kept in this browser; the kept one is restored at mount through
-    // the same parse (effects, never the reducer).
-    let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
-    {
-        let d = view.dispatcher();
-        let pack = props.pack.clone();
-        let pending = pending.clone();
-        use_effect_with((), move |_| match kept::restore(Kind::Daily) {
-            None => {}
-            Some(Ok(l)) => parse_after_paint(&pending, d, pack, l, true),
-            Some(Err(note)) => d.dispatch(ViewAction::RestoreFailed(note)),
-        });
-    }
-    let onload = use_callback(
-        (view.dispatcher(), props.pack.clone()),
-        move |l: Loaded, (d, pack)| parse_after_paint(&pending, d.clone(), pack.clone(), l, false),
-    );
+    // Import: "parsing…" first, the parse after the browser has painted it; a file imported
+    // is kept in this browser, the kept one restored at mount (the hook's effects, never the
+    // reducer). Callbacks are memoised so that the children they go to do not re-render on
+    // every slider move.
+    let on_import = use_callback(view.dispatcher(), |a: import::Action<Daily>, d| {
+        d.dispatch(ViewAction::Import(a))
+    });
+    let files = use_parse_after_paint(Kind::Daily, props.pack.clone(), parse_daily, on_import);
     let on_use_window = use_callback(
         (
             props.oncommand.clone(),
             window.clone(),
-            view.imported.clone(),
+            view.imported().cloned(),
         ),
         |(), (d, window, imported)| {
             if let (Ok(w), Some(i)) = (window.window(), imported) {
@@ -372,10 +316,6 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             }
         },
     );
-    let on_remove = use_callback(view.dispatcher(), |(), d| {
-        kept::forget(Kind::Daily);
-        d.dispatch(ViewAction::Remove);
-    });
     let on_source = use_callback(view.dispatcher(), |s, d| {
         d.dispatch(ViewAction::SetSource(s))
     });
@@ -420,13 +360,31 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
         };
         fill(key.get(lang), &[("date", &d.to_string())])
     });
+    // What the import status says about the file in use (its rows), and the view's own
+    // action on it: the button that puts its window into the sliders.
+    let import_summary = match view.imported() {
+        Some(i) => html! {
+            <p data-testid="import-done">{ fill(Text::ImportDone.get(lang), &[("name", &i.name), ("n", &i.rows.to_string())]) }</p>
+        },
+        None => Html::default(),
+    };
+    let use_window = match view.imported() {
+        Some(i) => html! {
+            <>
+            <button type="button" class="small" data-testid="use-window"
+                onclick={on_use_window.reform(|_: MouseEvent| ())}>{ OutlookText::UseWindow.get(lang) }</button>
+            <p class="note">{ fill(OutlookText::UseWindowHint.get(lang), &[("date", &i.start().to_string())]) }</p>
+            </>
+        },
+        None => Html::default(),
+    };
     let window_days = window.window().map_or(180, |w| w.days());
 
     html! {
         <section class="projection" aria-labelledby="projection-heading" data-testid="projection">
             <h2 id="projection-heading">{ OutlookText::Heading.get(lang) }</h2>
             <p class="note">{ OutlookText::Intro.get(lang) }</p>
-            <Controls source={view.source} has_import={view.imported.is_some()} horizon={view.horizon}
+            <Controls source={view.source} has_import={view.imported().is_some()} horizon={view.horizon}
                 lang={lang} onsource={on_source} onhorizon={on_horizon} />
             <p class="proj-past" data-testid="past-source" data-kind={past_kind.map(PastKind::as_str)}>{ past_text }</p>
             if let Some(t) = today_text {
@@ -475,11 +433,11 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
             <h3>{ OutlookText::ImportHeading.get(lang) }</h3>
             <p class="note">{ OutlookText::ImportHint.get(lang) }</p>
             <FileImport lang={lang} example="daily-example.csv" template="daily-template.csv"
-                onload={onload} testid="daily" />
-            <ImportStatus parsing={view.parsing.clone().map(AttrValue::from)} imported={view.imported.clone()}
-                refused={view.refused.clone()} lang={lang} onusewindow={on_use_window}
-                onremove={on_remove} />
-            <KeptNotice note={view.kept.clone()} lang={lang} testid="daily-kept" />
+                onload={files.onload} testid="daily" />
+            <ImportStatus<Daily> kind={Kind::Daily} state={view.import.clone()} lang={lang}
+                onremove={files.onremove} summary={import_summary}>
+                { use_window }
+            </ImportStatus<Daily>>
         </section>
     }
 }

@@ -110,9 +110,5 @@ crate::i18n::texts! {
         "Puts the metric values today's ({date}) score is computed from into the sliders; then change what you plan to improve.",
         "Pone en los controles los valores con que se calcula la puntuación de hoy ({date}); luego cambia lo que piensas mejorar.",
     ],
-    ErrorPlace => ["第 {line} 行，{column} 列：", "line {line}, column {column}: ", "línea {line}, columna {column}: "],
-    ErrorField => ["{place}：", "{place}: ", "{place}: "],
-    EmptyFile => ["{name} 没有数据行，未导入任何数据。", "{name} has no data rows; nothing was imported.", "{name} no tiene filas de datos; no se importó nada."],
-    KeptPrevious => ["之前导入的 {name} 仍在使用。", "The file imported before, {name}, is still in use.", "Se sigue usando el archivo importado antes, {name}."],
     CannotProject => ["无法计算走势：{e}", "The outlook cannot be computed: {e}", "No se puede calcular la previsión: {e}"],
 }

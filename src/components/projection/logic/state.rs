@@ -1,18 +1,18 @@
 //! The projection view's own state and reducer: where the past comes from, the imported
-//! daily CSV (read and checked by [`read_import`]) and the view's choices.
+//! daily CSV (read and checked by [`read_import`], its state the shared
+//! [`ImportState`]) and the view's choices.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use jiff::civil::Date;
-use servicescore::csv_import::{ErrorGroup, ImportWarning, RowProblem};
 use servicescore::timeline::{DailyRecords, History};
-use servicescore::{Error, RulePack};
+use servicescore::RulePack;
 use servicescore_charts::date::add_days;
 use yew::Reducible;
 
 use super::{DEFAULT_HORIZON, HORIZONS};
-use crate::components::kept::Note;
+use crate::components::import::{self, Action, ImportState, Refused};
 
 /// Where the days before today come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,16 +24,9 @@ pub enum Source {
     Imported,
 }
 
-/// A file that was read and checked: its records as the core's history, and what the page
-/// says about it.
+/// What the outlook reads from a daily CSV: its records as the core's history.
 #[derive(Debug, Clone)]
-pub struct Imported {
-    /// Set by the reducer: tells imports apart cheaply (two imports never compare equal).
-    pub id: u32,
-    /// File name.
-    pub name: String,
-    /// Read as GB18030 rather than UTF-8.
-    pub gb18030: bool,
+pub struct Daily {
     /// Number of records (excluded days included).
     pub rows: usize,
     /// Oldest date.
@@ -42,21 +35,13 @@ pub struct Imported {
     pub last: Date,
     /// Days marked excluded (force majeure, appealed).
     pub excluded: Vec<Date>,
-    /// What the core says about the file (days after today, ignored columns).
-    pub warnings: Vec<ImportWarning>,
     /// The days of the kept records.
     kept: BTreeSet<Date>,
     /// The kept days as the core's history.
     pub history: History,
 }
 
-impl PartialEq for Imported {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.name == other.name
-    }
-}
-
-impl Imported {
+impl Daily {
     /// The first projected day: the day after the last record.
     pub fn start(&self) -> Date {
         add_days(self.last, 1)
@@ -68,37 +53,9 @@ impl Imported {
     }
 }
 
-/// One problem of a refused file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportProblem {
-    /// 1-based line (the header is line 1); `None` for whole-file problems.
-    pub line: Option<u64>,
-    /// Column name, or the place of a whole-file problem (`header`).
-    pub place: String,
-    /// What is wrong (the core's English words).
-    pub message: String,
-    /// What is wrong, typed, for wording in the page's language (`None`: not a cell problem).
-    pub problem: Option<RowProblem>,
-}
-
-/// A file that was not imported, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Refused {
-    /// File name.
-    pub name: String,
-    /// Read as GB18030 rather than UTF-8.
-    pub gb18030: bool,
-    /// The problems, in file order.
-    pub problems: Vec<ImportProblem>,
-    /// More problems than listed.
-    pub truncated: bool,
-    /// How many problems the file has in all.
-    pub total: usize,
-    /// The problems counted by kind and column, the most frequent first.
-    pub summary: Vec<ErrorGroup>,
-    /// The file has no data row at all (then `problems` is empty).
-    pub empty: bool,
-}
+/// A daily CSV that was read and checked (its name, encoding and the core's warnings with
+/// the [`Daily`] records).
+pub type Imported = import::Imported<Daily>;
 
 /// Checks a daily CSV file: every problem, or the records ready to project. Nothing of a file
 /// with a problem is kept. `today` (the browser's) is what a future-date warning compares with.
@@ -113,115 +70,61 @@ pub fn read_import(
     gb18030: bool,
     today: Option<Date>,
 ) -> Result<Imported, Refused> {
-    let refused = |problems, truncated, total, summary, empty| Refused {
-        name: name.to_string(),
+    import::read(
+        name,
         gb18030,
-        problems,
-        truncated,
-        total,
-        summary,
-        empty,
-    };
-    let import = DailyRecords::import(text, today).map_err(|e| {
-        let problems = e
-            .errors
-            .iter()
-            .map(|err| match err {
-                Error::Row {
-                    line,
-                    column,
-                    problem,
-                } => ImportProblem {
-                    line: Some(*line),
-                    place: column.clone(),
-                    message: problem.to_string(),
-                    problem: Some(problem.clone()),
-                },
-                Error::Field { path, message } => ImportProblem {
-                    line: None,
-                    place: path.clone(),
-                    message: message.clone(),
-                    problem: None,
-                },
+        DailyRecords::import(text, today),
+        |records| {
+            let (first, last) = (records.first_date()?, records.last_date()?);
+            let mut excluded = Vec::new();
+            let mut kept = BTreeSet::new();
+            for r in records.records() {
+                if r.excluded {
+                    excluded.push(r.date);
+                } else {
+                    kept.insert(r.date);
+                }
+            }
+            Some(Daily {
+                rows: records.len(),
+                first,
+                last,
+                excluded,
+                kept,
+                history: History::from_records(pack, &records),
             })
-            .collect();
-        refused(problems, e.truncated(), e.total, e.summary, false)
-    })?;
-    let records = import.data;
-    let (Some(first), Some(last)) = (records.first_date(), records.last_date()) else {
-        return Err(refused(Vec::new(), false, 0, Vec::new(), true));
-    };
-    let mut excluded = Vec::new();
-    let mut kept = BTreeSet::new();
-    for r in records.records() {
-        if r.excluded {
-            excluded.push(r.date);
-        } else {
-            kept.insert(r.date);
-        }
-    }
-    Ok(Imported {
-        id: 0,
-        name: name.to_string(),
-        gb18030,
-        rows: records.len(),
-        first,
-        last,
-        excluded,
-        warnings: import.warnings,
-        kept,
-        history: History::from_records(pack, &records),
-    })
+        },
+    )
 }
 
-/// The view's own state (the imported file is kept in the browser by the view's effects,
-/// `components::kept`; only what the page says about it is here).
+/// The view's own state: the import (kept in the browser by the view's effects,
+/// `components::import::hook`) and the view's choices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
-    /// The last file imported successfully.
-    pub imported: Option<Rc<Imported>>,
-    /// The last file refused (cleared by the next successful import).
-    pub refused: Option<Rc<Refused>>,
-    /// A file being parsed (its name).
-    pub parsing: Option<String>,
+    /// The daily CSV: the file in use, the last one refused or being parsed, the kept note.
+    pub import: ImportState<Daily>,
     /// Days projected.
     pub horizon: usize,
     /// Where the past comes from.
     pub source: Source,
-    /// What the page says about the file kept in this browser (restored, not kept, unreadable).
-    pub kept: Option<Note>,
-    next_id: u32,
 }
 
 impl Default for ViewState {
     fn default() -> Self {
         ViewState {
-            imported: None,
-            refused: None,
-            parsing: None,
+            import: ImportState::default(),
             horizon: DEFAULT_HORIZON,
             source: Source::Baseline,
-            kept: None,
-            next_id: 1,
         }
     }
 }
 
 /// What can happen in the view.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum ViewAction {
-    /// A file was read and is being parsed.
-    Parsing(String),
-    /// A file was imported: it becomes the past.
-    Imported(Imported),
-    /// A file was refused: its problems are listed, the previous data stays.
-    Refused(Refused),
-    /// What to say about the kept file of the import just done (after [`ViewAction::Imported`]).
-    Kept(Note),
-    /// The kept file could not be restored: nothing is being parsed any more.
-    RestoreFailed(Note),
-    /// The user removed the imported file: the past is the held scenario again.
-    Remove,
+    /// What happened to the import; a file imported becomes the past, a file removed gives
+    /// the past back to the held scenario.
+    Import(Action<Daily>),
     /// Choose a horizon (one of [`HORIZONS`]).
     SetHorizon(usize),
     /// Choose the past (imported only when there is an import).
@@ -229,33 +132,21 @@ pub enum ViewAction {
 }
 
 impl ViewState {
+    /// The file in use, whether or not it is the chosen past.
+    pub fn imported(&self) -> Option<&Rc<Imported>> {
+        self.import.current.as_ref()
+    }
+
     /// Applies one action.
     pub fn apply(&mut self, action: ViewAction) {
         match action {
-            ViewAction::Parsing(name) => self.parsing = Some(name),
-            ViewAction::Imported(mut i) => {
-                i.id = self.next_id;
-                self.next_id += 1;
-                self.imported = Some(Rc::new(i));
-                self.refused = None;
-                self.parsing = None;
-                self.source = Source::Imported;
-                self.kept = None;
-            }
-            ViewAction::Kept(n) => self.kept = Some(n),
-            ViewAction::Remove => {
-                self.imported = None;
-                self.refused = None;
-                self.source = Source::Baseline;
-                self.kept = None;
-            }
-            ViewAction::RestoreFailed(n) => {
-                self.parsing = None;
-                self.kept = Some(n);
-            }
-            ViewAction::Refused(r) => {
-                self.refused = Some(Rc::new(r));
-                self.parsing = None;
+            ViewAction::Import(a) => {
+                match a {
+                    Action::Imported(_) => self.source = Source::Imported,
+                    Action::Remove => self.source = Source::Baseline,
+                    _ => {}
+                }
+                self.import.apply(a);
             }
             ViewAction::SetHorizon(h) => {
                 if HORIZONS.contains(&h) {
@@ -263,7 +154,7 @@ impl ViewState {
                 }
             }
             ViewAction::SetSource(s) => {
-                if s == Source::Baseline || self.imported.is_some() {
+                if s == Source::Baseline || self.import.current.is_some() {
                     self.source = s;
                 }
             }
