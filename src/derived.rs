@@ -94,23 +94,19 @@ mod tests {
         .unwrap()
     }
 
-    // The targets and routes themselves are the core's (`servicescore::advice`, tested there).
+    // The targets and routes themselves are the core's (`servicescore::advice`, tested there):
+    // the page shows exactly what the core's goal seek gives, and one "what helps most" row
+    // for the one metric with data.
     #[test]
-    fn reply_only_goals() {
-        let d = derived(r#"{"metrics":{"reply_3min_pct":60}}"#);
+    fn the_goals_are_the_cores() {
+        let json = r#"{"metrics":{"reply_3min_pct":60}}"#;
+        let d = derived(json);
         assert_eq!(d.eval.display_score.as_deref(), Some("3.56"));
-        let targets: Vec<&Target> = d.goals.iter().map(|g| &g.target).collect();
-        assert_eq!(
-            targets,
-            vec![
-                &Target::Stars(4.0),
-                &Target::Threshold("activity_signup".into()),
-                &Target::Threshold("traffic_boost".into()),
-            ]
-        );
-        // Four stars: 74.9 % (3.996 → "4.00").
-        let r = &d.goals[0].routes[0];
-        assert_eq!((r.metric, r.from, r.to), (6, Some(60.0), 74.9));
+        let pack = RulePack::default_pack();
+        let s = Scenario::from_json(json).unwrap();
+        let model = Model::new(pack, &s.industry).unwrap();
+        assert_eq!(d.goals, next_goals(&model, &s.values(pack)));
+        assert_eq!(d.goals[0].target, Target::Stars(4.0));
         assert_eq!(d.helps.len(), 1);
     }
 

@@ -26,6 +26,8 @@ pub mod plans;
 pub mod ranges;
 pub mod state;
 pub mod storage;
+#[cfg(test)]
+mod test_support;
 pub mod url;
 pub mod views;
 

@@ -116,16 +116,8 @@ pub fn calibrated_short(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::medians;
     use servicescore::calibrate::{calibrate, Dashboard};
-
-    /// The general industry's medians (the core's lookup), as a scenario.
-    fn medians(pack: &RulePack) -> Scenario {
-        let mut s = Scenario::default();
-        for (id, v) in pack.medians("general") {
-            s.metrics.insert(id, Some(v));
-        }
-        s
-    }
 
     #[test]
     fn the_default_pack_has_assumed_ranges_around_its_score() {

@@ -165,21 +165,24 @@ fn plan_html(
     }
 }
 
+/// An Apply button's action for one metric: set it to `value`, then move focus to the goal
+/// panel's heading (the button itself goes away with the goal reached).
+fn apply_value(oncommand: &Callback<Command>, metric: &str, value: f64) -> Callback<MouseEvent> {
+    let cb = oncommand.clone();
+    let metric = metric.to_string();
+    Callback::from(move |_: MouseEvent| {
+        cb.emit(Command::SetValue {
+            metric: metric.clone(),
+            value,
+        });
+        focus_heading();
+    })
+}
+
 /// The single-metric answer no dearer than the plan, with its own Apply.
 fn single_html(pack: &RulePack, s: &Single, lang: Lang, oncommand: &Callback<Command>) -> Html {
     let m = &pack.metrics[s.metric];
-    let apply = {
-        let cb = oncommand.clone();
-        let metric = m.id.clone();
-        let value = s.to;
-        Callback::from(move |_: MouseEvent| {
-            cb.emit(Command::SetValue {
-                metric: metric.clone(),
-                value,
-            });
-            focus_heading();
-        })
-    };
+    let apply = apply_value(oncommand, &m.id, s.to);
     html! {
         <p class="plan-single" data-testid="goal-single">
             <span>{ fill(Text::PlanSingle.get(lang), &[
@@ -204,18 +207,7 @@ fn route_html(
     let Some(best) = g.routes.first() else {
         return html! { <span data-testid="goal-text">{ fill(Text::GoalNone.get(lang), &[("target", name)]) }</span> };
     };
-    let apply = {
-        let cb = oncommand.clone();
-        let metric = pack.metrics[best.metric].id.clone();
-        let value = best.to;
-        Callback::from(move |_: MouseEvent| {
-            cb.emit(Command::SetValue {
-                metric: metric.clone(),
-                value,
-            });
-            focus_heading();
-        })
-    };
+    let apply = apply_value(oncommand, &pack.metrics[best.metric].id, best.to);
     html! {
         <>
             <span data-testid="goal-text">{ route_sentence(pack, best, name, lang) }</span>

@@ -209,15 +209,7 @@ pub fn run(pack: &RulePack, industry: &str, form: &Form) -> Result<Fit, Dashboar
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    pub(crate) fn medians(pack: &RulePack) -> Scenario {
-        let mut s = Scenario::default();
-        for m in &pack.metrics {
-            let k = &pack.benchmarks["general"][&m.id].value;
-            s.metrics.insert(m.id.clone(), Some(k[k.len() / 2]));
-        }
-        s
-    }
+    use crate::test_support::medians;
 
     #[test]
     fn the_form_is_prefilled_and_builds_the_dashboard_file() {

@@ -370,17 +370,9 @@ fn DashboardBody(props: &DashboardProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::medians;
     use servicescore::calibrate::DashboardErrorKind;
-    use servicescore::{RulePack, Scenario};
-
-    /// The general industry's medians (the core's lookup), as a scenario.
-    fn medians(pack: &RulePack) -> Scenario {
-        let mut s = Scenario::default();
-        for (id, v) in pack.medians("general") {
-            s.metrics.insert(id, Some(v));
-        }
-        s
-    }
+    use servicescore::RulePack;
 
     #[test]
     fn field_ids_keep_the_first_days_names() {
