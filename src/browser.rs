@@ -361,3 +361,15 @@ pub fn scroll_to_tabs_on_phones() {
         }
     }
 }
+
+/// Today in the browser's time zone: the one place the page reads the clock.
+pub fn local_today() -> jiff::civil::Date {
+    let now = js_sys::Date::new_0();
+    let part = |v: u32| i8::try_from(v).unwrap_or(1);
+    jiff::civil::Date::new(
+        i16::try_from(now.get_full_year()).unwrap_or(1970),
+        part(now.get_month() + 1),
+        part(now.get_date()),
+    )
+    .unwrap_or(jiff::civil::Date::constant(1970, 1, 1))
+}

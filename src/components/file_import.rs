@@ -269,5 +269,5 @@ pub fn decode_error_text(e: DecodeError, lang: Lang) -> String {
 
 /// Today in the browser, as the core's date: what imports compare their dates with.
 pub fn today() -> Option<servicescore::dates::Date> {
-    Some(crate::components::projection::local_today())
+    Some(crate::browser::local_today())
 }

@@ -28,30 +28,8 @@ use crate::format;
 use crate::i18n::{fill, Lang};
 use crate::packs::PackRef;
 
-crate::i18n::texts! {
-    PackText;
-    Title => ["规则包：导入、导出、编辑行业基准", "Rule pack: import, export, edit the industry benchmarks", "Paquete de reglas: importar, exportar y editar las referencias del sector"],
-    InUse => ["正在使用：{title}", "In use: {title}", "En uso: {title}"],
-    Import => ["导入规则包文件（.json）", "Import a rule pack file (.json)", "Importar un archivo de reglas (.json)"],
-    ImportHelp => ["文件会像命令行的 --pack 一样被检查；无效的规则包不会替换当前规则。", "The file is checked exactly as the command line's --pack checks it; an invalid pack never replaces the rules in use.", "El archivo se comprueba igual que con --pack en la línea de órdenes; un paquete no válido nunca sustituye a las reglas en uso."],
-    Export => ["导出当前规则包", "Export the rule pack in use", "Exportar el paquete de reglas en uso"],
-    BackToDefault => ["恢复默认规则", "Back to the default rules", "Volver a las reglas por defecto"],
-    FileTooLarge => ["文件 {name} 太大（超过 {mb} MB），不像规则包。", "The file {name} is too large (over {mb} MB) to be a rule pack.", "El archivo {name} es demasiado grande (más de {mb} MB) para ser un paquete de reglas."],
-    FileUnreadable => ["无法读取文件 {name}。", "The file {name} could not be read.", "No se pudo leer el archivo {name}."],
-    EditTitle => ["编辑“{industry}”的行业基准", "Edit the benchmarks of “{industry}”", "Editar las referencias de «{industry}»"],
-    EditHelp => ["每一行从最差（P0）到最好（P100）。编辑后的基准标为“用户”，只保存在此浏览器中。", "Each row runs from the worst (P0) to the best (P100). Edited benchmarks are marked “user” and kept in this browser only.", "Cada fila va de la peor (P0) a la mejor (P100). Las referencias editadas se marcan como «usuario» y solo se guardan en este navegador."],
-    Metric => ["指标", "Metric", "Métrica"],
-    KnotLabel => ["{metric}，P{p}", "{metric}, P{p}", "{metric}, P{p}"],
-    MustRise => ["“{metric}”的基准须从左到右严格增大，且在 {min}–{max} 之内。", "The benchmarks of “{metric}” must strictly increase from left to right, within {min}–{max}.", "Las referencias de «{metric}» deben crecer estrictamente de izquierda a derecha, entre {min} y {max}."],
-    MustFall => ["“{metric}”的基准须从左到右严格减小（越小越好），且在 {min}–{max} 之内。", "The benchmarks of “{metric}” must strictly decrease from left to right (lower is better), within {min}–{max}.", "Las referencias de «{metric}» deben decrecer estrictamente de izquierda a derecha (menos es mejor), entre {min} y {max}."],
-    Invalid => ["编辑后的规则包在 {place} 处无效。", "The edited rule pack is not valid at {place}.", "El paquete editado no es válido en {place}."],
-    NotANumber => ["输入的不是数字；仍使用 {kept}。", "What was typed is not a number; {kept} stays in use.", "Lo escrito no es un número; se mantiene {kept}."],
-    OutOfRange => ["超出 {min}–{max}；仍使用 {kept}。", "Outside {min}–{max}; {kept} stays in use.", "Fuera de {min}–{max}; se mantiene {kept}."],
-    Apply => ["使用编辑后的基准", "Use the edited benchmarks", "Usar las referencias editadas"],
-    Discard => ["放弃修改", "Discard the changes", "Descartar los cambios"],
-    NoTable => ["此行业不计服务分，没有基准表。", "This industry has no service score, so it has no benchmark table.", "Este sector no tiene puntuación de servicio, así que no tiene tabla de referencias."],
-    EditedSuffix => ["（已编辑）", " (edited)", " (editado)"],
-}
+mod text;
+pub use text::PackText;
 
 /// Pack files larger than this are refused before reading (the built-in packs are ~40 KB).
 pub const MAX_PACK_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
@@ -401,49 +379,4 @@ pub fn PackTools(props: &PackToolsProps) -> Html {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_edited_table_is_checked_by_the_core_and_tagged_user() {
-        let pack = RulePack::default_pack();
-        let mut t = table_of(pack, "general");
-        // review_score knots 3.0 4.2 4.5 4.7 4.8 4.9 5.0: raise the median to 4.75.
-        t.get_mut("review_score").unwrap()[3] = 4.75;
-        let p = edited(pack, "general", &t).unwrap();
-        let k = &p.benchmarks["general"]["review_score"];
-        assert_eq!(k.value[3], 4.75);
-        assert_eq!(k.provenance, Provenance::User);
-        assert_eq!(p.id, "xhs-2022-08-edited");
-        assert!(p.title.zh.ends_with("（已编辑）"));
-        // Untouched lists keep their provenance.
-        assert_eq!(
-            p.benchmarks["general"]["reply_3min_pct"].provenance,
-            pack.benchmarks["general"]["reply_3min_pct"].provenance
-        );
-        // Editing the edited pack again keeps one suffix.
-        let again = edited(&p, "general", &t).unwrap();
-        assert_eq!(again.id, "xhs-2022-08-edited");
-    }
-
-    #[test]
-    fn a_knot_list_that_stops_rising_is_named_in_the_page_language() {
-        let pack = RulePack::default_pack();
-        let mut t = table_of(pack, "general");
-        t.get_mut("review_score").unwrap()[3] = 4.4; // below P25's 4.5
-        let e = edited(pack, "general", &t).unwrap_err();
-        assert_eq!(e.place(), "benchmarks.general.review_score");
-        let zh = problem_text(pack, "general", &e, Lang::Zh);
-        assert!(zh.contains("商品评价分") || zh.contains("评价"), "{zh}");
-        assert!(zh.contains("严格增大"), "{zh}");
-        let es = problem_text(pack, "general", &e, Lang::Es);
-        assert!(es.contains("crecer estrictamente"), "{es}");
-        // A lower-is-better metric must fall.
-        let mut t = table_of(pack, "general");
-        let q = t.get_mut("quality_refund_pct").unwrap();
-        q[2] = q[1] + 1.0;
-        let e = edited(pack, "general", &t).unwrap_err();
-        let en = problem_text(pack, "general", &e, Lang::En);
-        assert!(en.contains("strictly decrease"), "{en}");
-    }
-}
+mod tests;

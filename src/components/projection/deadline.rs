@@ -9,13 +9,25 @@ use servicescore::RulePack;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::logic::ReachRow;
+use super::logic::{self, ReachRow};
 use super::texts::OutlookText;
 use crate::bridge::Command;
 use crate::components::advice::{change_text, effort_text};
 use crate::i18n::{core_problem_text, fill, Lang};
 use crate::packs::PackRef;
 use crate::plans::plan_values_to_set;
+
+/// Days from the first projected day to the deadline offered first.
+pub const DEFAULT_DEADLINE_DAYS: i32 = 30;
+
+/// The target the deadline form offers first: the first one not yet reached today, else the
+/// first.
+pub fn default_deadline_target(rows: &[logic::ReachRow]) -> Option<String> {
+    rows.iter()
+        .find(|r| r.day.is_none_or(|d| d > 0))
+        .or(rows.first())
+        .map(|r| r.key.clone())
+}
 
 /// Props of [`Deadline`].
 #[derive(Properties, PartialEq, Clone)]

@@ -22,8 +22,8 @@ mod outlook;
 mod state;
 
 pub use outlook::{
-    held, held_past, imported_past, outlook, window_scenario, ByPtr, LeavingRow, Outlook, Past,
-    PastKind, ReachRow,
+    held, held_past, imported_past, outlook, window_scenario, ByPtr, LeavingRow, Outlook,
+    PackWindow, Past, PastKind, ReachRow,
 };
 pub use state::{read_import, Daily, Imported, Source, ViewAction, ViewState};
 

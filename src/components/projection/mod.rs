@@ -22,8 +22,7 @@ use std::rc::Rc;
 use jiff::civil::Date;
 use servicescore::timeline::projection::BAD_DAY_MARGIN;
 use servicescore::timeline::Plan;
-use servicescore::timeline::Window;
-use servicescore::{Model, Scenario, Target};
+use servicescore::{Scenario, Target};
 use servicescore_charts::date::add_days;
 use servicescore_charts::ProjectionChart;
 use yew::prelude::*;
@@ -39,7 +38,9 @@ use crate::packs::PackRef;
 use crate::plans::Weights;
 use controls::Controls;
 use deadline::Deadline;
+pub use deadline::{default_deadline_target, DEFAULT_DEADLINE_DAYS};
 use leaving_list::LeavingList;
+pub use logic::PackWindow;
 use logic::{ByPtr, Daily, Imported, PastKind, Source, ViewAction, ViewState};
 use reach_list::ReachList;
 use texts::OutlookText;
@@ -71,52 +72,6 @@ pub struct ProjectionViewProps {
     /// The user's effort weights (for the deadline plan).
     #[prop_or_default]
     pub weights: Weights,
-}
-
-/// The pack in use for one industry. The [`Window`] is built where it is used: its weights
-/// and score tables are a few hundred numbers, and it borrows the pack, which a memo cannot
-/// keep beside it.
-#[derive(Clone, PartialEq)]
-pub struct PackWindow {
-    /// The pack in use.
-    pub pack: PackRef,
-    /// The scenario's industry.
-    pub industry: String,
-}
-
-impl PackWindow {
-    /// The window of the pack's rules for the industry.
-    ///
-    /// # Errors
-    ///
-    /// An industry the pack does not know.
-    pub fn window(&self) -> Result<Window<'_>, servicescore::Error> {
-        Model::new(&self.pack, &self.industry).map(Window::new)
-    }
-}
-
-/// Days from the first projected day to the deadline offered first.
-pub const DEFAULT_DEADLINE_DAYS: i32 = 30;
-
-/// The target the deadline form offers first: the first one not yet reached today, else the
-/// first.
-pub fn default_deadline_target(rows: &[logic::ReachRow]) -> Option<String> {
-    rows.iter()
-        .find(|r| r.day.is_none_or(|d| d > 0))
-        .or(rows.first())
-        .map(|r| r.key.clone())
-}
-
-/// Today in the browser's time zone: the one place the view reads the clock.
-pub fn local_today() -> Date {
-    let now = js_sys::Date::new_0();
-    let part = |v: u32| i8::try_from(v).unwrap_or(1);
-    Date::new(
-        i16::try_from(now.get_full_year()).unwrap_or(1970),
-        part(now.get_month() + 1),
-        part(now.get_date()),
-    )
-    .unwrap_or(Date::constant(1970, 1, 1))
 }
 
 /// The excluded dates for the past's description: `: 2026-07-03, 2026-09-15` (`：…、…` in
@@ -151,7 +106,9 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
     let pack = &*props.pack;
     let lang = props.lang;
     let view = use_reducer(ViewState::default);
-    let today = *use_memo(props.today, |t| t.unwrap_or_else(local_today));
+    let today = *use_memo(props.today, |t| {
+        t.unwrap_or_else(crate::browser::local_today)
+    });
 
     // The pack in use and the industry: what every computation below depends on.
     let window = PackWindow {
@@ -443,17 +400,4 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excluded_dates_are_listed_up_to_five() {
-        let d = |s| servicescore::timeline::parse_date(s).unwrap_or_default();
-        let two = [d("2026-07-03"), d("2026-09-15")];
-        assert_eq!(excluded_dates(&two, Lang::En), ": 2026-07-03, 2026-09-15");
-        assert_eq!(excluded_dates(&two, Lang::Zh), "：2026-07-03、2026-09-15");
-        assert_eq!(excluded_dates(&[], Lang::Zh), "");
-        let many: Vec<Date> = (0..7).map(|k| add_days(d("2026-07-03"), k)).collect();
-        assert!(excluded_dates(&many, Lang::Es).ends_with("2026-07-07, …"));
-    }
-}
+mod tests;

@@ -5,15 +5,39 @@ use std::rc::Rc;
 
 use jiff::civil::Date;
 use servicescore::timeline::{History, Plan, Window};
+use servicescore::Model;
 use servicescore::{Error, RulePack, Scenario};
 use servicescore_charts::date::{add_days, days_between};
 use servicescore_charts::ProjectionChart;
 
 use crate::chart_data;
 use crate::i18n::Lang;
+use crate::packs::PackRef;
 
 use super::state::Imported;
 use super::WINDOW_DECIMALS;
+
+/// The pack in use for one industry. The [`Window`] is built where it is used: its weights
+/// and score tables are a few hundred numbers, and it borrows the pack, which a memo cannot
+/// keep beside it.
+#[derive(Clone, PartialEq)]
+pub struct PackWindow {
+    /// The pack in use.
+    pub pack: PackRef,
+    /// The scenario's industry.
+    pub industry: String,
+}
+
+impl PackWindow {
+    /// The window of the pack's rules for the industry.
+    ///
+    /// # Errors
+    ///
+    /// An industry the pack does not know.
+    pub fn window(&self) -> Result<Window<'_>, servicescore::Error> {
+        Model::new(&self.pack, &self.industry).map(Window::new)
+    }
+}
 
 /// Which scenario stands for the past, or that it is imported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
