@@ -72,7 +72,7 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
                 <table class="bench">
                     <thead><tr>
                         <th scope="col">{ Text::Metrics.get(lang) }</th>
-                        { for ps.iter().map(|p| html! { <th scope="col">{ format!("P{}", format::knot(*p)) }</th> }) }
+                        { for ps.iter().map(|p| html! { <th scope="col">{ format!("P{}", format::localize(format::knot(*p), lang)) }</th> }) }
                         <th scope="col"><span class="visually-hidden">{ Text::Source.get(lang) }</span></th>
                     </tr></thead>
                     <tbody>
@@ -81,7 +81,7 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
                             Some(html! {
                                 <tr>
                                     <th scope="row">{ m.names.get(code) }</th>
-                                    { for k.value.iter().map(|v| html! { <td>{ servicescore::display::fmt_num(*v) }</td> }) }
+                                    { for k.value.iter().map(|v| html! { <td>{ format::number(*v, lang) }</td> }) }
                                     <td><Tag pack={crate::packs::PackRef::default_pack()} provenance={k.provenance} source={src(&k.source)} lang={lang} /></td>
                                 </tr>
                             })
@@ -92,12 +92,12 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
             }
             <h4>{ Text::AboutPointsCurve.get(lang) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.points_curve.provenance} source={src(&pack.points_curve.source)} lang={lang} /></h4>
-            <p>{ pack.points_curve.value.iter().map(|[p, v]| format!("P{} → {v:.1}", format::knot(*p))).collect::<Vec<_>>().join(" · ") }</p>
+            <p>{ pack.points_curve.value.iter().map(|[p, v]| format!("P{} → {}", format::localize(format::knot(*p), lang), format::score_at(*v, 1, lang))).collect::<Vec<_>>().join(" · ") }</p>
             <h4>{ Text::AboutStarBands.get(lang) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.stars.bands.provenance} source={src(&pack.stars.bands.source)} lang={lang} /></h4>
-            <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {:.2} → {}", b.min_score, fill(Text::StarsValue.get(lang), &[("n", &format::stars(b.stars))]))).collect::<Vec<_>>().join(" · ") }</p>
+            <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {} → {}", format::score_at(b.min_score, 2, lang), fill(Text::StarsValue.get(lang), &[("n", &format::stars(b.stars))]))).collect::<Vec<_>>().join(" · ") }</p>
             <h4>{ Text::AboutWeights.get(lang) }</h4>
-            <p>{ pack.metrics.iter().map(|m| format!("{} {}", m.names.get(code), m.weight.value)).collect::<Vec<_>>().join(" · ") }
+            <p>{ pack.metrics.iter().map(|m| format!("{} {}", m.names.get(code), format::number(m.weight.value, lang))).collect::<Vec<_>>().join(" · ") }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={servicescore::Provenance::Assumed} lang={lang} /></p>
             <h4>{ fill(Text::AboutDecay.get(lang), &[("h", &pack.decay.half_life_days.value.to_string()), ("w", &pack.decay.window_days.value.to_string())]) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.decay.half_life_days.provenance} source={src(&pack.decay.half_life_days.source)} lang={lang} /></h4>

@@ -3,7 +3,7 @@
 // downloads only the shell; scrolling, a tap or a key loads the rest; a view that lives in the
 // module (`?view=projection`) and a desktop whose first screen shows a chart load it at once.
 import assert from 'node:assert/strict';
-import { test, openApp, sel, PHONE, sleep, tap } from './lib.mjs';
+import { test, openApp, sel, PHONE, sleep, tap, scrollToSlot, waitForAboutBody } from './lib.mjs';
 
 const viewsRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .filter((e) => e.name.includes('servicescore-views')).length);
@@ -46,4 +46,19 @@ test('360 px, es: ?view=projection opens a view of the second module, loaded at 
   await openApp(page, `${base}?lang=es&view=projection`);
   await filled(page, 'projection');
   await page.locator('[data-testid=past-source]').waitFor();
+});
+
+test('360 px, es: the about panel, reached by scrolling down, writes its numbers with a decimal comma', async ({ newPage, base }) => {
+  const page = await newPage(PHONE);
+  await openApp(page, `${base}?lang=es`);
+  await scrollToSlot(page, 'about');
+  const summary = page.locator('[data-testid=about] > summary');
+  await summary.waitFor({ state: 'visible', timeout: 15_000 });
+  await tap(page, summary);
+  await waitForAboutBody(page);
+  const text = await page.locator('[data-testid=about]').innerText();
+  // The star bands (≥ 4.80 → 5 stars …) and the points curve, in Spanish.
+  assert.match(text, /≥ 4,80 →/);
+  assert.match(text, /≥ 4,50 →/);
+  assert.doesNotMatch(text, /≥ \d\.\d\d/, 'no decimal point in the es star bands');
 });
