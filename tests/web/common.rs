@@ -168,10 +168,14 @@ impl Page {
         };
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
-        // The shell asks for the views after its first frame.
+        // The shell asks for the views at the page's first use (src/lazy.rs): a scroll, as
+        // a reader scrolls down to the charts (the watch starts after the first frame).
         for _ in 0..250 {
             if document().get_element_by_id("views-root").is_some() {
                 break;
+            }
+            if let Ok(scroll) = web_sys::Event::new("scroll") {
+                let _ = web_sys::window().expect("window").dispatch_event(&scroll);
             }
             sleep(20).await;
         }
