@@ -167,7 +167,7 @@ pub fn ViewsApp(props: &ViewsProps) -> Html {
                 <ProjectionView pack={(*pack).clone()} weights={(*weights).clone()} scenario={scenario.clone()} baseline={snap.baseline.clone()} saved={snap.saved.clone()}
                     active={view == "projection"} lang={lang} oncommand={props.oncommand.clone()} />
             }) }
-            { portal("cs", html! { <CsView lang={lang} /> }) }
+            { portal("cs", html! { <CsView pack={(*pack).clone()} lang={lang} /> }) }
             { portal("start", html! {
                 <StartView pack={(*pack).clone()} industry={AttrValue::from(scenario.industry.clone())}
                     lang={lang} oncommand={props.oncommand.clone()} />

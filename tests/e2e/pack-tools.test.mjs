@@ -100,3 +100,22 @@ test('pack tools, en: the pack in use is exported as the JSON the command line r
   assert.deepEqual(pack.dimensions.map((d) => [d.id, d.weight.value]), builtin.dimensions.map((d) => [d.id, d.weight.value]));
   assert.equal(pack.score.decimals.value, 1);
 });
+
+test('pack tools, zh: a pack with its own customer-service target is the one the customer-service view assesses with', async ({ newPage, base }) => {
+  const page = await newPage({ viewport: { width: 1280, height: 900 } });
+  await openApp(page, base + scenarioQuery(MEDIANS, { lang: 'zh' }));
+  await waitScore(page, '4.40');
+  await openTools(page, false);
+  const pack = JSON.parse(readFileSync(join(ROOT, 'crates/servicescore/rules/xhs-2022-08.json'), 'utf8'));
+  pack.id = 'my-cs-90';
+  pack.customer_service.reply_target_pct.value = 90;
+  pack.customer_service.reply_target_pct.provenance = 'user';
+  await page.locator('[data-testid=pack-file]').setInputFiles({
+    name: 'my-cs-90.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)),
+  });
+  await page.locator(sel.notice, { hasText: 'my-cs-90' }).waitFor({ state: 'visible' });
+  await page.locator('[data-testid=tab-cs]').click();
+  const panel = page.locator('#panel-cs');
+  await page.waitForFunction(() => /≥ ?90 ?%/.test(document.querySelector('#panel-cs')?.innerText ?? ''), null, { timeout: 10_000 });
+  assert.doesNotMatch(await panel.innerText(), /≥ ?80 ?%/, 'the default pack\'s 80 % is not shown');
+});

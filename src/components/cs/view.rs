@@ -32,6 +32,7 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::components::file_import::{FileImport, Loaded};
 use crate::components::import::{self, use_parse_after_paint, ImportStatus, Kind};
 use crate::i18n::{fill, Lang};
+use crate::packs::PackRef;
 
 /// Height of the rate chart in CSS pixels.
 const CHART_HEIGHT: f64 = 260.0;
@@ -39,6 +40,9 @@ const CHART_HEIGHT: f64 = 260.0;
 /// Props of [`CsView`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct CsViewProps {
+    /// The pack in use: its customer-service rules and violation table (what `servicescore
+    /// cs-assess --pack` uses).
+    pub pack: PackRef,
     /// Page language.
     pub lang: Lang,
 }
@@ -70,14 +74,17 @@ fn parse_log(_: &(), l: &Loaded, today: Option<Date>) -> Result<model::Imported,
 #[component]
 pub fn CsView(props: &CsViewProps) -> Html {
     let lang = props.lang;
-    let pack = RulePack::default_pack();
+    let pack = props.pack.clone();
     let rules = &pack.customer_service;
-    let store = use_reducer(|| CsStore(CsState::new(stored_counts(pack))));
+    let store = use_reducer(|| CsStore(CsState::new(stored_counts(&pack))));
     let st = &store.0;
     let dispatch = store.dispatcher();
 
     // Unreadable stored counts go to the backup key at mount, before anything is written.
-    use_effect_with((), move |_| keep_unreadable_counts(pack));
+    {
+        let pack = pack.clone();
+        use_effect_with((), move |_| keep_unreadable_counts(&pack));
+    }
 
     // Store the counts once the user changed them (not on mount: a visit that never touches
     // the tally writes nothing).
@@ -115,8 +122,10 @@ pub fn CsView(props: &CsViewProps) -> Html {
     let on_dismiss = press(CsAction::DismissCountsNotice);
     let on_example = {
         let d = dispatch.clone();
+        let pack = pack.clone();
         Callback::from(move |()| {
             let d = d.clone();
+            let pack = pack.clone();
             spawn_local(async move {
                 let result = match browser::fetch_text(violations::EXAMPLE).await {
                     Ok(text) => counts::from_example(&pack.violations, &text),
@@ -134,21 +143,24 @@ pub fn CsView(props: &CsViewProps) -> Html {
         })
     };
 
-    let report = use_memo(st.imported().cloned(), |imp| {
+    let report = use_memo((pack.clone(), st.imported().cloned()), |(p, imp)| {
         imp.as_ref()
-            .map(|i| Report::compute(rules, &i.log).map(Rc::new))
+            .map(|i| Report::compute(&p.customer_service, &i.log).map(Rc::new))
     });
     let plan_day = st.plan_day();
-    let answer = use_memo((st.imported().cloned(), plan_day), |(imp, day)| {
-        imp.as_ref()
-            .zip(*day)
-            .map(|(i, d)| Rc::new(report::what_it_takes(rules, &i.log, d)))
-    });
-    let chart = use_memo((report.clone(), lang), |(r, lang)| {
+    let answer = use_memo(
+        (pack.clone(), st.imported().cloned(), plan_day),
+        |(p, imp, day)| {
+            imp.as_ref()
+                .zip(*day)
+                .map(|(i, d)| Rc::new(report::what_it_takes(&p.customer_service, &i.log, d)))
+        },
+    );
+    let chart = use_memo((pack.clone(), report.clone(), lang), |(p, r, lang)| {
         r.as_ref()
             .as_ref()
             .and_then(|r| r.as_ref().ok())
-            .map(|r| Rc::new(r.chart(rules, *lang)))
+            .map(|r| Rc::new(r.chart(&p.customer_service, *lang)))
     });
 
     let tally = servicescore::violations::tally(&pack.violations, &st.tally_counts())
@@ -205,7 +217,7 @@ pub fn CsView(props: &CsViewProps) -> Html {
                         <h3>{ CsText::DaysHeading.get(lang) }</h3>
                         <p class="note">{ fill(CsText::DaysNote.get(lang), &[("window", &rules.reply_window_days.value.to_string())]) }</p>
                         if let Some(c) = &*chart {
-                            <ChartCanvas<RateChart> chart={c.clone()} fmt={PageFormat::new(RulePack::default_pack(), lang)} height={CHART_HEIGHT} testid="cs-chart" />
+                            <ChartCanvas<RateChart> chart={c.clone()} fmt={PageFormat::new(&pack, lang)} height={CHART_HEIGHT} testid="cs-chart" />
                         }
                         <DayTable report={r.clone()} lang={lang} />
                     </section>
