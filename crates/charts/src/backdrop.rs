@@ -9,7 +9,7 @@ use crate::frame::Frame;
 use crate::paint::{self, Area, DrawResult, Glyph};
 use crate::text::Label;
 use crate::theme::Theme;
-use crate::HLine;
+use crate::{HLine, Layout};
 
 /// Everything a backdrop paints, so that equality means "the same pixels".
 #[derive(Debug, Clone, PartialEq)]
@@ -23,22 +23,22 @@ pub struct Backdrop {
 }
 
 impl Backdrop {
-    /// A backdrop of `frame` with its `labels` (outside the plot), `lines` under the data, the
-    /// legend's `glyphs`, and the grid and axes when `grid` (a chart that shades under its grid
-    /// draws the grid with its data instead).
+    /// The backdrop of `layout`: its frame and backdrop labels (outside the plot), `lines`
+    /// under the data, the glyphs of the `legend` items (their words are among the labels),
+    /// and the grid and axes when `grid` (a chart that shades under its grid draws the grid
+    /// with its data instead).
     pub(crate) fn new(
-        frame: &Frame,
-        labels: &[Label],
+        layout: &Layout,
         lines: Vec<HLine>,
-        glyphs: Vec<Glyph>,
+        legend: Vec<(&str, Glyph)>,
         grid: bool,
         theme: &Theme,
     ) -> Backdrop {
         Backdrop {
-            frame: frame.clone(),
-            labels: labels.to_vec(),
+            frame: layout.frame.clone(),
+            labels: layout.backdrop().to_vec(),
             lines,
-            glyphs,
+            glyphs: legend.into_iter().map(|i| i.1).collect(),
             grid,
             theme: theme.clone(),
         }

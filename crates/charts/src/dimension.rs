@@ -292,25 +292,13 @@ impl Chart for DimensionChart {
             }
         }
         annotate::hline_labels(&mut p, &f, &self.hlines, theme);
-        Layout {
-            frame: f,
-            labels: p.into_labels(),
-            backdrop_labels,
-        }
+        Layout::placed(f, p, backdrop_labels)
     }
 
     /// The grid, the legend, the frame's labels and the dimension names (the lines go over
     /// the bars, with the data).
     fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
-        let glyphs = self.legend_items(theme).into_iter().map(|i| i.1).collect();
-        Backdrop::new(
-            &layout.frame,
-            layout.backdrop(),
-            Vec::new(),
-            glyphs,
-            true,
-            theme,
-        )
+        Backdrop::new(layout, Vec::new(), self.legend_items(theme), true, theme)
     }
 
     fn paint_data<DB: DrawingBackend>(
@@ -319,10 +307,9 @@ impl Chart for DimensionChart {
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
-        let f = &layout.frame;
-        if f.is_degenerate(theme) {
+        let Some(f) = layout.data_frame(theme) else {
             return Ok(());
-        }
+        };
         if self.has_data() {
             let slots = self.slots(f);
             for s in &slots {

@@ -111,6 +111,8 @@ pub mod theme;
 #[cfg(feature = "canvas")]
 pub mod canvas;
 
+use layout::Placer;
+
 pub use backdrop::Backdrop;
 pub use dimension::{DimBar, DimensionChart};
 pub use format::{ChartFormat, Plain};
@@ -159,6 +161,17 @@ pub struct Summary {
     pub rows: Vec<Vec<String>>,
 }
 
+impl Summary {
+    /// A key/value table (no column headings) captioned `caption`.
+    pub(crate) fn key_value(caption: &str, rows: Vec<Vec<String>>) -> Summary {
+        Summary {
+            caption: caption.to_owned(),
+            head: Vec::new(),
+            rows,
+        }
+    }
+}
+
 /// A chart laid out for one pixel size: its frame and every label it draws, placed.
 ///
 /// Computed once per change of data, size, theme or formatter; painting it does no layout and
@@ -183,6 +196,22 @@ impl Layout {
             labels: Vec::new(),
             backdrop_labels: 0,
         }
+    }
+
+    /// A layout of `frame` with every label `placer` placed, the first `backdrop_labels` of
+    /// them the backdrop's.
+    pub(crate) fn placed(frame: Frame, placer: Placer, backdrop_labels: usize) -> Layout {
+        Layout {
+            frame,
+            labels: placer.into_labels(),
+            backdrop_labels,
+        }
+    }
+
+    /// The frame to paint data in: `None` when it is too small to draw in (a degenerate frame
+    /// paints no data).
+    pub(crate) fn data_frame(&self, theme: &Theme) -> Option<&Frame> {
+        (!self.frame.is_degenerate(theme)).then_some(&self.frame)
     }
 
     /// The labels the backdrop paints.

@@ -62,6 +62,26 @@ fn dashes<E>(
     }
 }
 
+/// A rule of stroke `s` along `from..to`, centred on `at` across: whole pixels, at least one
+/// long, one filled rectangle per dash. `point` turns (along, across) pixels into (x, y).
+fn rule<DB: DrawingBackend>(
+    area: &Area<DB>,
+    (from, to): (f64, f64),
+    at: f64,
+    s: Stroke,
+    theme: &Theme,
+    point: fn(i32, i32) -> (i32, i32),
+) -> DrawResult<DB> {
+    let t = width_px(s.width) as i32;
+    let near = px(at) - t / 2;
+    let style = fill(s.colour, 1.0);
+    let draw = |a: f64, b: f64| {
+        let (a, b) = (px(a), px(b).max(px(a) + 1));
+        area.draw(&Rectangle::new([point(a, near), point(b, near + t)], style))
+    };
+    dashes(from, to, theme.dash_pattern(s.dash), draw)
+}
+
 /// A horizontal rule from x0 to x1 at row y.
 pub(crate) fn hrule<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -71,14 +91,7 @@ pub(crate) fn hrule<DB: DrawingBackend>(
     s: Stroke,
     theme: &Theme,
 ) -> DrawResult<DB> {
-    let t = width_px(s.width) as i32;
-    let top = px(y) - t / 2;
-    let style = fill(s.colour, 1.0);
-    let draw = |a: f64, b: f64| {
-        let (a, b) = (px(a), px(b).max(px(a) + 1));
-        area.draw(&Rectangle::new([(a, top), (b, top + t)], style))
-    };
-    dashes(x0, x1, theme.dash_pattern(s.dash), draw)
+    rule(area, (x0, x1), y, s, theme, |x, y| (x, y))
 }
 
 /// A vertical rule from y0 to y1 at column x.
@@ -90,14 +103,7 @@ pub(crate) fn vrule<DB: DrawingBackend>(
     s: Stroke,
     theme: &Theme,
 ) -> DrawResult<DB> {
-    let t = width_px(s.width) as i32;
-    let left = px(x) - t / 2;
-    let style = fill(s.colour, 1.0);
-    let draw = |a: f64, b: f64| {
-        let (a, b) = (px(a), px(b).max(px(a) + 1));
-        area.draw(&Rectangle::new([(left, a), (left + t, b)], style))
-    };
-    dashes(y0, y1, theme.dash_pattern(s.dash), draw)
+    rule(area, (y0, y1), x, s, theme, |y, x| (x, y))
 }
 
 /// A data line through pixel points; one `PathElement` (SVG `<polyline>`) for a solid line,

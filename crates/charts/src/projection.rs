@@ -202,18 +202,13 @@ impl Chart for ProjectionChart {
             annotate::no_data(&mut p, &f, &self.no_data_label, theme);
         }
         annotate::hline_labels(&mut p, &f, &self.hlines, theme);
-        Layout {
-            frame: f,
-            labels: p.into_labels(),
-            backdrop_labels,
-        }
+        Layout::placed(f, p, backdrop_labels)
     }
 
     /// The grid, the reference lines, the legend and the frame's labels.
     fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
-        let glyphs = self.legend_items(theme).into_iter().map(|i| i.1).collect();
         let lines = self.hlines.clone();
-        Backdrop::new(&layout.frame, layout.backdrop(), lines, glyphs, true, theme)
+        Backdrop::new(layout, lines, self.legend_items(theme), true, theme)
     }
 
     fn paint_data<DB: DrawingBackend>(
@@ -222,10 +217,9 @@ impl Chart for ProjectionChart {
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
-        let f = &layout.frame;
-        if f.is_degenerate(theme) {
+        let Some(f) = layout.data_frame(theme) else {
             return Ok(());
-        }
+        };
         for (day, _, today) in self.notes() {
             let s = if today {
                 Stroke {
@@ -316,11 +310,7 @@ impl Chart for ProjectionChart {
             }
             _ => rows.push(vec![self.no_data_label.clone()]),
         }
-        Summary {
-            caption: self.title.clone(),
-            head: Vec::new(),
-            rows,
-        }
+        Summary::key_value(&self.title, rows)
     }
 
     fn title(&self) -> &str {

@@ -218,29 +218,14 @@ impl Chart for RateChart {
             annotate::no_data(&mut p, &f, &self.no_data_label, theme);
         }
         annotate::hline_labels(&mut p, &f, [&self.target_line()], theme);
-        Layout {
-            frame: f,
-            labels: p.into_labels(),
-            backdrop_labels,
-        }
+        Layout::placed(f, p, backdrop_labels)
     }
 
     /// The legend and the frame's labels; the grid goes with the data, over the penalty
     /// shading.
     fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
-        let glyphs = self
-            .legend_items(Some(&layout.frame), theme)
-            .into_iter()
-            .map(|i| i.1)
-            .collect();
-        Backdrop::new(
-            &layout.frame,
-            layout.backdrop(),
-            Vec::new(),
-            glyphs,
-            false,
-            theme,
-        )
+        let legend = self.legend_items(Some(&layout.frame), theme);
+        Backdrop::new(layout, Vec::new(), legend, false, theme)
     }
 
     fn paint_data<DB: DrawingBackend>(
@@ -249,10 +234,9 @@ impl Chart for RateChart {
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
-        let f = &layout.frame;
-        if f.is_degenerate(theme) {
+        let Some(f) = layout.data_frame(theme) else {
             return Ok(());
-        }
+        };
         for r in self.shaded_rects(f) {
             paint::shade(area, r, theme.alert, theme)?;
         }
@@ -317,11 +301,7 @@ impl Chart for RateChart {
                 .join("; ")
         };
         rows.push(vec![self.penalty_label.clone(), periods]);
-        Summary {
-            caption: self.title.clone(),
-            head: Vec::new(),
-            rows,
-        }
+        Summary::key_value(&self.title, rows)
     }
 
     fn title(&self) -> &str {

@@ -270,18 +270,13 @@ impl Chart for SensitivityChart {
             p.place_within(candidates, &f.label_area());
         }
         annotate::hline_labels(&mut p, &f, self.levels.iter().map(|l| &l.line), theme);
-        Layout {
-            frame: f,
-            labels: p.into_labels(),
-            backdrop_labels,
-        }
+        Layout::placed(f, p, backdrop_labels)
     }
 
     /// The grid, the level lines, the legend and the frame's labels.
     fn backdrop(&self, layout: &Layout, theme: &Theme) -> Backdrop {
         let lines = self.levels.iter().map(|l| l.line.clone()).collect();
-        let glyphs = self.legend(theme).into_iter().map(|i| i.1).collect();
-        Backdrop::new(&layout.frame, layout.backdrop(), lines, glyphs, true, theme)
+        Backdrop::new(layout, lines, self.legend(theme), true, theme)
     }
 
     fn paint_data<DB: DrawingBackend>(
@@ -290,10 +285,9 @@ impl Chart for SensitivityChart {
         area: &Area<DB>,
         theme: &Theme,
     ) -> DrawResult<DB> {
-        let f = &layout.frame;
-        if f.is_degenerate(theme) {
+        let Some(f) = layout.data_frame(theme) else {
             return Ok(());
-        }
+        };
         if self.has_data() {
             let in_x = |x: f64| f.x.contains(x);
             let clip = |s: &[(f64, Option<f64>)]| -> Vec<(f64, Option<f64>)> {
@@ -364,11 +358,7 @@ impl Chart for SensitivityChart {
                 rows.push(vec![l.line.label.clone(), self.reach_text(l.reach, fmt)]);
             }
         }
-        Summary {
-            caption: self.title.clone(),
-            head: Vec::new(),
-            rows,
-        }
+        Summary::key_value(&self.title, rows)
     }
 
     fn title(&self) -> &str {

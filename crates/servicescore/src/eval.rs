@@ -33,6 +33,19 @@ pub struct Scores {
     pub dims: [Option<f64>; MAX_DIMENSIONS],
 }
 
+impl Scores {
+    /// The summed weight of `pack`'s dimensions that have a score here: what the overall
+    /// score's weighted mean divides by.
+    pub(crate) fn present_weight(&self, pack: &RulePack) -> f64 {
+        pack.dimensions
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| self.dims[*j].is_some())
+            .map(|(_, d)| d.weight.value)
+            .sum()
+    }
+}
+
 /// The pack compiled for one industry: fast scoring without allocation.
 #[derive(Debug, Clone)]
 pub struct Model<'p> {

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::display::{decimals_of, round_display};
 use crate::error::{Error, Result};
-use crate::eval::{Model, Scenario};
+use crate::eval::{Model, Scenario, Scores};
+use crate::rulepack::MetricDef;
 
 /// The worth of one standard step of a metric.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,39 +40,85 @@ pub fn sensitivity(pack: &crate::RulePack, scenario: &Scenario) -> Result<Vec<Me
     Ok(rank(&model, &scenario.values(pack)))
 }
 
-/// [`sensitivity`] on already validated values (pack metric order).
-pub fn rank(model: &Model<'_>, values: &[Option<f64>]) -> Vec<MetricSensitivity> {
-    let pack = model.pack();
+/// What moving one metric alone gains, the others held at the values being ranked.
+pub(crate) struct Trials<'m, 'p> {
+    model: &'m Model<'p>,
+    base: Scores,
+    base_overall: f64,
+    trial: Vec<Option<f64>>,
+}
+
+impl Trials<'_, '_> {
+    /// The raw overall and dimension gains of moving metric `i` (one of the values) alone to
+    /// `to`.
+    pub(crate) fn gains(&mut self, i: usize, to: f64) -> (f64, f64) {
+        let held = self.trial[i].replace(to);
+        let s = self.model.scores(&self.trial);
+        self.trial[i] = held;
+        let pack = self.model.pack();
+        let d = pack
+            .metrics
+            .get(i)
+            .and_then(|m| pack.dimension_index(&m.dimension));
+        let d = d.unwrap_or(0);
+        (
+            s.overall.unwrap_or(self.base_overall) - self.base_overall,
+            s.dims[d].unwrap_or(0.0) - self.base.dims[d].unwrap_or(0.0),
+        )
+    }
+}
+
+/// Ranks the metrics that have one of `values` (pack metric order) by moving each alone:
+/// `entry(i, metric, value, trials)` makes metric `i`'s entry, measuring its move with
+/// `trials`, or leaves it out (`None`). Highest `key` first; equal keys keep the pack's
+/// order. Empty when the values give no overall score. The one ranking loop of [`rank`] and
+/// [`crate::plan::rank_by_effort`].
+pub(crate) fn rank_metrics<T>(
+    model: &Model<'_>,
+    values: &[Option<f64>],
+    mut entry: impl FnMut(usize, &MetricDef, f64, &mut Trials<'_, '_>) -> Option<T>,
+    key: impl Fn(&T) -> f64,
+) -> Vec<T> {
     let base = model.scores(values);
     let Some(base_overall) = base.overall else {
         return Vec::new();
     };
-    let mut trial = values.to_vec();
+    let mut trials = Trials {
+        model,
+        base,
+        base_overall,
+        trial: values.to_vec(),
+    };
     let mut out = Vec::new();
-    for (i, m) in pack.metrics.iter().enumerate() {
+    for (i, m) in model.pack().metrics.iter().enumerate() {
         let Some(from) = values.get(i).copied().flatten() else {
             continue;
         };
+        out.extend(entry(i, m, from, &mut trials));
+    }
+    // Stable: equal keys keep the pack's order.
+    out.sort_by(|a, b| key(b).total_cmp(&key(a)));
+    out
+}
+
+/// [`sensitivity`] on already validated values (pack metric order).
+pub fn rank(model: &Model<'_>, values: &[Option<f64>]) -> Vec<MetricSensitivity> {
+    let entry = |i, m: &MetricDef, from: f64, trials: &mut Trials<'_, '_>| {
         // Written with the decimals of the value and of the step (4.6 + 0.1 is 4.7, not the
         // machine's 4.699999999999999).
         let d = decimals_of(from).max(decimals_of(m.sensitivity_step));
         let to = round_display(from + m.better.sign() * m.sensitivity_step, d)
             .clamp(m.range[0], m.range[1]);
-        trial[i] = Some(to);
-        let s = model.scores(&trial);
-        trial[i] = Some(from);
-        let d = pack.dimension_index(&m.dimension).unwrap_or(0);
-        out.push(MetricSensitivity {
+        let (gain, dimension_gain) = trials.gains(i, to);
+        Some(MetricSensitivity {
             metric: m.id.clone(),
             from,
             to,
-            gain: s.overall.unwrap_or(base_overall) - base_overall,
-            dimension_gain: s.dims[d].unwrap_or(0.0) - base.dims[d].unwrap_or(0.0),
-        });
-    }
-    // Stable: equal gains keep the pack's order.
-    out.sort_by(|a, b| b.gain.total_cmp(&a.gain));
-    out
+            gain,
+            dimension_gain,
+        })
+    };
+    rank_metrics(model, values, entry, |s| s.gain)
 }
 
 /// One point of a metric's score curve.

@@ -24,6 +24,15 @@ fn colour_key(c: BackendColor) -> (u8, u8, u8, u64) {
     (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
 }
 
+/// Runs `set` with `value` and keeps `value` in `cache`, unless `cache` already holds it: a
+/// piece of the context's state is set only when it changes.
+fn update<T: PartialEq>(cache: &mut T, value: T, set: impl FnOnce(&T)) {
+    if *cache != value {
+        set(&value);
+        *cache = value;
+    }
+}
+
 /// The plotters backend the charts draw on: a canvas's 2D context, with its state cached.
 ///
 /// Every fill colour, stroke colour, line width, font, alignment and baseline is a call from
@@ -74,22 +83,36 @@ impl Canvas {
     }
 
     fn set_fill(&mut self, c: BackendColor) {
-        let key = colour_key(c);
-        if self.fill != Some(key) {
-            self.ctx.set_fill_style_str(&css_colour(c));
-            self.fill = Some(key);
-        }
+        let ctx = &self.ctx;
+        update(&mut self.fill, Some(colour_key(c)), |_| {
+            ctx.set_fill_style_str(&css_colour(c));
+        });
     }
 
     fn set_stroke(&mut self, c: BackendColor, width: u32) {
-        let key = colour_key(c);
-        if self.stroke != Some(key) {
-            self.ctx.set_stroke_style_str(&css_colour(c));
-            self.stroke = Some(key);
-        }
-        if self.line_width != Some(width) {
-            self.ctx.set_line_width(f64::from(width));
-            self.line_width = Some(width);
+        let ctx = &self.ctx;
+        update(&mut self.stroke, Some(colour_key(c)), |_| {
+            ctx.set_stroke_style_str(&css_colour(c));
+        });
+        update(&mut self.line_width, Some(width), |_| {
+            ctx.set_line_width(f64::from(width));
+        });
+    }
+
+    /// Starts drawing something other than a line in colour `c`: strokes the path being
+    /// collected, and gives `c` back unless it is fully transparent (nothing to draw).
+    fn start(&mut self, c: BackendColor) -> Option<BackendColor> {
+        self.flush();
+        (c.alpha != 0.0).then_some(c)
+    }
+
+    /// Sets what a shape in colour `c` is painted with: the fill colour when `fill`, else the
+    /// stroke colour and `s`'s width.
+    fn set_paint<S: BackendStyle>(&mut self, c: BackendColor, s: &S, fill: bool) {
+        if fill {
+            self.set_fill(c);
+        } else {
+            self.set_stroke(c, s.stroke_width());
         }
     }
 
@@ -149,18 +172,15 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result2d {
-        self.flush();
-        let c = s.color();
-        if c.alpha == 0.0 {
+        let Some(c) = self.start(s.color()) else {
             return Ok(());
-        }
+        };
         let (x, y) = (f64::from(a.0), f64::from(a.1));
         let (w, h) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+        self.set_paint(c, s, fill);
         if fill {
-            self.set_fill(c);
             self.ctx.fill_rect(x, y, w, h);
         } else {
-            self.set_stroke(c, s.stroke_width());
             self.ctx.stroke_rect(x, y, w, h);
         }
         Ok(())
@@ -209,21 +229,18 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result2d {
-        self.flush();
-        let c = s.color();
-        if c.alpha == 0.0 {
+        let Some(c) = self.start(s.color()) else {
             return Ok(());
-        }
+        };
         self.ctx.begin_path();
         let (x, y) = (f64::from(centre.0), f64::from(centre.1));
         self.ctx
             .arc(x, y, f64::from(radius), 0.0, std::f64::consts::TAU)
             .map_err(|_| js_failed("arc"))?;
+        self.set_paint(c, s, fill);
         if fill {
-            self.set_fill(c);
             self.ctx.fill();
         } else {
-            self.set_stroke(c, s.stroke_width());
             self.ctx.stroke();
         }
         Ok(())
@@ -236,29 +253,22 @@ impl DrawingBackend for Canvas {
         style: &TS,
         pos: BackendCoord,
     ) -> Result2d {
-        self.flush();
-        let colour = style.color();
-        if colour.alpha == 0.0 {
+        let Some(colour) = self.start(style.color()) else {
             return Ok(());
-        }
+        };
         let baseline = match style.anchor().v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        if baseline != self.baseline {
-            self.ctx.set_text_baseline(baseline);
-            self.baseline = baseline;
-        }
+        let ctx = &self.ctx;
+        update(&mut self.baseline, baseline, |b| ctx.set_text_baseline(b));
         let align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        if align != self.align {
-            self.ctx.set_text_align(align);
-            self.align = align;
-        }
+        update(&mut self.align, align, |a| ctx.set_text_align(a));
         // Compared part by part: no font string is built unless the font changes.
         let kind = match style.style() {
             FontStyle::Normal => "normal",

@@ -122,13 +122,7 @@ pub fn breakdown(model: &Model<'_>, values: &[Option<f64>]) -> Evaluation {
             );
         }
     }
-    let present_weight: f64 = pack
-        .dimensions
-        .iter()
-        .enumerate()
-        .filter(|(j, _)| scores.dims[*j].is_some())
-        .map(|(_, d)| d.weight.value)
-        .sum();
+    let present_weight = scores.present_weight(pack);
     let dimensions = pack
         .dimensions
         .iter()

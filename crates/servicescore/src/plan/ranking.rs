@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::{Moves, PlanOptions};
 use crate::error::Result;
 use crate::eval::{Model, Scenario};
-use crate::rulepack::{Better, RulePack};
+use crate::rulepack::{Better, MetricDef, RulePack};
+use crate::sensitivity::{rank_metrics, Trials};
 
 /// The effort every metric is offered: 5 % of its benchmark span (at weight 1).
 pub const EQUAL_EFFORT: f64 = 0.05;
@@ -57,22 +58,11 @@ pub fn effort_ranking(
 /// are left out. Equal gains keep the pack's order.
 pub fn rank_by_effort(model: &Model<'_>, values: &[Option<f64>], moves: &Moves) -> Vec<EffortGain> {
     let pack = model.pack();
-    let base = model.scores(values);
-    let Some(base_overall) = base.overall else {
-        return Vec::new();
-    };
-    let mut trial = values.to_vec();
-    let mut out = Vec::new();
-    for (i, m) in pack.metrics.iter().enumerate() {
-        let Some(from) = values.get(i).copied().flatten() else {
-            continue;
-        };
+    let entry = |i, m: &MetricDef, from: f64, trials: &mut Trials<'_, '_>| {
         if !moves.allows(i) {
-            continue;
+            return None;
         }
-        let Some(knots) = pack.knots(&model.industry().id, &m.id) else {
-            continue;
-        };
+        let knots = pack.knots(&model.industry().id, &m.id)?;
         let span = (knots.value[knots.value.len() - 1] - knots.value[0]).abs();
         let rate = moves.weight(i) / span;
         let (sign, best) = match m.better {
@@ -87,24 +77,19 @@ pub fn rank_by_effort(model: &Model<'_>, values: &[Option<f64>], moves: &Moves) 
         } else {
             (reach * 1e9).round() / 1e9
         };
-        trial[i] = Some(to);
-        let s = model.scores(&trial);
-        trial[i] = Some(from);
-        let d = pack.dimension_index(&m.dimension).unwrap_or(0);
+        let (gain, dimension_gain) = trials.gains(i, to);
         let effort = rate * (to - from).abs();
-        let gain = s.overall.unwrap_or(base_overall) - base_overall;
-        out.push(EffortGain {
+        Some(EffortGain {
             metric: m.id.clone(),
             from,
             to,
             effort,
             gain,
             gain_per_effort: if effort > 0.0 { gain / effort } else { 0.0 },
-            dimension_gain: s.dims[d].unwrap_or(0.0) - base.dims[d].unwrap_or(0.0),
-        });
-    }
-    out.sort_by(|a, b| b.gain_per_effort.total_cmp(&a.gain_per_effort));
-    out
+            dimension_gain,
+        })
+    };
+    rank_metrics(model, values, entry, |g| g.gain_per_effort)
 }
 
 #[cfg(test)]

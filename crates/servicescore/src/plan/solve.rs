@@ -244,13 +244,7 @@ impl<'a> Problem<'a> {
                 }
             })
             .collect();
-        let present: f64 = pack
-            .dimensions
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| scores.dims[*j].is_some())
-            .map(|(_, d)| d.weight.value)
-            .sum();
+        let present = scores.present_weight(pack);
         let mut dim_weight = [0.0; MAX_DIMENSIONS];
         for (j, d) in pack.dimensions.iter().enumerate() {
             if scores.dims[j].is_some() {
