@@ -55,7 +55,7 @@ pub fn target_label(pack: &RulePack, target: &Target, lang: Lang) -> String {
     match target {
         Target::Stars(x) => fill(
             Text::TargetStars.get(lang),
-            &[("x", &format::localize(format::stars(*x), lang))],
+            &[("x", &format::stars(*x, lang))],
         ),
         Target::Score(x) => format::localize(format::score(*x), lang),
         Target::Threshold(id) => match pack.threshold(id) {

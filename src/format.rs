@@ -93,9 +93,9 @@ pub fn share(p: f64) -> String {
     format!("{}%", fmt_num(round_to(p * 100.0, 1)))
 }
 
-/// A star count (`4.5`, `4`).
-pub fn stars(s: f64) -> String {
-    fmt_num(s)
+/// A star count in the page's language (`4.5`, `4`, Spanish `4,5`).
+pub fn stars(s: f64, lang: Lang) -> String {
+    localize(fmt_num(s), lang)
 }
 
 /// A percentile knot label: `0.25` → `25`.

@@ -95,7 +95,7 @@ fn AboutBody(props: &AboutBodyProps) -> Html {
             <p>{ pack.points_curve.value.iter().map(|[p, v]| format!("P{} → {}", format::localize(format::knot(*p), lang), format::score_at(*v, 1, lang))).collect::<Vec<_>>().join(" · ") }</p>
             <h4>{ Text::AboutStarBands.get(lang) }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={pack.stars.bands.provenance} source={src(&pack.stars.bands.source)} lang={lang} /></h4>
-            <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {} → {}", format::score_at(b.min_score, 2, lang), fill(Text::StarsValue.get(lang), &[("n", &format::stars(b.stars))]))).collect::<Vec<_>>().join(" · ") }</p>
+            <p>{ pack.stars.bands.value.iter().map(|b| format!("≥ {} → {}", format::score_at(b.min_score, 2, lang), fill(Text::StarsValue.get(lang), &[("n", &format::stars(b.stars, lang))]))).collect::<Vec<_>>().join(" · ") }</p>
             <h4>{ Text::AboutWeights.get(lang) }</h4>
             <p>{ pack.metrics.iter().map(|m| format!("{} {}", m.names.get(code), format::number(m.weight.value, lang))).collect::<Vec<_>>().join(" · ") }
                 <Tag pack={crate::packs::PackRef::default_pack()} provenance={servicescore::Provenance::Assumed} lang={lang} /></p>

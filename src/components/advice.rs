@@ -86,10 +86,7 @@ fn score_text(s: Option<&str>, lang: Lang) -> String {
 
 /// A star count in the page's language (`4,5`).
 fn stars_text(s: Option<f64>, lang: Lang) -> String {
-    s.map_or_else(
-        || "—".to_string(),
-        |s| format::localize(format::stars(s), lang),
-    )
+    s.map_or_else(|| "—".to_string(), |s| format::stars(s, lang))
 }
 
 /// "Metric: from → to" of one change.

@@ -81,7 +81,10 @@ pub fn lines(pack: &RulePack, e: &Evaluation, lang: Lang) -> Vec<String> {
                 ("shown", &shown),
                 (
                     "stars",
-                    &fill(Text::StarsValue.get(lang), &[("n", &format::stars(st))]),
+                    &fill(
+                        Text::StarsValue.get(lang),
+                        &[("n", &format::stars(st, lang))],
+                    ),
                 ),
             ],
         ));

@@ -28,11 +28,15 @@ pub fn Stars(props: &StarsProps) -> Html {
     let label = match props.stars {
         Some(s) => fill(
             Text::StarsValue.get(props.lang),
-            &[("n", &format::localize(format::stars(s), props.lang))],
+            &[("n", &format::stars(s, props.lang))],
         ),
         None => Text::NoStars.get(props.lang).to_string(),
     };
-    let data = props.stars.map(format::stars).unwrap_or_default();
+    // The hook keeps its point form in every language (SPEC §3).
+    let data = props
+        .stars
+        .map(servicescore::display::fmt_num)
+        .unwrap_or_default();
     let n = props.stars.unwrap_or(0.0);
     let testid = props.hook.then_some("stars");
     html! {

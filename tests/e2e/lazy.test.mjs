@@ -61,4 +61,5 @@ test('360 px, es: the about panel, reached by scrolling down, writes its numbers
   assert.match(text, /≥ 4,80 →/);
   assert.match(text, /≥ 4,50 →/);
   assert.doesNotMatch(text, /≥ \d\.\d\d/, 'no decimal point in the es star bands');
+  assert.match(text, /→ 4,5 estrellas/, 'half stars with a comma too');
 });

@@ -371,12 +371,12 @@ pub fn ProjectionView(props: &ProjectionViewProps) -> Html {
                         <h3>{ OutlookText::LeavingHeading.get(lang) }</h3>
                         <p class="note">{ match o.median_day_score {
                             Some(m) => fill(OutlookText::LeavingNote.get(lang), &[
-                                ("median", &format::score(m)),
-                                ("margin", &format::stars(BAD_DAY_MARGIN)),
+                                ("median", &format::score_at(m, 2, lang)),
+                                ("margin", &format::number(BAD_DAY_MARGIN, lang)),
                                 ("days", &(window_days + 1).to_string()),
                             ]),
                             None => fill(OutlookText::LeavingNoteShort.get(lang), &[
-                                ("margin", &format::stars(BAD_DAY_MARGIN)),
+                                ("margin", &format::number(BAD_DAY_MARGIN, lang)),
                                 ("days", &(window_days + 1).to_string()),
                             ]),
                         } }</p>
