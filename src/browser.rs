@@ -2,7 +2,7 @@
 //! frame). Every call tolerates failure: a sandboxed iframe without storage, a detached
 //! window, a parent on another origin; the page keeps working without the feature.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -88,6 +88,50 @@ pub fn on_page_hide(f: impl Fn() + 'static) -> PageHide {
 pub struct PageHide {
     _on_hide: Option<EventListener>,
     _on_hidden: Option<EventListener>,
+}
+
+/// Runs `f` once, in a task after the browser's next frame (so what was rendered before is
+/// on screen first), or after `late_ms` when frames do not come (a hidden tab, a throttled
+/// frame), whichever is first. The page's one "after paint" mechanism: the views' snapshots
+/// (`crate::lazy`), the first paint before the second module, a file's parse after
+/// "parsing…" (`components::import`). Dropping the handle cancels what has not run; drop it
+/// or replace it outside `f` (a timer is never dropped inside its own callback).
+pub fn after_paint(late_ms: u32, f: impl FnOnce() + 'static) -> AfterPaint {
+    let once: Rc<Cell<Option<Once>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let fire = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let handles = Rc::new(RefCell::new(PaintHandles::default()));
+    let late = gloo::timers::callback::Timeout::new(late_ms, fire.clone());
+    let weak = Rc::downgrade(&handles);
+    let frame = gloo::render::request_animation_frame(move |_| {
+        let task = gloo::timers::callback::Timeout::new(0, fire);
+        // Cancelled with the handle (dropped here) when the handle is gone.
+        if let Some(h) = weak.upgrade() {
+            h.borrow_mut().task = Some(task);
+        }
+    });
+    {
+        let mut h = handles.borrow_mut();
+        h.frame = Some(frame);
+        h.late = Some(late);
+    }
+    AfterPaint { _handles: handles }
+}
+
+/// The frame and timers of an [`after_paint`].
+#[derive(Default)]
+struct PaintHandles {
+    frame: Option<gloo::render::AnimationFrame>,
+    task: Option<gloo::timers::callback::Timeout>,
+    late: Option<gloo::timers::callback::Timeout>,
+}
+
+/// What [`after_paint`] will run; cancelled when dropped.
+pub struct AfterPaint {
+    _handles: Rc<RefCell<PaintHandles>>,
 }
 
 /// Runs `f` once, at the first sign that the page is being used: a pointer press, a key, a

@@ -55,20 +55,21 @@ pub enum Status {
     Absent,
 }
 
-/// A snapshot waiting for the next frame, and the frame and timer that will send it.
+/// A snapshot waiting for the next frame, and the [`after_paint`](crate::browser::after_paint)
+/// that will send it.
 #[derive(Default)]
 struct Pending {
     snapshot: Option<Rc<Snapshot>>,
-    frame: Option<gloo::render::AnimationFrame>,
-    after: Option<gloo::timers::callback::Timeout>,
-    late: Option<gloo::timers::callback::Timeout>,
+    /// Whether a send is scheduled (the handle below stays until the next one replaces it:
+    /// it is never dropped inside its own callback).
+    scheduled: bool,
+    send: Option<crate::browser::AfterPaint>,
 }
 
-/// Sends the snapshot waiting in `pending`, if any, and clears its frame (the next snapshot
-/// schedules a new one).
+/// Sends the snapshot waiting in `pending`, if any (the next snapshot schedules a new send).
 fn send_pending(pending: &RefCell<Pending>) {
     let mut p = pending.borrow_mut();
-    p.frame = None;
+    p.scheduled = false;
     if let Some(s) = p.snapshot.take() {
         drop(p);
         call("update", &[JsValue::from_str(&s.encode())]);
@@ -93,13 +94,8 @@ pub fn use_wanted(view_in_module: bool) -> bool {
     {
         let painted = painted.clone();
         use_effect_with((), move |_| {
-            let p2 = painted.clone();
-            let frame = gloo::render::request_animation_frame(move |_| painted.set(true));
-            let late = gloo::timers::callback::Timeout::new(200, move || p2.set(true));
-            move || {
-                drop(frame);
-                drop(late);
-            }
+            let after = crate::browser::after_paint(200, move || painted.set(true));
+            move || drop(after)
         });
     }
     {
@@ -162,27 +158,13 @@ pub fn use_views(snapshot: Rc<Snapshot>, wanted: bool, oncommand: Callback<Comma
         let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
         use_effect_with((snapshot, ready), move |(s, ready)| {
             if *ready {
-                let scheduled = pending.borrow().frame.is_some();
-                pending.borrow_mut().snapshot = Some(s.clone());
-                if !scheduled {
-                    // Frames may not come (a hidden tab, a throttled frame): the snapshot is
-                    // sent after 100 ms at the latest.
-                    let p = pending.clone();
-                    let late = {
-                        let p = pending.clone();
-                        gloo::timers::callback::Timeout::new(100, move || send_pending(&p))
-                    };
-                    pending.borrow_mut().late = Some(late);
-                    let frame = gloo::render::request_animation_frame(move |_| {
-                        let p2 = p.clone();
-                        let after = gloo::timers::callback::Timeout::new(0, move || {
-                            // `after` is this very timer: it is replaced next time, never
-                            // dropped inside its own callback.
-                            send_pending(&p2);
-                        });
-                        p.borrow_mut().after = Some(after);
-                    });
-                    pending.borrow_mut().frame = Some(frame);
+                let mut p = pending.borrow_mut();
+                p.snapshot = Some(s.clone());
+                if !p.scheduled {
+                    // Sent after 100 ms at the latest when frames do not come.
+                    p.scheduled = true;
+                    let q = pending.clone();
+                    p.send = Some(crate::browser::after_paint(100, move || send_pending(&q)));
                 }
             }
         });

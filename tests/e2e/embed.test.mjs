@@ -1,7 +1,7 @@
 // Embed mode (?embed=1) in an iframe: compact page, and the height posted to the parent as
 // {type: 'servicescore:height', height} — again whenever the height changes.
 import assert from 'node:assert/strict';
-import { test, sel, typeInto } from './lib.mjs';
+import { test, sel, typeInto, viewsRequests } from './lib.mjs';
 
 const TYPE = 'servicescore:height';
 
@@ -40,9 +40,7 @@ async function embed(page, server, query, { resize = false, crossSite = false } 
  */
 async function settled(page, frame) {
   await heightSettled(page, frame);
-  const fetched = await frame.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => e.name.includes('servicescore-views')).length);
-  assert.equal(fetched, 0, 'the views module waits for the first use');
+  assert.equal(await viewsRequests(frame), 0, 'the views module waits for the first use');
   assert.equal(await frame.evaluate(() => document.getElementById('slot-charts')?.children.length), 0);
 }
 

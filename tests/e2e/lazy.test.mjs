@@ -3,10 +3,10 @@
 // downloads only the shell; scrolling, a tap or a key loads the rest; a view that lives in the
 // module (`?view=projection`) and a desktop whose first screen shows a chart load it at once.
 import assert from 'node:assert/strict';
-import { test, openApp, sel, PHONE, sleep, tap, scrollToSlot, waitForAboutBody } from './lib.mjs';
+import {
+  test, openApp, sel, PHONE, sleep, tap, scrollToSlot, waitForAboutBody, viewsRequests,
+} from './lib.mjs';
 
-const viewsRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
-  .filter((e) => e.name.includes('servicescore-views')).length);
 const filled = (page, slot) => page.waitForFunction(
   (s) => document.getElementById(`slot-${s}`)?.children.length > 0, slot, { timeout: 15_000 });
 

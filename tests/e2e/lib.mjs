@@ -198,6 +198,10 @@ export async function scrollToSlot(page, name) {
   await page.locator(`.slot-${name}`).first().scrollIntoViewIfNeeded();
 }
 
+/** How many requests a page (or frame) made for the second module (`servicescore-views-…`). */
+export const viewsRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => e.name.includes('servicescore-views')).length);
+
 export const sel = {
   score: '[data-testid=overall-score]',
   stars: '[data-testid=stars]',

@@ -7,8 +7,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::{request_animation_frame, AnimationFrame};
-use gloo::timers::callback::Timeout;
 use servicescore::dates::Date;
 use yew::prelude::*;
 
@@ -20,12 +18,8 @@ use crate::components::kept::{self, Note, Problem};
 /// file, and today in the browser (what a date after today is compared with).
 pub type Parse<D, T> = fn(&D, &Loaded, Option<Date>) -> Result<Imported<T>, Refused>;
 
-/// Pending work of an import: the frame that lets "parsing…" paint, then the parse.
-#[derive(Default)]
-struct Pending {
-    frame: Option<AnimationFrame>,
-    parse: Option<Timeout>,
-}
+/// The pending parse of an import, after the frame that lets "parsing…" paint.
+type Pending = Option<crate::browser::AfterPaint>;
 
 /// What a view hands its import box and its import status.
 pub struct ImportCallbacks {
@@ -49,7 +43,7 @@ where
     D: Clone + PartialEq + 'static,
     T: 'static,
 {
-    let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
+    let pending: Rc<RefCell<Pending>> = use_mut_ref(|| None);
     {
         let pending = pending.clone();
         let deps = deps.clone();
@@ -86,36 +80,32 @@ fn parse_after_paint<D: 'static, T: 'static>(
     restored: bool,
 ) {
     on.emit(Action::Parsing(l.name.clone()));
-    let slot = pending.clone();
-    // The frame callback only replaces the timer: a handle is never dropped inside its own
-    // callback. A new file replaces both handles, cancelling the parse of the one before.
-    let frame = request_animation_frame(move |_| {
-        let t = Timeout::new(0, move || {
-            let today = crate::components::file_import::today();
-            match parse(&deps, &l, today) {
-                Ok(i) => {
-                    let note = if restored {
-                        Some(Note::Restored {
-                            name: l.name.clone(),
-                        })
-                    } else {
-                        kept::keep(kind, &l.name, &l.text, l.gb18030)
-                    };
-                    on.emit(Action::Imported(i));
-                    if let Some(n) = note {
-                        on.emit(Action::Kept(n));
-                    }
+    // A new file replaces the handle, cancelling the parse of the one before; 100 ms at the
+    // latest when frames do not come (a kept file restored in a background tab).
+    let parse = crate::browser::after_paint(100, move || {
+        let today = crate::components::file_import::today();
+        match parse(&deps, &l, today) {
+            Ok(i) => {
+                let note = if restored {
+                    Some(Note::Restored {
+                        name: l.name.clone(),
+                    })
+                } else {
+                    kept::keep(kind, &l.name, &l.text, l.gb18030)
+                };
+                on.emit(Action::Imported(i));
+                if let Some(n) = note {
+                    on.emit(Action::Kept(n));
                 }
-                Err(_) if restored => {
-                    kept::back_up(kind);
-                    on.emit(Action::RestoreFailed(Note::Unreadable(
-                        Problem::NoLongerParses { name: l.name },
-                    )));
-                }
-                Err(r) => on.emit(Action::Refused(r)),
             }
-        });
-        slot.borrow_mut().parse = Some(t);
+            Err(_) if restored => {
+                kept::back_up(kind);
+                on.emit(Action::RestoreFailed(Note::Unreadable(
+                    Problem::NoLongerParses { name: l.name },
+                )));
+            }
+            Err(r) => on.emit(Action::Refused(r)),
+        }
     });
-    pending.borrow_mut().frame = Some(frame);
+    *pending.borrow_mut() = Some(parse);
 }
