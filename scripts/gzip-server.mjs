@@ -2,7 +2,8 @@
 // A small static server that serves files gzipped, as a CDN does: each file is compressed
 // once (zlib level 9) and kept in memory, sent with its Content-Type, `Content-Encoding:
 // gzip` (when the client accepts it) and `Vary: Accept-Encoding`. Used by scripts/bench
-// (Lighthouse, first-view bytes) and, with E2E_GZIP=1, by the end-to-end tests' server.
+// (Lighthouse, first-view bytes) and by the end-to-end tests' server (its MIME types; with
+// E2E_GZIP=1 its gzip bodies too).
 //
 //   node scripts/gzip-server.mjs [DIR] [--port N]     serves DIR (default dist/) until Ctrl+C
 //

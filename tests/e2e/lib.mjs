@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, createReadStream } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipped, wantsGzip } from '../../scripts/gzip-server.mjs';
+import { MIME, gzipped, wantsGzip } from '../../scripts/gzip-server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The release build (`trunk build --release`); E2E_DIST=dir tests another build. */
@@ -43,21 +43,6 @@ export class Skip extends Error {}
 
 // ---------------------------------------------------------------------------------------
 // Static server.
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** Fails with a clear message when the release build is missing. */
 export function requireDist() {

@@ -1,13 +1,12 @@
-// The "like a phone" half of scripts/bench (issue 15), used by scripts/bench.mjs: Lighthouse 13
-// mobile runs, slider key press → DOM with the CPU slowed through CDP, and the bytes the first
-// view needs before it is interactive. Each works on any page served by scripts/gzip-server.mjs
-// with the SPEC §3 hooks, so the app and the hand-written peer page (scripts/bench-peer/) are
-// measured the same way.
+// The "like a phone" measurements of scripts/bench (issue 15): Lighthouse 13 mobile runs, slider
+// key press → DOM with the CPU slowed through CDP, the bytes the first view needs; on any page
+// scripts/gzip-server.mjs serves with the SPEC §3 hooks (the app and the peer page alike).
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT, CHROMIUM, sel } from '../tests/e2e/lib.mjs';
+import { ROOT, CHROMIUM, sel } from '../../tests/e2e/lib.mjs';
+import { quantile, stats } from './stats.mjs';
 
 export const PEER_DIR = join(ROOT, 'scripts', 'bench-peer');
 const LIGHTHOUSE = join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
@@ -18,16 +17,7 @@ export const KEY_SLIDER = 'reply_3min_pct';
 
 const run = promisify(execFile);
 
-function quantile(xs, q) {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-}
 export const median = (xs) => quantile(xs.filter((x) => typeof x === 'number'), 0.5);
-const stats = (xs) => ({
-  n: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95),
-  max: xs.length ? Math.max(...xs) : null, min: xs.length ? Math.min(...xs) : null,
-});
 const frames = (page, n = 2) => page.evaluate((n) => new Promise((ok) => {
   const step = (k) => (k === 0 ? ok() : requestAnimationFrame(() => step(k - 1)));
   step(n);
