@@ -37,8 +37,8 @@ fn flush<T>(pending: &RefCell<Pending<T>>, write: &dyn Fn(T)) {
     }
 }
 
-/// Writes `value` with `write` once it has rested for `delay_ms`, at once the first time
-/// (nothing is then pending that a later flush could write over a newer value), and when the
+/// Writes `value` with `write` once it has rested for `delay_ms`, the first time in the next
+/// task (a flush always writes the newest value pending, never an older one), and when the
 /// page is hidden, closed or the component unmounted (a reload right after a change keeps
 /// it). `None` writes nothing.
 #[hook]
@@ -64,12 +64,11 @@ where
     use_effect_with(value, move |value| {
         let Some(v) = value.clone() else { return };
         pending.borrow_mut().value = Some(v);
-        if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
-            flush(&pending, &*write);
-            return;
-        }
+        // The first value is written in the next task rather than during the first render
+        // (which is long enough on a slow phone); later ones once they have rested.
+        let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
         let p = pending.clone();
-        let timer = Timeout::new(delay_ms, move || flush(&p, &*write));
+        let timer = Timeout::new(if first { 0 } else { delay_ms }, move || flush(&p, &*write));
         pending.borrow_mut().timer = Some(timer);
     });
 }

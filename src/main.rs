@@ -12,17 +12,23 @@ fn main() {
     if servicescore_web::api::api_only() {
         return;
     }
-    // Read the browser once; everything after is the app's state and effects.
-    let start = servicescore_web::app::boot();
-    browser::mount(|root| {
-        yew::Renderer::<App>::with_root_and_props(
-            root,
-            servicescore_web::app::AppProps {
-                start: Rc::new(start),
-            },
-        )
-        .render();
-    });
+    // The app starts in a task of its own, after the one that instantiated the module: two
+    // shorter tasks instead of one long one, so a tap or a key is not kept waiting as long
+    // (Lighthouse's total blocking time counts what each task runs over 50 ms).
+    gloo::timers::callback::Timeout::new(0, || {
+        // Read the browser once; everything after is the app's state and effects.
+        let start = servicescore_web::app::boot();
+        browser::mount(|root| {
+            yew::Renderer::<App>::with_root_and_props(
+                root,
+                servicescore_web::app::AppProps {
+                    start: Rc::new(start),
+                },
+            )
+            .render();
+        });
+    })
+    .forget();
 }
 
 /// `compute(scenario)`: the result `servicescore eval` prints, as plain objects.
