@@ -41,12 +41,37 @@ const STORAGE_DEBOUNCE_MS: u32 = 250;
 pub struct AppProps {
     /// Where the page starts (worked out from the browser by `main`, or the defaults).
     pub start: Rc<Start>,
+    /// Mount in stages ([`STAGES`]), each in a task of its own, into a hidden root that
+    /// [`browser::reveal`] shows once the last stage is rendered (`main` only: the
+    /// pre-rendered copy stays on screen meanwhile). Otherwise everything at once.
+    #[prop_or_default]
+    pub staged: bool,
 }
+
+/// The first mount's stages: 0 the header and the score bar, 1 the metrics, 2 the rest. On
+/// a phone the first render of the whole page is one long task (about 190 ms with the CPU
+/// slowed 4×); in three it blocks a tap for less time (see BENCHMARKS.md).
+pub const STAGES: u8 = 3;
 
 /// The page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let start = props.start.clone();
+    let stage = use_state(|| if props.staged { 0 } else { STAGES - 1 });
+    {
+        let staged = props.staged;
+        let set = stage.clone();
+        use_effect_with(*stage, move |s| {
+            let next = *s + 1;
+            let timer = (next < STAGES)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || set.set(next)));
+            if next == STAGES && staged {
+                browser::reveal();
+            }
+            move || drop(timer)
+        });
+    }
+    let at = |n: u8| *stage >= n;
     let store = use_reducer({
         let s = start.state.clone();
         move || Store(s)
@@ -170,7 +195,7 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     // Loaded at the first use of the page, or at once for a view that lives in it.
-    let wanted = crate::lazy::use_wanted(st.view != View::Score);
+    let wanted = crate::lazy::use_wanted(st.view != View::Score, at(STAGES - 1));
     let on_command = {
         let d = dispatch.clone();
         Callback::from(move |c: Command| {
@@ -195,35 +220,29 @@ pub fn App(props: &AppProps) -> Html {
         d.dispatch(Action::Focus(id))
     });
     let lang = st.lang;
-    let cb = |f: fn(String) -> Action| {
-        let d = dispatch.clone();
-        Callback::from(move |v: String| d.dispatch(f(v)))
-    };
-    let on_lang = {
-        let d = dispatch.clone();
-        Callback::from(move |l: Lang| d.dispatch(Action::SetLang(l)))
-    };
-    let on_view = {
-        let d = dispatch.clone();
-        Callback::from(move |v: View| d.dispatch(Action::SetView(v)))
-    };
-    let on_pack = {
-        let d = dispatch.clone();
-        Callback::from(move |id: String| {
-            if let Some(p) = PackRef::builtin(&id) {
-                d.dispatch(Action::SetPack(p));
-            }
-        })
-    };
+    // The header's, the notices' and the scenario bar's callbacks are stable too, so a slider
+    // move does not re-render them.
+    let on_industry = use_callback(dispatch.clone(), |v: String, d| {
+        d.dispatch(Action::SetIndustry(v))
+    });
+    let on_lang = use_callback(dispatch.clone(), |l: Lang, d| {
+        d.dispatch(Action::SetLang(l))
+    });
+    let on_view = use_callback(dispatch.clone(), |v: View, d| {
+        d.dispatch(Action::SetView(v))
+    });
+    let on_pack = use_callback(dispatch.clone(), |id: String, d| {
+        if let Some(p) = PackRef::builtin(&id) {
+            d.dispatch(Action::SetPack(p));
+        }
+    });
+    let on_notice = use_callback(dispatch.clone(), |a: Action, d| d.dispatch(a));
     // A button's press as one action (the scenario bar's).
-    let send = |a: Action| {
-        let d = dispatch.clone();
-        Callback::from(move |()| d.dispatch(a.clone()))
-    };
-    let on_notice = {
-        let d = dispatch.clone();
-        Callback::from(move |a: Action| d.dispatch(a))
-    };
+    let on_pin = use_callback(dispatch.clone(), |(), d| d.dispatch(Action::PinBaseline));
+    let on_unpin = use_callback(dispatch.clone(), |(), d| d.dispatch(Action::ClearBaseline));
+    let on_save = use_callback(dispatch.clone(), |(), d| d.dispatch(Action::Save));
+    let on_restore = use_callback(dispatch.clone(), |(), d| d.dispatch(Action::RestoreSaved));
+    let on_reset = use_callback(dispatch.clone(), |(), d| d.dispatch(Action::ResetMedians));
     // The embed's "open the full page" link (not built for the full page itself).
     let full_link = if st.embed {
         format!(
@@ -250,10 +269,13 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout" hidden={!score_like}>
                 // The sliders are shared by the score and projection views: the tab panels
                 // are what each view shows beside them.
+                if at(1) {
                 <MetricsPanel pack={st.pack.clone()} values={st.values.clone()} absent={st.absent.clone()}
                     industry={AttrValue::from(st.industry.clone())} eval={d.eval.clone()}
                     baseline={st.baseline.as_ref().map(|b| b.metrics.clone())} lang={lang}
                     onvalue={on_value} onpresent={on_present} ondimension={on_dimension} onfocus={on_focus} />
+                }
+                if at(2) {
                 <div id="panel-score" class="results" role="tabpanel" aria-labelledby="tab-score"
                     hidden={st.view != View::Score}>
                     <ScorePanel pack={st.pack.clone()} eval={d.eval.clone()} baseline={(*baseline_eval).clone()}
@@ -272,9 +294,8 @@ pub fn App(props: &AppProps) -> Html {
                         <Slot name="charts" status={views} lang={lang} />
                         <Explain pack={st.pack.clone()} eval={d.eval.clone()} lang={lang} />
                         <ScenarioBar has_baseline={st.baseline.is_some()} has_saved={st.saved.is_some()}
-                            lang={lang} onpin={send(Action::PinBaseline)} onunpin={send(Action::ClearBaseline)}
-                            onsave={send(Action::Save)} onrestore={send(Action::RestoreSaved)}
-                            onreset={send(Action::ResetMedians)} />
+                            lang={lang} onpin={on_pin} onunpin={on_unpin}
+                            onsave={on_save} onrestore={on_restore} onreset={on_reset} />
                         <Slot name="advice" status={views} lang={lang} />
                     }
                 </div>
@@ -283,6 +304,7 @@ pub fn App(props: &AppProps) -> Html {
                     aria-labelledby="tab-projection" hidden={st.view != View::Projection}>
                     <Slot name="projection" status={views} lang={lang} />
                 </div>
+                }
             </div>
             </>
         },
@@ -293,10 +315,11 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip-link" href="#metrics-heading">{ Text::SkipToMetrics.get(lang) }</a>
             <Header lang={lang} pack={st.pack.clone()} industry={AttrValue::from(st.industry.clone())} view={st.view}
                 embed={st.embed} full_link={AttrValue::from(full_link)}
-                onlang={on_lang} onindustry={cb(Action::SetIndustry)} onview={on_view} onpack={on_pack} />
+                onlang={on_lang} onindustry={on_industry} onview={on_view} onpack={on_pack} />
             <main id="main" tabindex="-1">
                 <Notices notices={st.notices.clone()} lang={lang} onaction={on_notice} />
                 { body }
+                if at(2) {
                 // Kept mounted while another tab is shown, so an imported session log
                 // survives switching tabs.
                 <section id="panel-cs" role="tabpanel" aria-labelledby="tab-cs"
@@ -307,8 +330,9 @@ pub fn App(props: &AppProps) -> Html {
                     hidden={st.view != View::Start}>
                     <Slot name="start" status={views} lang={lang} />
                 </section>
+                }
             </main>
-            if !st.embed {
+            if !st.embed && at(2) {
                 <footer class="page-footer">
                     <Slot name="about" status={views} lang={lang} />
                 </footer>

@@ -359,8 +359,9 @@ pub fn same_origin(path: &str) -> bool {
 
 /// Mounts the app: renders it into a fresh element, then removes the page's pre-rendered
 /// copy (`#prerender`, written at build time) in the same task, so the browser never paints
-/// a page without either.
-pub fn mount(render: impl FnOnce(web_sys::Element)) {
+/// a page without either. `staged`: the element stays hidden, and the copy on screen, until
+/// the app calls [`reveal`] (its first mount spread over several tasks).
+pub fn mount(staged: bool, render: impl FnOnce(web_sys::Element)) {
     let Some(doc) = window().and_then(|w| w.document()) else {
         return;
     };
@@ -369,6 +370,9 @@ pub fn mount(render: impl FnOnce(web_sys::Element)) {
         return;
     };
     root.set_id("app");
+    if staged {
+        let _ = root.set_attribute("hidden", "");
+    }
     let pre = doc.get_element_by_id("prerender");
     match &pre {
         Some(p) => {
@@ -379,7 +383,23 @@ pub fn mount(render: impl FnOnce(web_sys::Element)) {
         }
     }
     render(root);
-    if let Some(p) = pre {
+    if !staged {
+        if let Some(p) = pre {
+            p.remove();
+        }
+    }
+}
+
+/// Shows the app mounted by a staged [`mount`] and removes the pre-rendered copy, in one
+/// task (no frame without either).
+pub fn reveal() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.remove_attribute("hidden");
+    }
+    if let Some(p) = doc.get_element_by_id("prerender") {
         p.remove();
     }
 }

@@ -87,14 +87,17 @@ const NEAR_PX: u32 = 400;
 /// ([`browser::on_first_use`](crate::browser::on_first_use)). A phone that only reads the
 /// first screen never downloads the module; a desktop whose first screen shows a slot loads
 /// it at once.
+/// `mounted`: the page's first mount is complete (its slots are in the document and shown);
+/// the watch starts after the first frame from then.
 #[hook]
-pub fn use_wanted(view_in_module: bool) -> bool {
+pub fn use_wanted(view_in_module: bool, mounted: bool) -> bool {
     let painted = use_state_eq(|| false);
     let used = use_state_eq(|| false);
     {
         let painted = painted.clone();
-        use_effect_with((), move |_| {
-            let after = crate::browser::after_paint(200, move || painted.set(true));
+        use_effect_with(mounted, move |mounted| {
+            let after =
+                mounted.then(|| crate::browser::after_paint(200, move || painted.set(true)));
             move || drop(after)
         });
     }

@@ -12,21 +12,26 @@ fn main() {
     if servicescore_web::api::api_only() {
         return;
     }
-    // The app starts in a task of its own, after the one that instantiated the module: two
-    // shorter tasks instead of one long one, so a tap or a key is not kept waiting as long
-    // (Lighthouse's total blocking time counts what each task runs over 50 ms).
+    // The app starts in tasks of its own, after the one that instantiated the module: reading
+    // the browser in one, the staged first mount (`AppProps::staged`) in the next ones, so a
+    // tap or a key is never kept waiting long (Lighthouse's total blocking time counts what
+    // each task runs over 50 ms).
     gloo::timers::callback::Timeout::new(0, || {
         // Read the browser once; everything after is the app's state and effects.
         let start = servicescore_web::app::boot();
-        browser::mount(|root| {
-            yew::Renderer::<App>::with_root_and_props(
-                root,
-                servicescore_web::app::AppProps {
-                    start: Rc::new(start),
-                },
-            )
-            .render();
-        });
+        gloo::timers::callback::Timeout::new(0, move || {
+            browser::mount(true, |root| {
+                yew::Renderer::<App>::with_root_and_props(
+                    root,
+                    servicescore_web::app::AppProps {
+                        start: Rc::new(start),
+                        staged: true,
+                    },
+                )
+                .render();
+            });
+        })
+        .forget();
     })
     .forget();
 }

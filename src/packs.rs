@@ -5,6 +5,7 @@
 //! slider move never compares two packs field by field), and every metric, dimension and
 //! text row comes from it: the page has no built-in number of dimensions or metrics.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use servicescore::RulePack;
@@ -55,32 +56,47 @@ impl std::ops::Deref for PackRef {
 }
 
 thread_local! {
-    // One `Rc` per built-in pack, so that every PackRef of a built-in is pointer-equal.
-    static BUILTINS: Vec<Rc<RulePack>> = builtin_packs().into_iter().map(|p| Rc::new(p.clone())).collect();
+    // One `Rc` per built-in pack, so that every PackRef of a built-in is pointer-equal; each
+    // built the first time it is asked for (the first view needs the default pack only, and
+    // the other's title).
+    static BUILTINS: Vec<OnceCell<Rc<RulePack>>> =
+        RulePack::builtin_ids().iter().map(|_| OnceCell::new()).collect();
 }
 
 /// The built-in packs, default first.
-pub fn builtin_packs() -> Vec<&'static RulePack> {
-    RulePack::builtins().collect()
+pub fn builtin_packs() -> Vec<PackRef> {
+    RulePack::builtin_ids()
+        .iter()
+        .filter_map(|id| PackRef::builtin(id))
+        .collect()
 }
 
 impl PackRef {
     /// The built-in pack with this id.
     pub fn builtin(id: &str) -> Option<PackRef> {
-        BUILTINS.with(|b| {
-            b.iter().find(|p| p.id == id).map(|p| PackRef {
-                pack: p.clone(),
-                origin: PackOrigin::Builtin,
+        let i = RulePack::builtin_ids().iter().position(|b| *b == id)?;
+        let pack = BUILTINS.with(|b| {
+            b.get(i).and_then(|cell| {
+                if let Some(p) = cell.get() {
+                    return Some(p.clone());
+                }
+                let p = Rc::new(RulePack::build_builtin(id)?);
+                Some(cell.get_or_init(|| p).clone())
             })
+        })?;
+        Some(PackRef {
+            pack,
+            origin: PackOrigin::Builtin,
         })
     }
 
     /// The default pack.
     pub fn default_pack() -> PackRef {
-        BUILTINS.with(|b| PackRef {
-            pack: b[0].clone(),
-            origin: PackOrigin::Builtin,
-        })
+        match Self::builtin(servicescore::rulepack::builtin::DEFAULT_ID) {
+            Some(p) => p,
+            // Unreachable (the default id is built in); a fresh copy all the same.
+            None => PackRef::user(RulePack::default_pack().clone(), PackOrigin::Builtin),
+        }
     }
 
     /// A user's pack (already validated).

@@ -2,7 +2,8 @@
 //! server renderer and writes it into the built `index.html` as `<div id="prerender" inert>`,
 //! so that the first paint is the page's HTML and CSS, before any WebAssembly arrives.
 //!
-//! The app replaces the copy when it mounts (`browser::mount`), in the same task. Nothing in
+//! The app replaces the copy once its staged first mount is done (`browser::reveal`, in the
+//! task of the last stage: no frame shows neither). Nothing in
 //! the copy can mislead: its numbers and inputs are hidden by the stylesheet (the stored or
 //! linked scenario may differ), it is `inert` (not focusable, not clickable), and
 //! `www/probe.js` hides it altogether when the visit will show another language or view.
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
     };
     let props = AppProps {
         start: Rc::new(default_start()),
+        staged: false,
     };
     let body = futures::executor::block_on(
         yew::LocalServerRenderer::<App>::with_props(props)

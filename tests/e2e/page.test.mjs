@@ -36,6 +36,42 @@ test('loads at the root: defaults 4.40, 4 stars, each of the two wasm modules fe
   assert.deepEqual(warnings, [], 'console warnings');
 });
 
+test('the staged first mount: every frame shows the pre-rendered copy or the whole app, never both, never neither', async ({ page, base }) => {
+  // Sampled in every frame from the document's start (360 px, a phone's CPU slowed 4×, so
+  // the stages really are tasks apart): what is on screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    const seen = (window.__frames = []);
+    const look = () => {
+      const pre = document.getElementById('prerender');
+      const app = document.getElementById('app');
+      const appShown = !!app && !app.hidden;
+      const preShown = !!pre && getComputedStyle(pre).display !== 'none';
+      const rows = app ? app.querySelectorAll('input[type=range][data-metric]').length : 0;
+      const score = app?.querySelector('[data-testid=overall-score]')?.textContent.trim() ?? null;
+      if (document.body) seen.push({ preShown, appShown, rows, score });
+      if (seen.length < 2000) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await openApp(page, base);
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(() => window.__frames);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.ok(frames.some((f) => f.preShown && !f.appShown), 'the pre-rendered copy shows first');
+  const both = frames.filter((f) => f.preShown && f.appShown);
+  assert.equal(both.length, 0, `frames with both: ${JSON.stringify(both.slice(0, 3))}`);
+  // (Frames before the parser reached the copy show nothing yet.)
+  const neither = frames.slice(frames.findIndex((f) => f.preShown)).filter((f) => !f.preShown && !f.appShown);
+  assert.equal(neither.length, 0, `frames with neither: ${JSON.stringify(neither.slice(0, 3))}`);
+  // The app is shown whole: all eight metrics and the default score in its first frame.
+  const first = frames.find((f) => f.appShown);
+  assert.deepEqual({ rows: first.rows, score: first.score }, { rows: 8, score: '4.40' });
+  assert.equal(await page.locator('#app[hidden]').count(), 0);
+});
+
 test('works under a sub-path: every asset is fetched relative to it', async ({ page, sub, server }) => {
   const before = server.requests.length;
   await openApp(page, sub + scenarioQuery(EXAMPLE_2));

@@ -165,6 +165,7 @@ impl Page {
         servicescore_web::views::install_in_process();
         let props = servicescore_web::app::AppProps {
             start: std::rc::Rc::new(servicescore_web::app::boot()),
+            staged: false,
         };
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

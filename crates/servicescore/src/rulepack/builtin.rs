@@ -89,6 +89,13 @@ impl RulePack {
             .map(Self::builtin_at)
     }
 
+    /// A fresh copy of the built-in pack `id`, for a caller that keeps its own (the page keeps
+    /// each in an `Rc`): built from the generated code, without building or cloning the shared
+    /// one of [`RulePack::builtin`]. `None` for an id that is not built in.
+    pub fn build_builtin(id: &str) -> Option<RulePack> {
+        BUILTINS.iter().find(|b| b.id == id).map(|b| (b.build)())
+    }
+
     /// Ids of the built-in packs, the default first.
     pub fn builtin_ids() -> &'static [&'static str] {
         &IDS
