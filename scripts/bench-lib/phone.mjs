@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, CHROMIUM, sel } from '../../tests/e2e/lib.mjs';
+import { SCORE } from './probes.mjs';
 import { quantile, stats } from './stats.mjs';
 
 export const PEER_DIR = join(ROOT, 'scripts', 'bench-peer');
@@ -94,7 +95,7 @@ export async function keypressToDom(browser, url, { rate, presses, viewport = { 
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction((s) => /^\d\.\d\d$/.test(document.querySelector(s)?.textContent.trim() ?? ''), sel.score, { timeout: 30_000 });
+  await page.waitForFunction((s) => /^\d\.\d\d$/.test(document.querySelector(s)?.textContent.trim() ?? ''), SCORE, { timeout: 30_000 });
   await frames(page, 10);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -111,7 +112,7 @@ export async function keypressToDom(browser, url, { rate, presses, viewport = { 
       b.pending = null;
       b.samples.push({ fromEvent: t1 - p.ts, fromHandler: t1 - p.t0, p });
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  }, [slider, sel.score]);
+  }, [slider, SCORE]);
   await page.locator(slider).focus();
   const fromEvent = [];
   const fromHandler = [];
@@ -129,7 +130,7 @@ export async function keypressToDom(browser, url, { rate, presses, viewport = { 
       const s = await page.evaluate(([n, scoreSel]) => {
         const x = window.__kp.samples[n];
         return { fromEvent: x.fromEvent, fromHandler: x.fromHandler, changed: document.querySelector(scoreSel)?.textContent !== x.p.score };
-      }, [last - 1, sel.score]);
+      }, [last - 1, SCORE]);
       fromEvent.push(s.fromEvent);
       fromHandler.push(s.fromHandler);
       if (s.changed) scoreChanged += 1;
@@ -163,7 +164,7 @@ export async function firstViewBytes(browser, server) {
   server.setPhase('first view');
   const t0 = Date.now();
   await page.goto(server.base);
-  await page.waitForFunction((s) => /^\d\.\d\d$/.test(document.querySelector(s)?.textContent.trim() ?? ''), sel.score, { timeout: 30_000 });
+  await page.waitForFunction((s) => /^\d\.\d\d$/.test(document.querySelector(s)?.textContent.trim() ?? ''), SCORE, { timeout: 30_000 });
   const scoreMs = Date.now() - t0;
   await page.waitForLoadState('networkidle');
   server.setPhase('first use (a key press)');

@@ -1,11 +1,17 @@
 // In-page probes of scripts/bench, serialised into the page (no closures over Node variables):
 // the first score on screen, slider input → painted frame, the charts in the viewport.
 
+/**
+ * The overall score the page shows: not the pre-rendered copy's (its numbers are hidden until
+ * the app replaces it) nor one inside the app's root while its staged first mount is hidden.
+ */
+export const SCORE = '[data-testid=overall-score]:not(#prerender *):not([hidden] *)';
+
 /** Init script: records when the overall score first shows a number, and when that frame is painted. */
 export function firstScoreProbe() {
   const b = (window.__bench = {});
   const check = () => {
-    const el = document.querySelector('[data-testid="overall-score"]');
+    const el = document.querySelector('[data-testid=overall-score]:not(#prerender *):not([hidden] *)');
     const text = el?.textContent.trim();
     if (!text || !/^\d\.\d\d$/.test(text)) return;
     b.dom = performance.now();

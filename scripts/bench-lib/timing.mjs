@@ -1,6 +1,7 @@
 // Times measured in the page (headless Chromium on 127.0.0.1): navigation → first score on
 // screen, slider input → painted frame with the charts of a view, and an empty frame.
 import { METRIC_IDS, oracle, sel } from '../../tests/e2e/lib.mjs';
+import { SCORE } from './probes.mjs';
 import { loadavg } from './machine.mjs';
 import { chartsInView, firstScoreProbe, inputProbe } from './probes.mjs';
 import { round, stats } from './stats.mjs';
@@ -60,7 +61,7 @@ export async function measureInput(browser, server, view, inputs) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 2400 } });
   const page = await context.newPage();
   await page.goto(server.base);
-  await page.locator(sel.score).waitFor({ timeout: 15_000 });
+  await page.locator(SCORE).waitFor({ timeout: 15_000 });
   const tab = `[data-testid=tab-${view}]`;
   if (await page.locator(tab).count() > 0) {
     await page.locator(tab).click();
@@ -86,14 +87,14 @@ export async function measureInput(browser, server, view, inputs) {
   let oracleNote = 'fingerprint (the view\'s chart tables / score, learnt from the first inputs)';
   if (view === 'score') {
     const scenario = await shownScenario(page);
-    const now = (await page.locator(sel.score).textContent()).trim();
+    const now = (await page.locator(SCORE).textContent()).trim();
     if (oracle(scenario).display_score === now) {
       expected = Object.fromEntries(VALUES.map((v) => [v, oracle({ ...scenario, metrics: { ...scenario.metrics, [SLIDER]: Number(v) } }).display_score]));
       oracleNote = `score checked against the JS oracle (${VALUES.map((v) => `${v} → ${expected[v]}`).join(', ')})`;
     }
   }
   const load0 = loadavg();
-  const r = await page.evaluate(inputProbe, { n: inputs, slider, values: VALUES, expected, scoreSel: sel.score });
+  const r = await page.evaluate(inputProbe, { n: inputs, slider, values: VALUES, expected, scoreSel: SCORE });
   await context.close();
   return {
     view,
@@ -118,7 +119,7 @@ export async function measureEmptyFrame(browser, server, n) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.base);
-  await page.locator(sel.score).waitFor({ timeout: 15_000 });
+  await page.locator(SCORE).waitFor({ timeout: 15_000 });
   const xs = await page.evaluate(async (count) => {
     const out = [];
     for (let i = 0; i < count; i++) {

@@ -2,6 +2,7 @@
 // raw bytes and its body at gzip -9.
 import { gzipSync } from 'node:zlib';
 import { sel } from '../../tests/e2e/lib.mjs';
+import { SCORE } from './probes.mjs';
 
 export async function measureTransfer(browser, server) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -14,7 +15,7 @@ export async function measureTransfer(browser, server) {
   });
   const served = server.requests.length;
   await page.goto(server.base);
-  await page.locator(sel.score).waitFor({ timeout: 15_000 });
+  await page.locator(SCORE).waitFor({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
   const got = await Promise.all(bodies);
   await context.close();
