@@ -57,21 +57,8 @@ pub const STAGES: u8 = 3;
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let start = props.start.clone();
-    let stage = use_state(|| if props.staged { 0 } else { STAGES - 1 });
-    {
-        let staged = props.staged;
-        let set = stage.clone();
-        use_effect_with(*stage, move |s| {
-            let next = *s + 1;
-            let timer = (next < STAGES)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || set.set(next)));
-            if next == STAGES && staged {
-                browser::reveal();
-            }
-            move || drop(timer)
-        });
-    }
-    let at = |n: u8| *stage >= n;
+    let stage = crate::hooks::use_staged_mount(props.staged, STAGES, browser::reveal);
+    let at = |n: u8| stage >= n;
     let store = use_reducer({
         let s = start.state.clone();
         move || Store(s)

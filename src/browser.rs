@@ -357,11 +357,10 @@ pub fn same_origin(path: &str) -> bool {
     }
 }
 
-/// Mounts the app: renders it into a fresh element, then removes the page's pre-rendered
-/// copy (`#prerender`, written at build time) in the same task, so the browser never paints
-/// a page without either. `staged`: the element stays hidden, and the copy on screen, until
-/// the app calls [`reveal`] (its first mount spread over several tasks).
-pub fn mount(staged: bool, render: impl FnOnce(web_sys::Element)) {
+/// Mounts the app: renders it into a fresh element, hidden, before the page's pre-rendered
+/// copy (`#prerender`, written at build time), which stays on screen until the app calls
+/// [`reveal`] (its first mount spread over several tasks, see `AppProps::staged`).
+pub fn mount(render: impl FnOnce(web_sys::Element)) {
     let Some(doc) = window().and_then(|w| w.document()) else {
         return;
     };
@@ -370,11 +369,8 @@ pub fn mount(staged: bool, render: impl FnOnce(web_sys::Element)) {
         return;
     };
     root.set_id("app");
-    if staged {
-        let _ = root.set_attribute("hidden", "");
-    }
-    let pre = doc.get_element_by_id("prerender");
-    match &pre {
+    let _ = root.set_attribute("hidden", "");
+    match doc.get_element_by_id("prerender") {
         Some(p) => {
             let _ = p.before_with_node_1(&root);
         }
@@ -383,14 +379,9 @@ pub fn mount(staged: bool, render: impl FnOnce(web_sys::Element)) {
         }
     }
     render(root);
-    if !staged {
-        if let Some(p) = pre {
-            p.remove();
-        }
-    }
 }
 
-/// Shows the app mounted by a staged [`mount`] and removes the pre-rendered copy, in one
+/// Shows the app [`mount`]ed and removes the pre-rendered copy, in one
 /// task (no frame without either).
 pub fn reveal() {
     let Some(doc) = window().and_then(|w| w.document()) else {

@@ -73,6 +73,27 @@ where
     });
 }
 
+/// The stage of a first mount spread over `stages` tasks: 0 at first, one more in each task
+/// after (a 0 ms timer), and `done` called once the last stage has rendered. Not `staged`:
+/// the last stage at once, and `done` is not called.
+#[hook]
+pub fn use_staged_mount(staged: bool, stages: u8, done: fn()) -> u8 {
+    let last = stages.saturating_sub(1);
+    let stage = use_state(|| if staged { 0 } else { last });
+    {
+        let set = stage.clone();
+        use_effect_with(*stage, move |s| {
+            let next = *s + 1;
+            let timer = (next <= last).then(|| Timeout::new(0, move || set.set(next)));
+            if next > last && staged {
+                done();
+            }
+            move || drop(timer)
+        });
+    }
+    *stage
+}
+
 /// Keeps localStorage `key` holding `value` as `encode` writes it (debounced, see
 /// [`use_debounced`]; encoded only when written, not on every input); `onfail` is told
 /// when the browser refuses the write (storage full or blocked).

@@ -20,7 +20,7 @@ fn main() {
         // Read the browser once; everything after is the app's state and effects.
         let start = servicescore_web::app::boot();
         gloo::timers::callback::Timeout::new(0, move || {
-            browser::mount(true, |root| {
+            browser::mount(|root| {
                 yew::Renderer::<App>::with_root_and_props(
                     root,
                     servicescore_web::app::AppProps {

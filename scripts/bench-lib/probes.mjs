@@ -7,11 +7,11 @@
  */
 export const SCORE = '[data-testid=overall-score]:not(#prerender *):not([hidden] *)';
 
-/** Init script: records when the overall score first shows a number, and when that frame is painted. */
-export function firstScoreProbe() {
+/** Init script (given [`SCORE`]): records when the overall score first shows a number, and when that frame is painted. */
+export function firstScoreProbe(scoreSel) {
   const b = (window.__bench = {});
   const check = () => {
-    const el = document.querySelector('[data-testid=overall-score]:not(#prerender *):not([hidden] *)');
+    const el = document.querySelector(scoreSel);
     const text = el?.textContent.trim();
     if (!text || !/^\d\.\d\d$/.test(text)) return;
     b.dom = performance.now();

@@ -1,9 +1,8 @@
 // Times measured in the page (headless Chromium on 127.0.0.1): navigation → first score on
 // screen, slider input → painted frame with the charts of a view, and an empty frame.
 import { METRIC_IDS, oracle, sel } from '../../tests/e2e/lib.mjs';
-import { SCORE } from './probes.mjs';
 import { loadavg } from './machine.mjs';
-import { chartsInView, firstScoreProbe, inputProbe } from './probes.mjs';
+import { SCORE, chartsInView, firstScoreProbe, inputProbe } from './probes.mjs';
 import { round, stats } from './stats.mjs';
 
 /** The slider the input benchmark moves, and the two values it alternates between. */
@@ -14,7 +13,7 @@ export async function measureFirstScore(browser, server, loads) {
   const runs = [];
   for (let i = 0; i < loads; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(firstScoreProbe);
+    await context.addInitScript(firstScoreProbe, SCORE);
     const page = await context.newPage();
     await page.goto(server.base);
     await page.waitForFunction(() => window.__bench?.painted, null, { timeout: 15_000 });
